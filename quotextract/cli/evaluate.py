@@ -1,0 +1,9 @@
+"""`quotextract evaluate` (placeholder, to be written)."""
+
+import click
+
+
+@click.command()
+def evaluate():
+    """Not written yet."""
+    raise click.ClickException("not implemented yet")

@@ -1,0 +1,65 @@
+"""The only module that knows pandas: quotations -> a tidy DataFrame with stable dtypes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .model import Quotation
+
+KINDS = pd.CategoricalDtype(["direct", "indirect"])
+SPEAKER_TYPES = pd.CategoricalDtype(["PER", "ORG"])
+
+DTYPES = {
+    "quote": "string",
+    "speaker": "string",
+    "speaker_type": SPEAKER_TYPES,
+    "speaker_mention": "string",
+    "cue": "string",
+    "kind": KINDS,
+    "quote_start": "Int64",
+    "quote_end": "Int64",
+    "speaker_start": "Int64",
+    "speaker_end": "Int64",
+    "cue_start": "Int64",
+    "cue_end": "Int64",
+    "rule": "string",
+    "paragraph": "Int64",
+}
+COLUMNS = list(DTYPES)
+
+
+def _row(quotation: Quotation) -> dict:
+    cue, mention = quotation.cue, quotation.mention
+    return {
+        "quote": quotation.quote.text,
+        "speaker": quotation.speaker,
+        "speaker_type": quotation.speaker_type,
+        "speaker_mention": mention.text if mention else None,
+        "cue": cue.lemma if cue else None,
+        "kind": quotation.kind,
+        "quote_start": quotation.quote.start,
+        "quote_end": quotation.quote.stop,
+        "speaker_start": mention.start if mention else None,
+        "speaker_end": mention.stop if mention else None,
+        "cue_start": cue.start if cue else None,
+        "cue_end": cue.stop if cue else None,
+        "rule": quotation.rule,
+        "paragraph": quotation.paragraph,
+    }
+
+
+def empty_frame(columns: dict | None = None) -> pd.DataFrame:
+    """An empty frame with the usual columns and dtypes."""
+    dtypes = columns or DTYPES
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in dtypes.items()})
+
+
+def to_frame(quotations: Iterable[Quotation]) -> pd.DataFrame:
+    """One row per quotation, in the order given, with the columns of ``COLUMNS``."""
+    rows = [_row(quotation) for quotation in quotations]
+    if not rows:
+        return empty_frame()
+    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
+    return frame.astype(DTYPES)
