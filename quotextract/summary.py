@@ -1,0 +1,5 @@
+"""Speaker summaries (placeholder, to be written)."""
+
+
+def speakers(quotes):
+    raise NotImplementedError
