@@ -1,0 +1,61 @@
+"""Who a mention refers to: canonical names, pronouns and role descriptions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Entity
+from .morph import parses
+from .names import is_initial, word_keys
+
+FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$", re.I)
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?(?:-[^\W\d_]+\.)?", name)
+
+
+def _word_matches(short: str, full: str) -> bool:
+    if is_initial(short):
+        return full[:1].lower() == short[:1].lower()
+    return bool(word_keys(short) & word_keys(full))
+
+
+def _variant_of(short: str, full: str) -> bool:
+    """Every word of ``short`` matches a distinct word of ``full`` ('Токаев' of 'Касым-Жомарт Токаев')."""
+    remaining = _words(full)
+    for word in _words(short):
+        match = next((w for w in remaining if _word_matches(word, w)), None)
+        if match is None:
+            return False
+        remaining.remove(match)
+    return True
+
+
+def canonical_names(entities: list[Entity]) -> dict[str, str]:
+    """Each PER name of the article -> its fullest variant in the article."""
+    names = list(dict.fromkeys(e.normal for e in entities if e.type == "PER"))
+    mapping = {}
+    for name in names:
+        fuller = [other for other in names if len(_words(other)) > len(_words(name)) and _variant_of(name, other)]
+        mapping[name] = max(fuller, key=lambda other: len(_words(other)), default=name)
+    return mapping
+
+
+def gender(name: str) -> str | None:
+    """'masc' or 'femn' from a first name, else from a surname ending; None when unknown."""
+    for word in _words(name):
+        for parse in parses(word):
+            if "Name" in parse.tag and parse.tag.gender in ("masc", "femn"):
+                return parse.tag.gender
+    last = _words(name)[-1] if _words(name) else ""
+    if FEMININE_SURNAME.search(last):
+        return "femn"
+    return "masc" if last else None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    type: str | None

@@ -1,0 +1,52 @@
+"""Speech cues: words and phrases whose lemma is in the lexicon, in any inflected form."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import Lexicon
+from .model import Cue
+from .morph import parses
+from .segment import Token
+
+VERBAL = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "ADJS")
+
+
+@lru_cache(maxsize=100_000)
+def verbal_lemmas(word: str) -> tuple[str, ...]:
+    """Lemmas of the verb-like parses of a word: 'заявили' -> ('заявить',)."""
+    lemmas = (p.normal_form.replace("ё", "е") for p in parses(word) if any(t in p.tag for t in VERBAL))
+    return tuple(dict.fromkeys(lemmas))
+
+
+@lru_cache(maxsize=100_000)
+def word_lemma(word: str) -> str:
+    return parses(word)[0].normal_form.replace("ё", "е")
+
+
+def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
+    """The cue starting at ``tokens[index]`` and how many tokens it spans, if any."""
+    for size in range(lexicon.max_phrase, 1, -1):
+        window = tokens[index : index + size]
+        if len(window) == size and tuple(word_lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
+            first, last = window[0], window[-1]
+            lemma = " ".join(word_lemma(t.text.lower()) for t in window)
+            return Cue(first.start, last.stop, text[first.start : last.stop], lemma), size
+    token = tokens[index]
+    for lemma in verbal_lemmas(token.text.lower()):
+        if lemma in lexicon.speech_verbs:
+            return Cue(token.start, token.stop, token.text, lemma), 1
+    return None
+
+
+def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
+    """All cues among ``tokens``, in text order."""
+    found, index = [], 0
+    while index < len(tokens):
+        match = cue_at(text, tokens, index, lexicon)
+        if match:
+            found.append(match[0])
+            index += match[1]
+        else:
+            index += 1
+    return found

@@ -1,0 +1,406 @@
+"""Candidate quotations: small named rules in priority order; the first to claim a span wins."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .article import Article
+from .model import Cue
+from .quotemarks import pair_quotes
+from .segment import Paragraph
+
+DASH = "[—-]"
+SEPARATOR = re.compile(r"(?<=[,!?….])\s*—\s*|(?<=[,!?….])\s+-\s+")
+LEADING_DASH = re.compile(r"[—-]\s*(?=\S)")
+THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)
+CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—-]\s|:\s|[«„“\"]")
+CONTENT_CUT = re.compile(r",\s*(?:но|а|однако|и|при этом)\s+(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)|:\s*(?=[«„“\"—])")
+TRIM = " \t\n,;:—-"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A quotation span with where to look for its speaker."""
+
+    start: int
+    stop: int
+    kind: str
+    rule: str
+    cue: Cue | None = None
+    region: tuple[int, int] | None = None  # where the speaker is named
+    prefer: str = "after"  # which side of the cue the speaker usually stands
+    inherit: bool = False  # take the speaker of the next candidate when it has no region
+
+
+def trimmed(text: str, start: int, stop: int, extra: str = "") -> tuple[int, int]:
+    """``[start, stop)`` without surrounding spaces, dashes, commas and the given marks."""
+    chars = TRIM + extra
+    while start < stop and text[start] in chars:
+        start += 1
+    while stop > start and text[stop - 1] in chars:
+        stop -= 1
+    return start, stop
+
+
+def words(text: str, start: int, stop: int) -> int:
+    return len(re.findall(r"\w+", text[start:stop]))
+
+
+def clause_end(text: str, start: int, stop: int) -> int:
+    """Where an attribution clause starting at ``start`` ends (sentence end, dash, colon, quote)."""
+    match = CLAUSE_END.search(text, start, stop)
+    return match.start() + (1 if match and text[match.start()] in ".!?…" else 0) if match else stop
+
+
+def content_end(article: Article, start: int, stop: int) -> int:
+    """Where reported content ends: before a new cue clause, a colon before a quote, an attribution."""
+    text = article.text
+    cut = CONTENT_CUT.search(text, start, stop)
+    end = cut.start() if cut else stop
+    for match in re.finditer(r",\s*(?:—\s*)?", text[start:end]):
+        clause = start + match.end()
+        if article.first_cue(clause, end, within=3) and "что" not in text[clause:end]:
+            return start + match.start()
+    return end
+
+
+# --- dash dialogue -------------------------------------------------------------------------
+
+
+def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tuple[int, int, int, Cue]]:
+    """(separator start, clause start, clause stop, cue) of each attribution in a dash line."""
+    text, found = article.text, []
+    for match in SEPARATOR.finditer(text, body, paragraph.stop):
+        if found and match.start() < found[-1][2]:
+            continue
+        cue = article.first_cue(match.end(), paragraph.stop)
+        if cue:
+            following = SEPARATOR.search(text, match.end(), paragraph.stop)
+            stop = following.start() if following else paragraph.stop
+            found.append((match.start(), match.end(), clause_end(text, match.end(), stop), cue))
+    return found
+
+
+def _dash_line(article: Article, paragraph: Paragraph) -> int | None:
+    match = LEADING_DASH.match(article.text, paragraph.start, paragraph.stop)
+    if not match or (article.text[paragraph.start] == "-" and not article.text[match.start() + 1].isspace()):
+        return None
+    return match.end()
+
+
+def dash_dialogue(article: Article) -> Iterator[Candidate]:
+    """'— Текст, — сказал X. — Продолжение.' lines, and lines of a block attributed elsewhere."""
+    text, lines = article.text, []
+    for paragraph in article.paragraphs:
+        body = _dash_line(article, paragraph)
+        if body is not None:
+            lines.append((paragraph, body, _attributions(article, paragraph, body)))
+    for index, (paragraph, body, attributions) in enumerate(lines):
+        if attributions:
+            yield from _attributed_line(article, paragraph, body, attributions)
+            continue
+        region, cue = _borrowed_attribution(article, lines, index)
+        start, stop = trimmed(text, body, paragraph.stop)
+        if region is None and (words(text, start, stop) < 3 or not text[start].isupper()):
+            continue
+        yield Candidate(start, stop, "direct", "dash_line", cue, region, "before")
+
+
+def _attributed_line(article, paragraph, body, attributions) -> Iterator[Candidate]:
+    text, start = article.text, body
+    for separator, clause, clause_stop, cue in attributions:
+        quote = trimmed(text, start, separator)
+        if quote[1] > quote[0]:
+            yield Candidate(*quote, "direct", "dash_dialogue", cue, (clause, clause_stop), "after")
+        following = SEPARATOR.match(text, clause_stop) or re.compile(r"\s*[,.]?\s*—\s*").match(text, clause_stop)
+        start = following.end() if following and following.end() < paragraph.stop else paragraph.stop
+    if start < paragraph.stop:
+        quote = trimmed(text, start, paragraph.stop)
+        if words(text, *quote) >= 1:
+            last = attributions[-1]
+            yield Candidate(*quote, "direct", "dash_dialogue", last[3], (last[1], last[2]), "after")
+
+
+def _borrowed_attribution(article: Article, lines, index: int):
+    """Attribution for an unattributed dash line: a neighbour in its block, or an 'X сказал:' line."""
+    paragraph = lines[index][0]
+    previous = article.paragraphs[paragraph.index - 1] if paragraph.index else None
+    block = [index]
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(lines) and abs(lines[other][0].index - lines[block[-1] if step > 0 else block[0]][0].index) == 1:
+            block.insert(0, other) if step < 0 else block.append(other)
+            other += step
+    for other in sorted(block, key=lambda i: (abs(i - index), i > index)):
+        if lines[other][2]:
+            _, clause, clause_stop, cue = lines[other][2][0]
+            return (clause, clause_stop), None
+    intro = article.paragraphs[lines[block[0]][0].index - 1] if lines[block[0]][0].index else None
+    if intro is not None and article.text[intro.stop - 1] == ":":
+        return (intro.start, intro.stop), None
+    if previous is not None and article.text[previous.stop - 1] == ":":
+        return (previous.start, previous.stop), None
+    return None, None
+
+
+# --- quote marks -------------------------------------------------------------------------
+
+
+def quote_marks(article: Article) -> Iterator[Candidate]:
+    """«Текст», — заявил X; X заявил: «Текст»; «Текст, — сказал X, — продолжение»."""
+    for paragraph in article.paragraphs:
+        for quoted in pair_quotes(article.text, paragraph.start, paragraph.stop):
+            yield from _quoted(article, paragraph, quoted)
+
+
+def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidate]:
+    text = article.text
+    start = quoted.open + 1 if quoted.open is not None else _sentence_start(article, quoted.close, paragraph)
+    stop = quoted.close if quoted.close is not None else paragraph.stop
+    after = quoted.close + 1 if quoted.close is not None else paragraph.stop
+    inner = _interruption(article, start, stop)
+    attribution = _after_quote(article, after, paragraph.stop)
+    if inner:
+        separator, clause, clause_stop, resume, cue = inner
+        for part in ((start, separator), (resume, stop)):
+            yield Candidate(*trimmed(text, *part), "direct", "quote_interrupted", cue, (clause, clause_stop))
+        return
+    span = trimmed(text, start, stop)
+    if span[1] <= span[0]:
+        return
+    if attribution:
+        clause, clause_stop, cue = attribution
+        yield Candidate(*span, "direct", "quote_then_cue", cue, (clause, clause_stop), "after")
+        return
+    if quoted.open is None:
+        return
+    colon = re.search(r":\s*$", text[paragraph.start : quoted.open])
+    if colon:
+        intro = _sentence_start(article, quoted.open, paragraph)
+        cues = article.cues_in(intro, quoted.open)
+        cue = cues[-1] if cues else None
+        yield Candidate(*span, "direct", "colon_quote", cue, (intro, quoted.open), "before")
+        return
+    if _is_standalone(article, paragraph, quoted, span):
+        rule = "open_quote" if quoted.close is None else "standalone_quote"
+        yield Candidate(*span, "direct", rule, None, None, "before", inherit=quoted.close is None)
+
+
+def _sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:
+    sentence = article.sentence_at(position)
+    return sentence.start if sentence and sentence.start >= paragraph.start else paragraph.start
+
+
+def _after_quote(article: Article, start: int, stop: int):
+    """An attribution right after a closing mark: '», — заявил X.' or '», пишет газета'."""
+    lead = re.compile(r"\s*[,.!?…]?\s*(?:[—-]\s*)?").match(article.text, start, stop)
+    if lead is None or lead.end() == start or lead.end() >= stop and stop - start > 0 and lead.end() == stop:
+        return None
+    if not re.search(r"[,—-]", article.text[start : lead.end()]):
+        return None
+    clause = lead.end()
+    cue = article.first_cue(clause, stop)
+    if cue is None:
+        return None
+    return clause, clause_end(article.text, clause, stop), cue
+
+
+RESUME = re.compile(r"[,.:]\s*—\s*|[,.:]\s+-\s+")
+
+
+def _interruption(article: Article, start: int, stop: int):
+    """'Текст, — сказал X, — продолжение' inside one pair of quote marks."""
+    for match in SEPARATOR.finditer(article.text, start, stop):
+        cue = article.first_cue(match.end(), stop)
+        resume = cue and RESUME.search(article.text, cue.stop, stop)
+        if resume:
+            return match.start(), match.end(), resume.start(), resume.end(), cue
+    return None
+
+
+def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool:
+    """A whole sentence in quote marks, standing as a sentence of its own."""
+    text = article.text
+    before = text[paragraph.start : quoted.open].rstrip()
+    starts_sentence = not before or before[-1] in ".!?…»\""
+    after = text[span[1] : paragraph.stop].lstrip(" »\"”“")
+    ends_sentence = not after or after[0] in ".!?…"
+    return starts_sentence and ends_sentence and text[span[0]].isupper() and words(text, *span) >= 4
+
+
+# --- headlines and interviews --------------------------------------------------------------
+
+
+def headline(article: Article) -> Iterator[Candidate]:
+    """'Текст - Фамилия': a line without final punctuation ending in a person's name."""
+    text = article.text
+    for paragraph in article.paragraphs:
+        if text[paragraph.stop - 1] in ".!?…:":
+            continue
+        for match in re.finditer(r"\s[—-]\s", text[paragraph.start : paragraph.stop]):
+            name_start = paragraph.start + match.end()
+            person = next((e for e in article.entities if e.start == name_start and e.type == "PER"), None)
+            quote = trimmed(text, paragraph.start, paragraph.start + match.start())
+            if person and words(text, *quote) >= 3:
+                yield Candidate(*quote, "direct", "headline", None, (person.start, person.stop))
+                break
+
+
+def interview(article: Article) -> Iterator[Candidate]:
+    """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon."""
+    text = article.text
+    for paragraph in article.paragraphs:
+        entity = next((e for e in article.entities if e.start == paragraph.start), None)
+        if entity is None:
+            continue
+        colon = re.compile(r"\s*:\s+").match(text, entity.stop, paragraph.stop)
+        if colon and words(text, colon.end(), paragraph.stop) >= 2:
+            yield Candidate(*trimmed(text, colon.end(), paragraph.stop), "direct", "interview", None, (entity.start, entity.stop))
+
+
+# --- indirect speech -----------------------------------------------------------------------
+
+
+def according_to(article: Article) -> Iterator[Candidate]:
+    """'По словам X, …', 'По его мнению …', '…, по данным X.'; also 'Как отметил X, …'."""
+    text = article.text
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+(?:(?:его|ее|её|их|моим|нашим)\s+)?") for p in article.lexicon.source_phrases)
+    pattern = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
+    for sentence in article.sentences:
+        for match in pattern.finditer(text, sentence.start, sentence.stop):
+            if match.group().lower().startswith("как"):
+                cue = article.first_cue(match.end(), sentence.stop, within=2)
+                if cue is None or not re.match(r"(?i)как\s*$", text[match.start() : match.end()]):
+                    continue
+                lemma = cue.lemma
+            else:
+                cue = None
+                lemma = re.sub(r"\s+(?:его|ее|её|их|моим|нашим)\s+", " ", match.group().lower())
+                lemma = " ".join(lemma.split())
+            candidate = _around_source(article, sentence, match, cue, lemma)
+            if candidate:
+                yield candidate
+
+
+def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate | None:
+    text = article.text
+    comma = text.find(",", match.end(), sentence.stop)
+    has_pronoun = bool(re.search(r"\s(?:его|ее|её|их)\s", match.group()))
+    phrase_cue = cue or Cue(match.start(), match.end(), text[match.start() : match.end()], lemma)
+    source_stop = comma if comma != -1 else sentence.stop
+    if has_pronoun and (comma == -1 or words(text, match.end(), comma) > 3):
+        source_stop = match.end()
+    tail = trimmed(text, source_stop, sentence.stop, ".!?…")
+    rule = "as_cue" if cue else "according_to"
+    if words(text, *tail) >= 3:
+        stop = content_end(article, tail[0], tail[1])
+        return Candidate(*trimmed(text, tail[0], stop, ".!?…"), "indirect", rule, phrase_cue, (match.start(), source_stop))
+    head = trimmed(text, sentence.start, match.start())
+    if words(text, *head) >= 3:
+        return Candidate(*head, "indirect", rule, phrase_cue, (match.start(), source_stop))
+    return None
+
+
+def reported_that(article: Article) -> Iterator[Candidate]:
+    """'X заявил, что …', 'X считает, что …', 'сообщил о том, что …'."""
+    text = article.text
+    for sentence in article.sentences:
+        for cue in article.cues_in(sentence.start, sentence.stop):
+            window = text[cue.stop : sentence.stop]
+            that = THAT.search(window)
+            if not that or words(window, 0, that.start()) > 8 or re.search(r"[.!?;:«\"]", window[: that.start()]):
+                continue
+            if that.start() and "," not in window[: that.end()] and "том" not in window[: that.end()]:
+                continue
+            start = cue.stop + that.end()
+            stop = content_end(article, start, sentence.stop)
+            span = trimmed(text, start, stop, ".!?…")
+            if words(text, *span) >= 2:
+                region = (sentence.start, cue.stop + that.start())
+                yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
+
+
+def postposed(article: Article) -> Iterator[Candidate]:
+    """'…, сообщили в пресс-службе.' and '…, — заявил X.' (lost quote marks: direct)."""
+    text = article.text
+    for sentence in article.sentences:
+        for match in re.finditer(r",\s*(?:—\s*|-\s+)?", text[sentence.start : sentence.stop]):
+            clause = sentence.start + match.end()
+            cue = article.first_cue(clause, sentence.stop, within=3)
+            if cue is None or "что" in text[cue.stop : sentence.stop].split():
+                continue
+            clause_stop = _postposed_clause_end(text, clause, sentence.stop)
+            head = trimmed(text, sentence.start, sentence.start + match.start(), "«»\"“”„")
+            kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
+            if words(text, *head) >= 3:
+                yield Candidate(*head, kind, "postposed", cue, (clause, clause_stop), "after")
+            tail = trimmed(text, clause_stop, sentence.stop, ".!?…")
+            if clause_stop < sentence.stop and text[clause_stop] == "," and words(text, *tail) >= 3:
+                yield Candidate(*tail, kind, "postposed", cue, (clause, clause_stop), "after")
+            break
+
+
+def _postposed_clause_end(text: str, start: int, stop: int) -> int:
+    comma = text.find(",", start, stop)
+    end = clause_end(text, start, stop)
+    return min(comma, end) if comma != -1 else end
+
+
+def about_this(article: Article) -> Iterator[Candidate]:
+    """'… . Об этом заявил X.': the previous sentence is what X said."""
+    text = article.text
+    for index, sentence in enumerate(article.sentences):
+        if not re.match(r"(?i)(?:об этом|такое мнение|такое заявление|как сообщили|это)\b", sentence.text):
+            continue
+        cue = article.first_cue(sentence.start, sentence.stop, within=6)
+        if cue is None or index == 0:
+            continue
+        previous = article.sentences[index - 1]
+        yield Candidate(*trimmed(text, previous.start, previous.stop, ".!?…"), "indirect", "about_this", cue, (sentence.start, sentence.stop), "after")
+
+
+Rule = Callable[[Article], Iterator[Candidate]]
+
+RULES: list[Rule] = [
+    interview,
+    dash_dialogue,
+    quote_marks,
+    headline,
+    according_to,
+    reported_that,
+    postposed,
+    about_this,
+]
+
+
+def overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.stop and b.start < a.stop
+
+
+def candidates(article: Article, rules: list[Rule] = RULES) -> list[Candidate]:
+    """Candidates of all rules; a span claimed by an earlier rule is not claimed again."""
+    accepted: list[Candidate] = []
+    for rule in rules:
+        for candidate in rule(article):
+            if candidate.stop <= candidate.start:
+                continue
+            clash = [other for other in accepted if overlaps(candidate, other)]
+            if clash:
+                candidate = _without(candidate, clash, article)
+                if candidate is None:
+                    continue
+            accepted.append(candidate)
+    return sorted(accepted, key=lambda c: (c.start, c.stop))
+
+
+def _without(candidate: Candidate, clash: list[Candidate], article: Article) -> Candidate | None:
+    """An indirect candidate cut short before a direct quotation it runs into, if enough is left."""
+    first = min(clash, key=lambda c: c.start)
+    if candidate.kind != "indirect" or first.start <= candidate.start:
+        return None
+    start, stop = trimmed(article.text, candidate.start, first.start, "«„\"“")
+    if words(article.text, start, stop) < 3:
+        return None
+    return Candidate(start, stop, candidate.kind, candidate.rule, candidate.cue, candidate.region, candidate.prefer)

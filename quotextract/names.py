@@ -1,0 +1,131 @@
+"""Names in the nominative: 'Яны Легкодимовой' -> 'Яна Легкодимова', 'Минздрава' -> 'Минздрав'."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .morph import parses
+
+NAME_TAGS = ("Name", "Surn", "Patr")
+NAME_PART = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?", re.UNICODE)
+
+
+def is_initial(word: str) -> bool:
+    """'К.', 'К.-Ж.' and single capitals are initials."""
+    return bool(re.fullmatch(r"(?:[А-ЯЁA-Z]\.?-?)+", word)) and len(word.replace(".", "").replace("-", "")) <= 2
+
+
+def _restore_case(word: str, like: str) -> str:
+    if "ё" not in like.lower():
+        word = word.replace("ё", "е")
+    if like[:2].isupper():
+        return word.upper()
+    if like[:1].isupper():
+        return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+    return word
+
+
+NOMINATIVE_SHAPE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая|ко|их|ых|дзе|швили|ян)$", re.I)
+
+
+def _person_parses(word: str):
+    """Singular parses, names and surnames first, in pymorphy3's order."""
+    found = [p for p in parses(word) if p.tag.number in ("sing", None)]
+    named = [p for p in found if any(tag in p.tag for tag in NAME_TAGS)]
+    return named + [p for p in found if p not in named]
+
+
+def _supports(word: str, case: str) -> bool:
+    options = _person_parses(word)
+    if case == "nomn" and (NOMINATIVE_SHAPE.search(word) or not any(p.tag.case for p in options)):
+        return True
+    return any(p.tag.case == case for p in options)
+
+
+def _choose_case(words: list[str]) -> str:
+    """The grammatical case of a name: the first word's likeliest case the others agree with."""
+    content = [w for w in words if not is_initial(w)]
+    for parse in _person_parses(content[0]) if content else ():
+        case = parse.tag.case
+        if case and all(_supports(w, case) for w in content[1:]):
+            return case
+    return "nomn"
+
+
+def _to_nominative(word: str, case: str, gender: str | None) -> str:
+    if case == "nomn" or is_initial(word) or not re.search(r"[а-яё]", word, re.I):
+        return word
+    options = [p for p in _person_parses(word) if p.tag.case == case]
+    if gender:
+        options = [p for p in options if p.tag.gender in (gender, None) or "ms-f" in p.tag] or options
+    for parse in options:
+        inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
+        if inflected:
+            return _restore_case(inflected.word, word)
+    return word
+
+
+def _gender(words: list[str], case: str) -> str | None:
+    for word in words:
+        for parse in _person_parses(word):
+            if "Name" in parse.tag and parse.tag.case == case:
+                return parse.tag.gender
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def person_nominative(name: str) -> str:
+    """A person's name in the nominative, keeping initials and foreign words."""
+    words = name.split()
+    case = _choose_case(words)
+    gender = _gender(words, case)
+    return " ".join(_to_nominative(w, case, gender) for w in words)
+
+
+@lru_cache(maxsize=50_000)
+def org_nominative(name: str) -> str:
+    """An organisation's name with its head phrase in the nominative: 'Министерство финансов'."""
+    words = name.split()
+    for index, word in enumerate(words):
+        found = [p for p in parses(word) if p.tag.number in ("sing", None)]
+        noun = next((p for p in found if "NOUN" in p.tag), None)
+        if noun is None:
+            continue
+        if any("NOUN" in p.tag and p.tag.case == "nomn" for p in found):
+            return name
+        case = noun.tag.case
+        head = [_inflect_adjective(w, case) for w in words[:index]] + [_inflect_parse(noun, word)]
+        return " ".join(head + words[index + 1 :])
+    return name
+
+
+def _inflect_adjective(word: str, case: str) -> str:
+    options = [p for p in parses(word) if p.tag.case == case and p.tag.number in ("sing", None)]
+    return _inflect_parse(options[0], word) if options else word
+
+
+def _inflect_parse(parse, word: str) -> str:
+    inflected = parse.inflect({"nomn"})
+    return _restore_case(inflected.word, word) if inflected else word
+
+
+@lru_cache(maxsize=100_000)
+def word_keys(word: str) -> frozenset[str]:
+    """Forms a name word may stand for: itself and its lemmas ('Путина' -> путина, путин)."""
+    lower = word.lower().replace("ё", "е")
+    keys = {lower}
+    for parse in parses(word):
+        if "NOUN" in parse.tag or any(tag in parse.tag for tag in NAME_TAGS):
+            keys.add(parse.normal_form.replace("ё", "е"))
+    return frozenset(keys)
+
+
+def nominative(name: str, type: str) -> str:
+    """The nominative of an entity name of type PER or ORG; other types unchanged."""
+    clean = " ".join(name.split())
+    if type == "PER":
+        return person_nominative(clean)
+    if type == "ORG":
+        return org_nominative(clean)
+    return clean

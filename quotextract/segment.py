@@ -1,0 +1,60 @@
+"""Paragraphs (lines are hard boundaries), razdel sentences and word tokens, with offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from razdel import sentenize
+
+WORD = re.compile(r"[\w]+(?:[-.][\w]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    stop: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    stop: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    stop: int
+    text: str
+    index: int
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Non-blank lines, stripped of surrounding spaces, numbered in order."""
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        found.append(Paragraph(start, start + len(stripped), stripped, len(found)))
+    return found
+
+
+def sentences(paragraph: Paragraph) -> list[Sentence]:
+    """razdel sentences of one paragraph, with offsets into the whole text."""
+    return [
+        Sentence(paragraph.start + s.start, paragraph.start + s.stop, s.text, paragraph.index)
+        for s in sentenize(paragraph.text)
+    ]
+
+
+def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Token]:
+    """Word tokens of ``text[start:stop]`` with offsets into ``text``."""
+    pattern_stop = len(text) if stop is None else stop
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, pattern_stop)]
