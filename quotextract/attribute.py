@@ -21,7 +21,7 @@ APPOSITION_GAP = re.compile(r"[\s«»\"„“”()\w.-]*")
 class Mention:
     start: int
     stop: int
-    kind: str  # entity, pronoun, role, unnamed
+    kind: str  # entity, pronoun, role, body, unnamed
     entity: Entity | None = None
     key: str = ""  # the pronoun, role or unnamed lemma
 
@@ -76,6 +76,8 @@ class Attributor:
             lemma = word_lemma(lower)
             if lower in PRONOUNS:
                 found.append(Mention(word.start, word.stop, "pronoun", key=lower.replace("ё", "е")))
+            elif lemma in article.lexicon.bodies and _singular(word.text):
+                found.append(Mention(word.start, word.stop, "body", key=lemma))
             elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
                 kind = "role" if lemma in article.lexicon.roles and _singular(word.text) else "unnamed"
                 stop_at = word.stop
@@ -95,10 +97,24 @@ class Attributor:
         after = [m for m in mentions if m.start >= high]
         before = [m for m in mentions if m.stop <= low][::-1]
         order = after + before if candidate.prefer == "after" else before + after
-        if cue and cue.lemma == "цитировать":
+        if cue and cue.lemma in ("цитировать", "передавать", "передать"):
             order = sorted(order, key=lambda m: not (m.entity and m.entity.type == "PER"))
+        else:
+            case = "gent" if candidate.rule == "according_to" else "nomn" if cue else None
+            order = [m for m in order if self._can_be(m, case)] or order
         pick = order[0] if order else mentions[0]
-        return self._apposition(pick, mentions)
+        return self._apposition(pick, [m for m in mentions if m in order or m.kind == "role"])
+
+    def _can_be(self, mention: Mention, case: str | None) -> bool:
+        """Whether the mention can stand in ``case`` (the subject is nominative, 'по словам X' genitive)."""
+        if case is None:
+            return True
+        if mention.kind == "pronoun":
+            return (mention.key in ("он", "она", "они")) == (case == "nomn")
+        words = self.article.text[mention.start : mention.stop].split()
+        head = words[0] if mention.kind != "entity" else words[-1]
+        found = [p for p in parses(head) if p.tag.case]
+        return not found or any(p.tag.case == case for p in found) or len(set(p.normal_form for p in found)) > 2
 
     def _apposition(self, pick: Mention, mentions: list[Mention]) -> Mention:
         """'пресс-секретарь Кремля Дмитрий Песков' -> the person; 'Спикер Госдумы' -> the role."""
@@ -110,6 +126,9 @@ class Attributor:
                         return other
                     break
         if pick.kind == "entity" and pick.entity.type == "ORG":
+            later = next((m for m in mentions if m.start >= pick.stop), None)
+            if later is not None and later.kind != "pronoun" and not text[pick.stop : later.start].strip(" «»\""):
+                return later
             role = next((m for m in mentions if m.kind == "role" and m.stop <= pick.start and not text[m.stop : pick.start].strip(" «»\"")), None)
             if role is not None and not self._genitive_object(role):
                 return Mention(role.start, role.stop, "role", key=role.key)
@@ -128,6 +147,9 @@ class Attributor:
             if wanted == "plur":
                 return None, None
             return self._antecedent(mention.start, wanted or _cue_gender(candidate))
+        if mention.kind == "body":
+            bodies = [e for e in self.article.entities if e.type == "ORG" and e.stop <= mention.start and not self._inside_quote(e.start, e.stop)]
+            return (bodies[-1].normal, "ORG") if bodies else (None, None)
         if mention.kind == "role":
             introduced = self._introduced(mention)
             if introduced:

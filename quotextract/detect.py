@@ -18,6 +18,7 @@ THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы
 CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—-]\s|:\s|[«„“\"]")
 CONTENT_CUT = re.compile(r",\s*(?:но|а|однако|и|при этом)\s+(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)|:\s*(?=[«„“\"—])")
 TRIM = " \t\n,;:—-"
+SUBORDINATE = re.compile(r"(?i)(?:что|чтобы|как|который|которая|которое|которые|где|когда|если|хотя|потому|поскольку|так|но|а|и|или|не)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +139,10 @@ def _borrowed_attribution(article: Article, lines, index: int):
             _, clause, clause_stop, cue = lines[other][2][0]
             return (clause, clause_stop), None
     intro = article.paragraphs[lines[block[0]][0].index - 1] if lines[block[0]][0].index else None
-    if intro is not None and article.text[intro.stop - 1] == ":":
-        return (intro.start, intro.stop), None
-    if previous is not None and article.text[previous.stop - 1] == ":":
-        return (previous.start, previous.stop), None
+    for other in (intro, previous):
+        if other is not None and article.text[other.stop - 1] == ":":
+            cues = article.cues_in(other.start, other.stop)
+            return (other.start, other.stop), cues[-1] if cues else None
     return None, None
 
 
@@ -241,7 +242,9 @@ def headline(article: Article) -> Iterator[Candidate]:
             continue
         for match in re.finditer(r"\s[—-]\s", text[paragraph.start : paragraph.stop]):
             name_start = paragraph.start + match.end()
-            person = next((e for e in article.entities if e.start == name_start and e.type == "PER"), None)
+            person = next((e for e in article.entities if name_start <= e.start and e.type == "PER" and e.stop == paragraph.stop), None)
+            if person and not re.fullmatch(r"(?:[а-яё-]+\s+){0,3}", text[name_start : person.start]):
+                person = None
             quote = trimmed(text, paragraph.start, paragraph.start + match.start())
             if person and words(text, *quote) >= 3:
                 yield Candidate(*quote, "direct", "headline", None, (person.start, person.stop))
@@ -294,7 +297,7 @@ def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate |
         source_stop = match.end()
     tail = trimmed(text, source_stop, sentence.stop, ".!?…")
     rule = "as_cue" if cue else "according_to"
-    if words(text, *tail) >= 3:
+    if words(text, *tail) >= 2:
         stop = content_end(article, tail[0], tail[1])
         return Candidate(*trimmed(text, tail[0], stop, ".!?…"), "indirect", rule, phrase_cue, (match.start(), source_stop))
     head = trimmed(text, sentence.start, match.start())
@@ -328,10 +331,14 @@ def postposed(article: Article) -> Iterator[Candidate]:
     for sentence in article.sentences:
         for match in re.finditer(r",\s*(?:—\s*|-\s+)?", text[sentence.start : sentence.stop]):
             clause = sentence.start + match.end()
-            cue = article.first_cue(clause, sentence.stop, within=3)
-            if cue is None or "что" in text[cue.stop : sentence.stop].split():
+            cue = article.first_cue(clause, sentence.stop, within=2)
+            if cue is None or SUBORDINATE.match(text, clause) or not _verb_first(article, clause, cue):
+                continue
+            if SOURCE_START.match(text, sentence.start, sentence.start + match.start()):
                 continue
             clause_stop = _postposed_clause_end(text, clause, sentence.stop)
+            if words(text, clause, clause_stop) > 8 or THAT.search(text[cue.stop : clause_stop]):
+                continue
             head = trimmed(text, sentence.start, sentence.start + match.start(), "«»\"“”„")
             kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
             if words(text, *head) >= 3:
@@ -340,6 +347,15 @@ def postposed(article: Article) -> Iterator[Candidate]:
             if clause_stop < sentence.stop and text[clause_stop] == "," and words(text, *tail) >= 3:
                 yield Candidate(*tail, kind, "postposed", cue, (clause, clause_stop), "after")
             break
+
+
+SOURCE_START = re.compile(r"(?i)\s*(?:по\s+\w+\s+\w+|по\s+\w+|согласно\s+\w+|как\s+\w+)\s*$")
+
+
+def _verb_first(article: Article, clause: int, cue: Cue) -> bool:
+    """The cue opens the clause, or follows one capitalised word or a pronoun ('Песков сказал')."""
+    before = article.text[clause : cue.start].strip()
+    return not before or (len(before.split()) == 1 and (before[0].isupper() or before.lower() in ("он", "она", "они")))
 
 
 def _postposed_clause_end(text: str, start: int, stop: int) -> int:

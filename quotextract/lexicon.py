@@ -23,6 +23,7 @@ class Lexicon:
     source_phrases: tuple[str, ...]  # 'по словам'
     roles: frozenset[str]
     unnamed: frozenset[str]
+    bodies: frozenset[str] = frozenset()
     max_phrase: int = field(default=3)
 
     def extended(self, cues=(), roles=(), unnamed=(), source_phrases=()) -> Lexicon:
@@ -34,6 +35,7 @@ class Lexicon:
             source_phrases=self.source_phrases + tuple(p.lower() for p in source_phrases),
             roles=self.roles | {r.lower() for r in roles},
             unnamed=self.unnamed | {u.lower() for u in unnamed},
+            bodies=self.bodies,
         )
 
 
@@ -54,4 +56,5 @@ def default_lexicon() -> Lexicon:
         source_phrases=read_list("source_phrases.txt"),
         roles=frozenset(read_list("roles.txt")),
         unnamed=frozenset(read_list("unnamed.txt")),
+        bodies=frozenset(read_list("bodies.txt")),
     )
