@@ -109,6 +109,8 @@ class Attributor:
         """Whether the mention can stand in ``case`` (the subject is nominative, 'по словам X' genitive)."""
         if case is None:
             return True
+        if re.search(r"(?i)(?:^|\s)во?\s+$", self.article.text[max(0, mention.start - 4) : mention.start]):
+            return mention.kind in ("entity", "body")
         if mention.kind == "pronoun":
             return (mention.key in ("он", "она", "они")) == (case == "nomn")
         words = self.article.text[mention.start : mention.stop].split()
@@ -125,6 +127,10 @@ class Attributor:
                     if other.start - pick.stop <= 60 and APPOSITION_GAP.fullmatch(text[pick.stop : other.start]) and "," not in text[pick.stop : other.start]:
                         return other
                     break
+        if pick.kind == "body":
+            owner = next((m for m in mentions if m.start >= pick.stop), None)
+            if owner is not None and owner.entity is not None and not text[pick.stop : owner.start].strip(" «»\""):
+                return owner
         if pick.kind == "entity" and pick.entity.type == "ORG":
             later = next((m for m in mentions if m.start >= pick.stop), None)
             if later is not None and later.kind != "pronoun" and not text[pick.stop : later.start].strip(" «»\""):
