@@ -103,7 +103,7 @@ class Attributor:
             case = "gent" if candidate.rule == "according_to" else "nomn" if cue else None
             order = [m for m in order if self._can_be(m, case)] or order
         pick = order[0] if order else mentions[0]
-        return self._apposition(pick, [m for m in mentions if m in order or m.kind == "role"])
+        return self._apposition(pick, mentions)
 
     def _can_be(self, mention: Mention, case: str | None) -> bool:
         """Whether the mention can stand in ``case`` (the subject is nominative, 'по словам X' genitive)."""

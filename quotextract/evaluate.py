@@ -320,7 +320,7 @@ def _summary(r: Report) -> str:
         ("recall indirect", ("", r.recall_indirect, "", ""), f"{r.found_indirect}/{r.required_indirect}"),
     ]
     head = (
-        f"{r.documents} documents: {r.required} required and {r.optional} optional gold quotations, "
+        f"{r.documents} document{'' if r.documents == 1 else 's'}: {r.required} required and {r.optional} optional gold quotations, "
         f"{r.predictions} predictions"
     )
     return "\n".join([head] + [f"{label:<16}{_cells(values)}   {note}".rstrip() for label, values, note in rows])
