@@ -21,7 +21,8 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field, fields, replace
+from itertools import chain
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import pandas as pd
@@ -48,7 +49,7 @@ ERROR_TYPES = {
     "false_positive": "prediction less than 50% inside gold, required or optional",
     "wrong_speaker": "found named gold; the prediction covering most has a wrong speaker (lenient)",
     "speaker_form": "found named gold; speaker right by lemmas but not token for token",
-    "misattributed": "correct prediction, wrong speaker for the gold it overlaps most; not listed above",
+    "misattributed": "correct prediction, wrong speaker for the gold it overlaps most (if not above)",
 }
 
 
@@ -139,10 +140,12 @@ def load_gold(gold_dir) -> list[GoldDocument]:
                 if not path.is_file():
                     raise GoldError(f"{doc_id}: article {path.name} missing")
                 text = _read_text(path)
-                quotes = tuple(_gold_quote(doc_id, text, quote) for quote in record.get("quotes", ()))
+                quotes = tuple(_gold_quote(doc_id, text, q) for q in record.get("quotes", ()))
             except (json.JSONDecodeError, KeyError, TypeError) as error:
                 problem = f"{type(error).__name__}: {error}"
                 raise GoldError(f"{GOLD_FILE} line {number}: bad record ({problem})") from None
+            if any(document.doc_id == doc_id for document in documents):
+                raise GoldError(f"{GOLD_FILE} line {number}: doc_id {doc_id!r} repeated")
             documents.append(GoldDocument(doc_id, text, quotes))
     return documents
 
@@ -158,7 +161,7 @@ def speaker_tokens(name) -> tuple[str, ...]:
 
 
 def speaker_match(gold, predicted) -> tuple[bool, bool]:
-    """``(strict, lenient)``: equal tokens; one set of lemmas contains the other. Empty never matches."""
+    """``(strict, lenient)``: equal tokens; one lemma set contains the other. Empty never matches."""
     gold_tokens, predicted_tokens = speaker_tokens(gold), speaker_tokens(predicted)
     if not gold_tokens or not predicted_tokens:
         return False, False
@@ -181,7 +184,7 @@ class Finding:
     stop: int | None
     pred_start: int | None  # the prediction concerned (for a miss: the one covering most, if any)
     pred_stop: int | None
-    overlap: float  # share of the gold covered (or, for a false positive, of the prediction in gold)
+    overlap: float  # share of the gold covered; for a false positive, share of it inside gold
     kind: str | None
     gold_speaker: str | None
     predicted_speaker: str | None
@@ -275,17 +278,13 @@ class Report:
         return _summary(self)
 
     def errors(self) -> pd.DataFrame:
-        """Misses, false positives and speaker errors, one row each, by document and offset."""
+        """One row per error (types: ``ERROR_TYPES``), by document and offset; for debugging."""
         rows = [asdict(finding) for finding in self.findings]
         return pd.DataFrame(rows, columns=FINDING_COLUMNS).astype(FINDING_DTYPES)
 
     def by_document(self) -> pd.DataFrame:
         """One row of figures per document."""
         return pd.DataFrame([{"doc_id": part.doc_id, **part.to_dict()} for part in self.parts])
-
-    def __add__(self, other: Report) -> Report:
-        counts = {name: value + getattr(other, name) for name, value in self.counts().items()}
-        return Report(**counts, findings=self.findings + other.findings, parts=self.parts + other.parts)
 
 
 RATIOS = (
@@ -315,15 +314,19 @@ def _summary(r: Report) -> str:
          f"right speaker: {r.e2e_correct}/{judged} predictions, {r.e2e_found}/{r.required} gold"),
         ("speaker strict", ("", "", "", r.speaker_strict_accuracy),
          f"{r.speaker_strict}/{r.named} found gold with a named speaker"),
-        ("speaker lenient", ("", "", "", r.speaker_lenient_accuracy), f"{r.speaker_lenient}/{r.named}"),
+        ("speaker lenient", ("", "", "", r.speaker_lenient_accuracy),
+         f"{r.speaker_lenient}/{r.named}"),
         ("recall direct", ("", r.recall_direct, "", ""), f"{r.found_direct}/{r.required_direct}"),
-        ("recall indirect", ("", r.recall_indirect, "", ""), f"{r.found_indirect}/{r.required_indirect}"),
+        ("recall indirect", ("", r.recall_indirect, "", ""),
+         f"{r.found_indirect}/{r.required_indirect}"),
     ]
+    documents = f"{r.documents} document{'' if r.documents == 1 else 's'}"
     head = (
-        f"{r.documents} document{'' if r.documents == 1 else 's'}: {r.required} required and {r.optional} optional gold quotations, "
+        f"{documents}: {r.required} required and {r.optional} optional gold quotations, "
         f"{r.predictions} predictions"
     )
-    return "\n".join([head] + [f"{label:<16}{_cells(values)}   {note}".rstrip() for label, values, note in rows])
+    table = [f"{label:<16}{_cells(values)}   {note}".rstrip() for label, values, note in rows]
+    return "\n".join([head, *table])
 
 
 # Scoring ---------------------------------------------------------------------------------------
@@ -353,7 +356,8 @@ def _predictions(text: str, frame: pd.DataFrame, doc_id: str) -> list[_Predictio
     for start, stop, speaker in zip(*(frame[name] for name in PREDICTION_COLUMNS)):
         start, stop = _offset(start), _offset(stop)
         speaker = speaker if isinstance(speaker, str) else None
-        positions = _positions(text, start, stop) if start is not None and stop is not None else frozenset()
+        known = start is not None and stop is not None
+        positions = _positions(text, start, stop) if known else frozenset()
         rows.append(_Prediction(start, stop, speaker, positions))
     return sorted(rows, key=lambda p: (p.start is None, p.start or 0, p.stop or 0))
 
@@ -372,7 +376,7 @@ def _covers(part: int, whole: int) -> bool:
     return whole > 0 and 2 * part >= whole
 
 
-def _finding(doc_id: str, type: str, gold: GoldQuote | None, prediction, overlap: float, text: str) -> Finding:
+def _finding(doc_id: str, type: str, gold: GoldQuote | None, prediction, overlap, text) -> Finding:
     return Finding(
         doc_id, type,
         gold.start if gold else None, gold.stop if gold else None,
@@ -440,17 +444,20 @@ def _score_predictions(doc: _Document, counts: Counter, findings: list) -> None:
             counts["correct"] += 1
             index, overlap = _best(positions, doc.gold_positions)
             gold = doc.golds[index]
-            if not speaker_tokens(gold.speaker) or speaker_match(gold.speaker, prediction.speaker)[1]:
+            named = bool(speaker_tokens(gold.speaker))
+            if not named or speaker_match(gold.speaker, prediction.speaker)[1]:
                 counts["e2e_correct"] += 1
             elif (gold.start, prediction.start, prediction.stop) not in reported:
                 share = _ratio(overlap, len(doc.gold_positions[index]))
-                findings.append(_finding(doc.doc_id, "misattributed", gold, prediction, share, doc.text))
+                error = _finding(doc.doc_id, "misattributed", gold, prediction, share, doc.text)
+                findings.append(error)
         elif _covers(len(positions & doc.all_union), size):
             counts["neutral"] += 1
         else:
             counts["false_positives"] += 1
             share = _ratio(len(positions & doc.required_union), size)
-            findings.append(_finding(doc.doc_id, "false_positive", None, prediction, share, doc.text))
+            error = _finding(doc.doc_id, "false_positive", None, prediction, share, doc.text)
+            findings.append(error)
 
 
 def _position(finding: Finding) -> int:
@@ -473,7 +480,8 @@ def _frames(documents: list[GoldDocument], predictions) -> dict[str, pd.DataFram
     if isinstance(predictions, pd.DataFrame):  # one frame with a doc_id column, as extract_many gives
         if "doc_id" not in predictions.columns:
             raise ValueError("a single predictions frame needs a doc_id column")
-        predictions = {doc_id: group for doc_id, group in predictions.groupby("doc_id", sort=False, observed=True)}
+        groups = predictions.groupby("doc_id", sort=False, observed=True)
+        predictions = {doc_id: group for doc_id, group in groups}
     if not isinstance(predictions, Mapping):
         raise TypeError(f"expected a mapping doc_id -> DataFrame, got {type(predictions).__name__}")
     known = {document.doc_id for document in documents}
@@ -492,13 +500,17 @@ def score(documents: Iterable[GoldDocument], predictions) -> Report:
     """
     documents = list(documents)
     frames = _frames(documents, predictions)
-    parts = [_score_document(document, frames[document.doc_id]) for document in documents]
-    total = sum(parts, Report())
-    return replace(total, parts=tuple(parts))
+    parts = tuple(_score_document(document, frames[document.doc_id]) for document in documents)
+    counts = {name: sum(getattr(part, name) for part in parts) for name in Report().counts()}
+    findings = tuple(chain.from_iterable(part.findings for part in parts))
+    return Report(**counts, findings=findings, parts=parts)
 
 
 def evaluate(gold_dir, extractor: Callable[[str], pd.DataFrame] | None = None) -> Report:
-    """Run ``extractor`` (default: the shared :class:`~quotextract.Extractor`) on the gold folder and score it."""
+    """Run ``extractor`` (text -> DataFrame; default: the shared extractor) on ``gold_dir``, score it.
+
+    An exception in the extractor is re-raised as ``RuntimeError`` naming the document.
+    """
     documents = load_gold(gold_dir)
     if extractor is None:
         from .pipeline import default_extractor

@@ -41,7 +41,7 @@ def error_lines(errors) -> list[str]:
     "--errors", "show_errors", is_flag=True,
     help="First list misses, false positives and speaker errors (to stderr with --json).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of the table.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON, not the table.")
 def evaluate(gold_dir: str, show_errors: bool, as_json: bool):
     """Score the extractor on GOLD_DIR (gold.jsonl and the article texts).
 
