@@ -1,9 +1,321 @@
-"""Many documents at once (placeholder, to be written)."""
+"""Many documents at once: in input order, streamed, in one process or several.
+
+Every input document is accounted for: a document that is not text, or on which the extractor
+raises, becomes an ``error`` row of the documents table and never stops the batch.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import warnings
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+
+import pandas as pd
+
+from . import pipeline
+from .frame import DTYPES, empty_frame
+
+STATUSES = pd.CategoricalDtype(["ok", "error"])
+QUOTE_DTYPES = {"doc_id": "string", **DTYPES}
+DOCUMENT_DTYPES = {
+    "doc_id": "string",
+    "status": STATUSES,
+    "error": "string",
+    "n_quotes": "Int64",
+    "n_chars": "Int64",
+}
+WARMUP = "«Мы готовы», — сказал Иван Петров."  # loads every model of a worker before real work
 
 
-def extract_many(data, **options):
-    raise NotImplementedError
+class BatchWarning(UserWarning):
+    """Some documents of a batch failed; ``extract_many(..., documents=True)`` tells which and why."""
 
 
-def iter_extract(data, **options):
-    raise NotImplementedError
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document. With ``error`` set it could not be read and is reported, not extracted."""
+
+    doc_id: str
+    text: object
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class DocumentResult:
+    """The outcome for one document: ``status`` is ``"ok"`` or ``"error"`` (then ``error`` says why)."""
+
+    doc_id: str
+    status: str
+    error: str | None
+    quotes: pd.DataFrame  # the single-text columns of ``frame.COLUMNS``; empty on error
+    n_chars: int
+
+    @property
+    def n_quotes(self) -> int:
+        return len(self.quotes)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class BatchResult:
+    """Quotations of all documents (``doc_id`` first) and the documents table (one row each)."""
+
+    quotes: pd.DataFrame
+    documents: pd.DataFrame
+
+
+# Input -> Documents
+
+
+def as_documents(data, *, text: str = "text", id: str = "id") -> Iterator[Document]:
+    """The documents of ``data``: a DataFrame, or an iterable of str, ``(id, text)`` pairs or dicts.
+
+    A DataFrame without an ``id`` column takes its index labels as ids; other items without an id
+    take their position (``"0"``, ``"1"``, ...). Raises ValueError for a DataFrame without ``text``.
+    """
+    if isinstance(data, pd.DataFrame):
+        if text not in data.columns:
+            raise ValueError(f"no column {text!r} in the DataFrame (columns: {', '.join(map(str, data.columns))})")
+        ids = data[id] if id in data.columns else data.index
+        return (Document(_doc_id(key, label), value) for key, label, value in zip(ids, data.index, data[text]))
+    if isinstance(data, (str, bytes, bytearray, Mapping)) or not isinstance(data, Iterable):
+        raise TypeError(f"expected a DataFrame or an iterable of documents, got {type(data).__name__}")
+    return (_document(position, item, text, id) for position, item in enumerate(data))
+
+
+def _doc_id(value, fallback) -> str:
+    return str(fallback) if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def _document(position: int, item, text: str, id: str) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, Mapping):
+        doc_id = _doc_id(item.get(id), position)
+        return Document(doc_id, item[text]) if text in item else Document(doc_id, None, f"no {text!r} field")
+    if isinstance(item, (tuple, list)) and len(item) == 2:
+        return Document(_doc_id(item[0], position), item[1])
+    return Document(str(position), item)
+
+
+def _checked(document: Document) -> Document:
+    """The document, or an error document when its text is not a str (nothing unpicklable is sent on)."""
+    if document.error is not None or isinstance(document.text, str):
+        return document
+    value = document.text
+    missing = value is None or (not isinstance(value, (list, tuple, dict)) and pd.api.types.is_scalar(value) and pd.isna(value))
+    reason = "missing text" if missing else f"expected str, got {type(value).__name__}"
+    return Document(document.doc_id, None, reason)
+
+
+# Extraction
+
+
+def _run(extractor, document: Document) -> DocumentResult:
+    if document.error is not None:
+        return DocumentResult(document.doc_id, "error", document.error, empty_frame(), 0)
+    try:
+        quotes = extractor(document.text)
+    except Exception as error:  # one bad document never stops the batch
+        message = f"{type(error).__name__}: {error}"
+        return DocumentResult(document.doc_id, "error", message, empty_frame(), len(document.text))
+    return DocumentResult(document.doc_id, "ok", None, quotes, len(document.text))
+
+
+def _serial(documents: Iterable[Document], extractor) -> Iterator[DocumentResult]:
+    extractor = extractor or pipeline.default_extractor()
+    for document in documents:
+        yield _run(extractor, document)
+
+
+_worker = None  # the extractor of this worker process, set once by _init_worker
+
+
+def _init_worker(extractor) -> None:
+    global _worker
+    _worker = extractor or pipeline.default_extractor()
+    try:
+        _worker(WARMUP)
+    except Exception:  # a broken extractor reports itself on the documents, not here
+        pass
+
+
+def _run_chunk(chunk: list[Document]) -> list[DocumentResult]:
+    extractor = _worker or pipeline.default_extractor()
+    return [_run(extractor, document) for document in chunk]
+
+
+def worker_pool(n_jobs: int = -1, extractor=None) -> ProcessPoolExecutor:
+    """A process pool whose workers load the extractor once; pass it as ``pool=`` to reuse it."""
+    return ProcessPoolExecutor(_jobs(n_jobs), initializer=_init_worker, initargs=(extractor,))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    items = iter(items)
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _ordered(chunks: Iterable[list[Document]], pool: Executor, in_flight: int) -> Iterator[DocumentResult]:
+    """Results in input order, with at most ``in_flight`` chunks submitted and not yet yielded."""
+    pending: deque = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_run_chunk, chunk))
+            while pending and (len(pending) >= in_flight or pending[0].done()):
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+def _parallel(documents, n_jobs: int, chunksize: int, extractor) -> Iterator[DocumentResult]:
+    with worker_pool(n_jobs, extractor) as pool:
+        yield from _ordered(_chunks(documents, chunksize), pool, 2 * n_jobs)
+
+
+def _jobs(n_jobs: int) -> int:
+    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
+        raise ValueError(f"n_jobs must be a positive number of processes or -1 (all cores), got {n_jobs!r}")
+    return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+
+
+def _interactive() -> bool:
+    """True in a Jupyter kernel or when stderr is a terminal."""
+    if "ipykernel" in sys.modules:
+        return True
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _with_progress(results: Iterator[DocumentResult], total: int | None) -> Iterator[DocumentResult]:
+    from tqdm.auto import tqdm
+
+    with tqdm(total=total, unit="doc", desc="quotextract", file=sys.stderr) as bar:
+        for result in results:
+            bar.update()
+            yield result
+
+
+def iter_extract(
+    data,
+    *,
+    text: str = "text",
+    id: str = "id",
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    chunksize: int = 8,
+    extractor=None,
+    pool: Executor | None = None,
+) -> Iterator[DocumentResult]:
+    """Extract document by document, yielding a :class:`DocumentResult` each, in input order.
+
+    Results stream: input is read lazily and at most ``2 * n_jobs`` chunks are in flight, so memory
+    does not grow with the number of documents.
+
+    Args:
+        data: a DataFrame (``text``/``id`` name its columns; no ``id`` column: the index), or an
+            iterable of str, ``(id, text)`` pairs, dicts or :class:`Document`.
+        n_jobs: worker processes; 1 (default) works in this process, -1 uses all cores.
+        progress: a tqdm bar on stderr; default on in a terminal or notebook, off otherwise.
+        chunksize: documents sent to a worker at a time.
+        extractor: an :class:`~quotextract.Extractor` (default: the shared default one).
+        pool: a process pool from :func:`worker_pool`, reused instead of starting one.
+    """
+    jobs = _jobs(n_jobs)
+    if chunksize < 1:
+        raise ValueError(f"chunksize must be positive, got {chunksize!r}")
+    checked = map(_checked, as_documents(data, text=text, id=id))
+    if pool is not None:
+        results = _ordered(_chunks(checked, chunksize), pool, 2 * max(jobs, os.cpu_count() or 1))
+    elif jobs == 1:
+        results = _serial(checked, extractor)
+    else:
+        results = _parallel(checked, jobs, chunksize, extractor)
+    if progress is None:
+        progress = _interactive()
+    total = len(data) if hasattr(data, "__len__") else None
+    return _with_progress(results, total) if progress else results
+
+
+# Results -> tables
+
+
+def quotes_frame(results: Iterable[DocumentResult]) -> pd.DataFrame:
+    """The quotations of ``results`` in one frame: ``doc_id``, then the columns of ``frame.COLUMNS``."""
+    results = [result for result in results if result.n_quotes]
+    if not results:
+        return empty_frame(QUOTE_DTYPES)
+    quotes = pd.concat([result.quotes for result in results], ignore_index=True).astype(DTYPES)
+    ids = [result.doc_id for result in results for _ in range(result.n_quotes)]
+    quotes.insert(0, "doc_id", pd.array(ids, dtype="string"))
+    return quotes
+
+
+def documents_frame(results: Iterable[DocumentResult]) -> pd.DataFrame:
+    """The documents table of ``results``: ``doc_id, status, error, n_quotes, n_chars``."""
+    rows = [(r.doc_id, r.status, r.error, r.n_quotes, r.n_chars) for r in results]
+    if not rows:
+        return empty_frame(DOCUMENT_DTYPES)
+    return pd.DataFrame.from_records(rows, columns=list(DOCUMENT_DTYPES)).astype(DOCUMENT_DTYPES)
+
+
+def _warn_failures(table: pd.DataFrame) -> None:
+    failed = table.loc[table["status"] == "error", "doc_id"].tolist()
+    if not failed:
+        return
+    shown = ", ".join(failed[:5]) + (f" and {len(failed) - 5} more" if len(failed) > 5 else "")
+    warnings.warn(
+        f"{len(failed)} of {len(table)} documents failed ({shown}); "
+        "extract_many(..., documents=True) returns the documents table with the errors",
+        BatchWarning,
+        stacklevel=_caller_level(),
+    )
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` of the first frame outside this package: warnings point at user code."""
+    package, frame, level = os.path.dirname(__file__), sys._getframe(1), 1
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def extract_many(
+    data,
+    *,
+    text: str = "text",
+    id: str = "id",
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    chunksize: int = 8,
+    extractor=None,
+    pool: Executor | None = None,
+    documents: bool = False,
+) -> pd.DataFrame | BatchResult:
+    """Quotations of many documents in one DataFrame: ``doc_id`` first, in input order.
+
+    The arguments are those of :func:`iter_extract`. Documents that are not text or on which
+    extraction fails have no quotations; they are reported, never silently dropped:
+
+    - ``documents=True`` returns a :class:`BatchResult` whose ``documents`` table has one row per
+      input document (``doc_id, status, error, n_quotes, n_chars``);
+    - otherwise a :class:`BatchWarning` says how many documents failed and names them.
+    """
+    results = list(
+        iter_extract(
+            data, text=text, id=id, n_jobs=n_jobs, progress=progress,
+            chunksize=chunksize, extractor=extractor, pool=pool,
+        )
+    )
+    quotes, table = quotes_frame(results), documents_frame(results)
+    if documents:
+        return BatchResult(quotes, table)
+    _warn_failures(table)
+    return quotes

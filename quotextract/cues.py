@@ -50,3 +50,28 @@ def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
         else:
             index += 1
     return found
+
+
+@lru_cache(maxsize=100_000)
+def _finite(word: str) -> bool:
+    for parse in parses(word):
+        tag = parse.tag
+        if ("VERB" in tag and "1per" not in tag and "impr" not in tag) or "ADJS" in tag or "PRTS" in tag:
+            return True
+    return False
+
+
+def is_finite(cue: Cue) -> bool:
+    """Whether a cue can head a reporting clause: 'заявил', 'уверен', not 'напомним', 'заявив'."""
+    return _finite(cue.text.split()[0].lower())
+
+
+@lru_cache(maxsize=100_000)
+def _authorial(word: str) -> bool:
+    first = parses(word)[0].tag
+    return "INFN" in first or "1per" in first or "impr" in first
+
+
+def is_authorial(cue: Cue) -> bool:
+    """'Напомним, что', 'Следует добавить, что', 'Отметим': the article's own voice."""
+    return _authorial(cue.text.split()[0].lower())

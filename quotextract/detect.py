@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .article import Article
+from .cues import is_authorial, is_finite
 from .model import Cue
 from .quotemarks import pair_quotes
 from .segment import Paragraph
@@ -202,8 +203,9 @@ def _after_quote(article: Article, start: int, stop: int):
     if not re.search(r"[,—-]", article.text[start : lead.end()]):
         return None
     clause = lead.end()
-    cue = article.first_cue(clause, stop)
-    if cue is None:
+    dashed = bool(re.search(r"[—-]", article.text[start:clause]))
+    cue = article.first_cue(clause, stop, within=4 if dashed else 1)
+    if cue is None or not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(article.text, cue.stop, stop):
         return None
     return clause, clause_end(article.text, clause, stop), cue
 
@@ -289,7 +291,10 @@ def according_to(article: Article) -> Iterator[Candidate]:
 
 def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate | None:
     text = article.text
-    comma = text.find(",", match.end(), sentence.stop)
+    if re.match(r"\s*котор", text[match.end() : sentence.stop]):
+        return None
+    found = re.compile(r",(?=\s)").search(text, match.end(), sentence.stop)
+    comma = found.start() if found else -1
     has_pronoun = bool(re.search(r"\s(?:его|ее|её|их)\s", match.group()))
     phrase_cue = cue or Cue(match.start(), match.end(), text[match.start() : match.end()], lemma)
     source_stop = comma if comma != -1 else sentence.stop
@@ -301,7 +306,7 @@ def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate |
         stop = content_end(article, tail[0], tail[1])
         return Candidate(*trimmed(text, tail[0], stop, ".!?…"), "indirect", rule, phrase_cue, (match.start(), source_stop))
     head = trimmed(text, sentence.start, match.start())
-    if words(text, *head) >= 3:
+    if words(text, *head) >= 3 and not words(text, source_stop, sentence.stop):
         return Candidate(*head, "indirect", rule, phrase_cue, (match.start(), source_stop))
     return None
 
@@ -311,6 +316,8 @@ def reported_that(article: Article) -> Iterator[Candidate]:
     text = article.text
     for sentence in article.sentences:
         for cue in article.cues_in(sentence.start, sentence.stop):
+            if is_authorial(cue):
+                continue
             window = text[cue.stop : sentence.stop]
             that = THAT.search(window)
             if not that or words(window, 0, that.start()) > 8 or re.search(r"[.!?;:«\"]", window[: that.start()]):
@@ -329,15 +336,21 @@ def postposed(article: Article) -> Iterator[Candidate]:
     """'…, сообщили в пресс-службе.' and '…, — заявил X.' (lost quote marks: direct)."""
     text = article.text
     for sentence in article.sentences:
-        for match in re.finditer(r",\s*(?:—\s*|-\s+)?", text[sentence.start : sentence.stop]):
+        for match in re.finditer(r",(?=\s)\s*(?:—\s*|-\s+)?", text[sentence.start : sentence.stop]):
             clause = sentence.start + match.end()
             cue = article.first_cue(clause, sentence.stop, within=2)
             if cue is None or SUBORDINATE.match(text, clause) or not _verb_first(article, clause, cue):
                 continue
-            if SOURCE_START.match(text, sentence.start, sentence.start + match.start()):
+            if not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(text, cue.stop, sentence.stop):
+                continue
+            head_cues = article.cues_in(sentence.start, sentence.start + match.start())
+            if SOURCE_START.match(text, sentence.start, sentence.start + match.start()) or any(
+                FOLLOWED_BY_CLAUSE.match(text, c.stop, sentence.stop) for c in head_cues
+            ):
                 continue
             clause_stop = _postposed_clause_end(text, clause, sentence.stop)
-            if words(text, clause, clause_stop) > 8 or THAT.search(text[cue.stop : clause_stop]):
+            limit = 16 if clause_stop >= sentence.stop - 1 else 8
+            if words(text, clause, clause_stop) > limit:
                 continue
             head = trimmed(text, sentence.start, sentence.start + match.start(), "«»\"“”„")
             kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
@@ -349,6 +362,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
             break
 
 
+FOLLOWED_BY_CLAUSE = re.compile(r"(?:\s*\w+){0,3}?\s*,?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы|кто|как|где|когда|почему|зачем|ли)\b", re.I)
 SOURCE_START = re.compile(r"(?i)\s*(?:по\s+\w+\s+\w+|по\s+\w+|согласно\s+\w+|как\s+\w+)\s*$")
 
 

@@ -1,0 +1,255 @@
+"""Input formats -> documents: JSONL (optionally gzipped), CSV, Parquet, .txt files and folders, stdin.
+
+Everything streams. A malformed record (bad JSON, no text field, text that is not a string,
+undecodable bytes) becomes an error :class:`~quotextract.batch.Document` whose message starts with
+its line (or row) number; only an input that cannot be read at all raises :class:`InputError`.
+Records without an id are named after their file and line: ``news.jsonl:17``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import BinaryIO
+
+from .batch import Document
+
+KINDS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
+    ".csv": "csv",
+    ".csv.gz": "csv",
+    ".parquet": "parquet",
+    ".txt": "txt",
+}
+EXPECTED = ".jsonl, .ndjson (optionally .gz), .csv, .parquet, .txt, a folder of .txt files or - (JSONL on stdin)"
+SURROGATES = re.compile(r"[\udc80-\udcff]")  # undecodable bytes kept by errors="surrogateescape"
+PARQUET_BATCH = 1024
+
+
+class InputError(Exception):
+    """An input that cannot be used at all: missing, of an unknown format, corrupt, wrong columns."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: ``path`` as given (``-`` is stdin) and its ``kind`` (jsonl, csv, parquet, txt, folder)."""
+
+    path: str
+    kind: str
+
+    @property
+    def name(self) -> str:
+        return "stdin" if self.kind == "stdin" else Path(self.path).name
+
+
+def source(path: str) -> Source:
+    """The source at ``path``; raises InputError when it does not exist or has an unknown format."""
+    if path == "-":
+        return Source(path, "stdin")
+    if os.path.isdir(path):
+        return Source(path, "folder")
+    if not os.path.exists(path):
+        raise InputError(f"{path}: no such file or folder")
+    lower = path.lower()
+    for suffix, kind in sorted(KINDS.items(), key=lambda item: -len(item[0])):
+        if lower.endswith(suffix):
+            return Source(path, kind)
+    raise InputError(f"{path}: unknown input format (expected {EXPECTED})")
+
+
+def read(
+    paths: Iterable[str], *, text: str = "text", id: str = "id", stdin: BinaryIO | None = None
+) -> Iterator[Document]:
+    """The documents of all ``paths``, in order. Every input is checked now; records are read lazily."""
+    sources = [source(str(path)) for path in paths]
+    if sum(s.kind == "stdin" for s in sources) > 1:
+        raise InputError("- (stdin) can be given only once")
+    for s in sources:
+        _check_columns(s, text)
+    return chain.from_iterable(_guarded(s, text, id, stdin) for s in sources)
+
+
+def _guarded(source: Source, text: str, id: str, stdin: BinaryIO | None) -> Iterator[Document]:
+    try:
+        yield from READERS[source.kind](source, text, id, stdin)
+    except (OSError, EOFError, ValueError) as error:  # corrupt gzip or parquet, unreadable file
+        raise InputError(f"{source.path}: cannot read ({error})") from error
+
+
+def _open_text(path: str):
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    return opener(path, "rt", encoding="utf-8", errors="surrogateescape", newline="")
+
+
+def _check_columns(source: Source, text: str) -> None:
+    """Column-based inputs must have the text column: a wrong ``--text-column`` is an unusable argument."""
+    try:
+        if source.kind == "csv":
+            with _open_text(source.path) as file:
+                columns = next(csv.reader(file), [])
+        elif source.kind == "parquet":
+            import pyarrow.parquet as pq
+
+            columns = pq.ParquetFile(source.path).schema_arrow.names
+        else:
+            return
+    except (OSError, EOFError, ValueError, csv.Error) as error:
+        raise InputError(f"{source.path}: cannot read ({error})") from error
+    if text not in columns:
+        raise InputError(f"{source.path}: no column {text!r} (columns: {', '.join(columns) or 'none'})")
+
+
+def _clean(value: str) -> str:
+    """``value`` with undecodable bytes shown as ``\\xNN`` escapes."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _fields(record, at: str, doc_id: str, text: str, id: str) -> Document:
+    """A document from a JSON record or a dict row; ``at`` says where it is (``line 3``)."""
+    if not isinstance(record, dict):
+        return Document(doc_id, None, f"{at}: expected a JSON object, got {type(record).__name__}")
+    key = record.get(id)
+    if key is not None and key != "":
+        doc_id = str(key)
+    if text not in record:
+        return Document(doc_id, None, f"{at}: no {text!r} field")
+    value = record[text]
+    if not isinstance(value, str):
+        kind = "null" if value is None else type(value).__name__
+        return Document(doc_id, None, f"{at}: {text!r} is {kind}, not a string")
+    return Document(doc_id, value)
+
+
+# JSONL
+
+
+def _jsonl_lines(lines: Iterable[bytes], name: str, text: str, id: str) -> Iterator[Document]:
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        at, doc_id = f"line {number}", f"{name}:{number}"
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield Document(doc_id, None, f"{at}: not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {error.start + 1})")
+            continue
+        try:
+            record = json.loads(line.lstrip("\ufeff") if number == 1 else line)
+        except json.JSONDecodeError as error:
+            yield Document(doc_id, None, f"{at}: invalid JSON ({error.msg} at column {error.colno})")
+            continue
+        yield _fields(record, at, doc_id, text, id)
+
+
+def _jsonl(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+    opener = gzip.open if source.path.lower().endswith(".gz") else open
+    with opener(source.path, "rb") as file:
+        yield from _jsonl_lines(file, source.name, text, id)
+
+
+def _stdin(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+    yield from _jsonl_lines(stdin if stdin is not None else sys.stdin.buffer, source.name, text, id)
+
+
+# CSV
+
+
+def _csv(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+    csv.field_size_limit(2**31 - 1)  # articles are longer than the default 131072 characters
+    with _open_text(source.path) as file:
+        reader = csv.reader(file)
+        header = next(reader, None)
+        if header is None:
+            return
+        column, key = header.index(text), header.index(id) if id in header else None
+        while True:
+            line = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield Document(f"{source.name}:{line}", None, f"line {line}: malformed CSV ({error})")
+                continue
+            if row:
+                yield _csv_row(row, line, column, key, source.name)
+
+
+def _csv_row(row: list[str], line: int, column: int, key: int | None, name: str) -> Document:
+    at = f"line {line}"
+    doc_id = row[key] if key is not None and key < len(row) and row[key] else f"{name}:{line}"
+    doc_id = _clean(doc_id)
+    if column >= len(row):
+        return Document(doc_id, None, f"{at}: no text field (the row has {len(row)} fields)")
+    if SURROGATES.search(row[column]):
+        return Document(doc_id, None, f"{at}: not valid UTF-8")
+    return Document(doc_id, row[column])
+
+
+# Parquet
+
+
+def _parquet(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+    import pyarrow.parquet as pq
+
+    file = pq.ParquetFile(source.path)
+    columns = [text, id] if id in file.schema_arrow.names and id != text else [text]
+    row = 0
+    for batch in file.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+        texts = batch.column(0).to_pylist()
+        ids = batch.column(1).to_pylist() if len(columns) == 2 else [None] * len(texts)
+        for key, value in zip(ids, texts):
+            row += 1
+            doc_id = str(key) if key is not None and key != "" else f"{source.name}:{row}"
+            yield _fields({text: value}, f"row {row}", doc_id, text, id)
+
+
+# Text files
+
+
+def _txt_file(path: Path, doc_id: str) -> Document:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Document(doc_id, None, f"cannot read ({error.strerror or error})")
+    try:
+        return Document(doc_id, data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return Document(doc_id, None, f"line {line}: not valid UTF-8 (byte 0x{data[error.start]:02x})")
+
+
+def _txt(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+    yield _txt_file(Path(source.path), source.name)
+
+
+def _folder(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+    """The .txt files under the folder, sorted, walked lazily; ids are relative paths."""
+    root = Path(source.path)
+    for folder, subfolders, files in os.walk(root):
+        subfolders.sort()
+        for name in sorted(files):
+            if name.lower().endswith(".txt"):
+                path = Path(folder, name)
+                yield _txt_file(path, path.relative_to(root).as_posix())
+
+
+READERS = {
+    "jsonl": _jsonl,
+    "stdin": _stdin,
+    "csv": _csv,
+    "parquet": _parquet,
+    "txt": _txt,
+    "folder": _folder,
+}

@@ -1,0 +1,258 @@
+"""Output formats: the quotes and documents tables written chunk by chunk (.parquet, .csv, .jsonl).
+
+Nothing accumulates: CSV and JSONL are appended and flushed per chunk, Parquet gets one row group
+per chunk through ``pyarrow.parquet.ParquetWriter``. A Parquet file is only complete once closed,
+so it is written beside its target (``quotes.parquet.partial``) and moved into place on close.
+
+Resumption (:class:`Output` with ``resume=True``): the documents table lists the finished
+documents. Their rows are kept, quotes of unfinished documents are dropped (a run stopped between
+writing a chunk's quotes and its documents leaves some), and the run continues after them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from .batch import DOCUMENT_DTYPES, QUOTE_DTYPES
+from .frame import empty_frame
+
+SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson")
+READ_BATCH = 10_000
+
+
+class OutputError(Exception):
+    """An output that cannot be written or resumed from."""
+
+
+def suffix(path: str | os.PathLike) -> str:
+    """The format suffix of an output path; raises OutputError for an unknown one."""
+    found = Path(path).suffix.lower()
+    if found not in SUFFIXES:
+        raise OutputError(f"{path}: unknown output format (expected .parquet, .csv or .jsonl)")
+    return found
+
+
+# Writers: write(frame) appends a chunk, close() finishes the file.
+
+
+def _records(frame: pd.DataFrame) -> Iterator[dict]:
+    columns = {name: frame[name].astype(object).where(frame[name].notna(), None) for name in frame.columns}
+    return (dict(zip(columns, values)) for values in zip(*columns.values()))
+
+
+class _Jsonl:
+    def __init__(self, path: Path, dtypes: dict, append: bool = False):
+        self._file = open(path, "a" if append else "w", encoding="utf-8")
+
+    def write(self, frame: pd.DataFrame) -> None:
+        self._file.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in _records(frame))
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _Csv:
+    def __init__(self, path: Path, dtypes: dict, append: bool = False):
+        self._file = open(path, "a" if append else "w", encoding="utf-8", newline="")
+        if not append:
+            empty_frame(dtypes).to_csv(self._file, index=False)
+
+    def write(self, frame: pd.DataFrame) -> None:
+        frame.to_csv(self._file, header=False, index=False)
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+class _Parquet:
+    def __init__(self, path: Path, dtypes: dict, append: bool = False):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if append:
+            raise ValueError("a parquet file cannot be appended to")
+        self._from_pandas = pa.Table.from_pandas
+        self._schema = pa.Schema.from_pandas(empty_frame(dtypes), preserve_index=False)
+        self._writer = pq.ParquetWriter(path, self._schema)
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if len(frame):
+            self._writer.write_table(self._from_pandas(frame, schema=self._schema, preserve_index=False))
+
+    def close(self) -> None:
+        self._writer.close()
+
+
+WRITERS = {".parquet": _Parquet, ".csv": _Csv, ".jsonl": _Jsonl, ".ndjson": _Jsonl}
+
+
+# Reading back, for resumption
+
+
+def _coerce(frame: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
+    """``frame`` with ``dtypes``; values that do not fit (a truncated last row) become NA."""
+    columns = {}
+    for name, dtype in dtypes.items():
+        values = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="object")
+        if dtype == "Int64":
+            values = pd.to_numeric(values, errors="coerce").astype("Int64")
+        elif dtype == "string":
+            values = values.astype(object).where(values.notna(), None).map(lambda v: v if v is None else str(v))
+        columns[name] = values.astype(dtype)
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def _read_jsonl(path: Path) -> Iterator[pd.DataFrame]:
+    records = []
+    with open(path, encoding="utf-8", errors="replace") as file:
+        for line in file:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:  # a line cut short by an interruption
+                continue
+            if isinstance(record, dict):
+                records.append(record)
+            if len(records) == READ_BATCH:
+                yield pd.DataFrame.from_records(records)
+                records = []
+    if records:
+        yield pd.DataFrame.from_records(records)
+
+
+def _read_csv(path: Path) -> Iterator[pd.DataFrame]:
+    yield from pd.read_csv(
+        path, dtype=str, keep_default_na=False, na_values=[""], chunksize=READ_BATCH, on_bad_lines="skip"
+    )
+
+
+def _read_parquet(path: Path) -> Iterator[pd.DataFrame]:
+    import pyarrow.parquet as pq
+
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=READ_BATCH):
+        yield batch.to_pandas()
+
+
+READERS = {".parquet": _read_parquet, ".csv": _read_csv, ".jsonl": _read_jsonl, ".ndjson": _read_jsonl}
+
+
+def read(path: str | os.PathLike, dtypes: dict) -> Iterator[pd.DataFrame]:
+    """An output file back in chunks with ``dtypes``; rows damaged by an interruption are skipped."""
+    path = Path(path)
+    try:
+        for chunk in READERS[suffix(path)](path):
+            chunk = _coerce(chunk, dtypes)
+            yield chunk[chunk["doc_id"].notna() & chunk[list(dtypes)[-1]].notna()]
+    except (OSError, ValueError, pd.errors.ParserError) as error:
+        raise OutputError(f"cannot read {path} ({error})") from error
+
+
+def finished(path: str | os.PathLike) -> set[str]:
+    """The ids of the documents listed in a documents table."""
+    done: set[str] = set()
+    for chunk in read(path, DOCUMENT_DTYPES):
+        done.update(chunk.loc[chunk["status"].notna(), "doc_id"])
+    return done
+
+
+# Tables and the pair of them
+
+
+class Table:
+    """One output table, written chunk by chunk.
+
+    ``keep``: continue an existing file, keeping only its rows whose ``doc_id`` is in ``keep``.
+    ``staged``: write beside the target and move into place on :meth:`close` (always for Parquet).
+    """
+
+    def __init__(self, path: str | os.PathLike, dtypes: dict, *, keep: set[str] | None = None, staged: bool = False):
+        self.path, self._dtypes = Path(path), dtypes
+        self._format = suffix(self.path)
+        self._partial = self.path.with_name(self.path.name + ".partial")
+        self.staged = staged or self._format == ".parquet"
+        carry = keep is not None and self.path.exists()
+        self._writer = self._open(self._partial if self.staged or carry else self.path)
+        if carry:
+            for chunk in read(self.path, dtypes):
+                self._writer.write(chunk[chunk["doc_id"].isin(keep)])
+        if carry and not self.staged:  # compacted now, appended to from here on
+            self._writer.close()
+            os.replace(self._partial, self.path)
+            self._writer = self._open(self.path, append=True)
+
+    def _open(self, path: Path, append: bool = False):
+        try:
+            return WRITERS[self._format](path, self._dtypes, append)
+        except OSError as error:
+            raise OutputError(f"cannot write {self.path} ({error.strerror or error})") from error
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append a chunk (flushed for CSV and JSONL)."""
+        self._writer.write(frame)
+
+    def close(self) -> None:
+        """Finish the file (and move a staged one into place)."""
+        self._writer.close()
+        if self.staged:
+            os.replace(self._partial, self.path)
+
+    def abort(self) -> None:
+        """Stop writing, leaving a staged target untouched."""
+        self._writer.close()
+        if self.staged:
+            self._partial.unlink(missing_ok=True)
+
+
+class Output:
+    """The quotes table and, optionally, the documents table of a run; a context manager.
+
+    A chunk's documents rows are written only after its quotes, and a staged quotes file stages
+    the documents table too, so no document is ever listed as done without its quotes.
+    With ``resume=True`` (which needs ``docs``) the documents listed in ``docs`` are in
+    :attr:`done`; the caller skips them.
+    """
+
+    def __init__(self, quotes: str | os.PathLike, docs: str | os.PathLike | None = None, *, resume: bool = False):
+        suffix(quotes)
+        if docs is not None:
+            suffix(docs)
+            if Path(docs).resolve() == Path(quotes).resolve():
+                raise OutputError(f"{docs}: the documents table needs a file of its own")
+        if resume and docs is None:
+            raise OutputError("resuming needs the documents table, where finished documents are listed")
+        self.done: set[str] = finished(docs) if resume and Path(docs).exists() else set()
+        if self.done and not Path(quotes).exists():
+            raise OutputError(f"cannot resume: {docs} lists {len(self.done)} finished documents but {quotes} does not exist")
+        keep = self.done if resume else None
+        self.quotes = Table(quotes, QUOTE_DTYPES, keep=keep)
+        self.docs = None
+        if docs is not None:
+            try:
+                self.docs = Table(docs, DOCUMENT_DTYPES, keep=keep, staged=self.quotes.staged)
+            except BaseException:
+                self.quotes.abort()
+                raise
+
+    def write(self, quotes: pd.DataFrame, documents: pd.DataFrame) -> None:
+        """Write one chunk: its quotations, then its documents rows."""
+        self.quotes.write(quotes)
+        if self.docs is not None:
+            self.docs.write(documents)
+
+    def close(self) -> None:
+        """Finish both files, the quotes first."""
+        self.quotes.close()
+        if self.docs is not None:
+            self.docs.close()
+
+    def __enter__(self) -> Output:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
