@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .article import Article
 from .coref import canonical_names, gender
@@ -14,6 +14,7 @@ from .model import Entity, Quotation, Span
 from .morph import parses
 
 PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "ее": "femn", "её": "femn", "они": "plur", "их": "plur"}
+QUOTING = ("цитировать", "передавать", "передать")
 APPOSITION_GAP = re.compile(r"[\s«»\"„“”()\w.-]*")
 
 
@@ -89,59 +90,70 @@ class Attributor:
         return sorted(found, key=lambda m: m.start)
 
     def choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
+        """The mention naming the source: nearest the cue on the usual side, in the right case."""
         if not mentions:
             return None
-        cue = candidate.cue
-        low = cue.start if cue and candidate.region[0] <= cue.start < candidate.region[1] else candidate.region[0]
-        high = cue.stop if cue and candidate.region[0] <= cue.start < candidate.region[1] else candidate.region[0]
-        after = [m for m in mentions if m.start >= high]
+        cue, (region_start, region_stop) = candidate.cue, candidate.region
+        if cue and region_start <= cue.start < region_stop:
+            low = cue.start
+        else:  # the region stands beside the quotation, without a cue inside
+            low = region_stop if candidate.prefer == "before" else region_start
         before = [m for m in mentions if m.stop <= low][::-1]
+        after = [m for m in mentions if m.stop > low]  # within the cue: 'По его словам
         order = after + before if candidate.prefer == "after" else before + after
-        if cue and cue.lemma in ("цитировать", "передавать", "передать"):
-            order = sorted(order, key=lambda m: not (m.entity and m.entity.type == "PER"))
+        if cue and cue.lemma in QUOTING:
+            order = sorted(order, key=lambda m: self._quoted_rank(m, cue))
         else:
-            case = "gent" if candidate.rule == "according_to" else "nomn" if cue else None
-            order = [m for m in order if self._can_be(m, case)] or order
-        pick = order[0] if order else mentions[0]
-        return self._apposition(pick, mentions)
+            case = "gent" if candidate.rule == "according_to" else "nomn" if cue or candidate.rule == "colon_quote" else None
+            order = (
+                [m for m in order if self._can_be(m, case, strict=True)]
+                or [m for m in order if self._can_be(m, case)]
+                or order
+            )
+        return self._apposition(order[0], mentions) if order else None
 
-    def _can_be(self, mention: Mention, case: str | None) -> bool:
-        """Whether the mention can stand in ``case`` (the subject is nominative, 'по словам X' genitive)."""
+    def _quoted_rank(self, mention: Mention, cue) -> int:
+        """'цитирует РБК Карасина': the person quoted comes before the outlet quoting."""
+        if mention.entity is not None and mention.entity.type == "PER":
+            return 0
+        if mention.entity is None:
+            return 1
+        return 3 if not self.article.text[cue.stop : mention.start].strip(" «»\"") else 2
+
+    def _can_be(self, mention: Mention, case: str | None, strict: bool = False) -> bool:
+        """Whether the mention can stand in ``case`` (the subject is nominative, 'по словам X' genitive).
+
+        Unless ``strict``, a body named after 'в' counts as a subject too ('сообщили в Минздраве').
+        """
         if case is None:
             return True
-        if re.search(r"(?i)(?:^|\s)во?\s+$", self.article.text[max(0, mention.start - 4) : mention.start]):
+        if not strict and re.search(r"(?i)(?:^|\s)во?\s+$", self.article.text[max(0, mention.start - 4) : mention.start]):
             return mention.kind in ("entity", "body")
         if mention.kind == "pronoun":
             return (mention.key in ("он", "она", "они")) == (case == "nomn")
         words = self.article.text[mention.start : mention.stop].split()
-        head = words[0] if mention.kind != "entity" else words[-1]
-        found = [p for p in parses(head) if p.tag.case]
-        return not found or any(p.tag.case == case for p in found) or len(set(p.normal_form for p in found)) > 2
+        return _can_be_case(words[-1] if mention.kind == "entity" else words[0], case)
 
     def _apposition(self, pick: Mention, mentions: list[Mention]) -> Mention:
         """'пресс-секретарь Кремля Дмитрий Песков' -> the person; 'Спикер Госдумы' -> the role."""
         text = self.article.text
-        if pick.kind != "entity" or pick.entity.type != "PER":
-            for other in mentions:
-                if other.start >= pick.stop and other.entity is not None and other.entity.type == "PER":
-                    if other.start - pick.stop <= 60 and APPOSITION_GAP.fullmatch(text[pick.stop : other.start]) and "," not in text[pick.stop : other.start]:
-                        return other
-                    break
-        if pick.kind == "body":
-            owner = next((m for m in mentions if m.start >= pick.stop), None)
-            if owner is not None and owner.entity is not None and not text[pick.stop : owner.start].strip(" «»\""):
-                return owner
-        if pick.kind == "entity" and pick.entity.type == "ORG":
-            later = next((m for m in mentions if m.start >= pick.stop), None)
-            if later is not None and later.kind != "pronoun" and not text[pick.stop : later.start].strip(" «»\""):
-                return later
+        following = [m for m in mentions if m.start >= pick.stop]
+        if pick.entity is None or pick.entity.type != "PER":
+            person = next((m for m in following if m.entity is not None and m.entity.type == "PER"), None)
+            gap = text[pick.stop : person.start] if person else ""
+            if person and len(gap) <= 60 and APPOSITION_GAP.fullmatch(gap) and "," not in gap:
+                return person
+        nearest = following[0] if following else None
+        adjacent = nearest is not None and re.fullmatch(r"[\s«»\"“”„]*(?:(?:от|из)\s+)?", text[pick.stop : nearest.start])
+        if pick.kind in ("body", "unnamed") and adjacent and nearest.entity is not None:
+            return nearest
+        if pick.entity is not None and pick.entity.type == "ORG":
+            if adjacent and nearest.kind != "pronoun":
+                return nearest
             role = next((m for m in mentions if m.kind == "role" and m.stop <= pick.start and not text[m.stop : pick.start].strip(" «»\"")), None)
-            if role is not None and not self._genitive_object(role):
-                return Mention(role.start, role.stop, "role", key=role.key)
+            if role is not None:
+                return role
         return pick
-
-    def _genitive_object(self, mention: Mention) -> bool:
-        return False
 
     # --- resolution ----------------------------------------------------------------------
 
@@ -243,3 +255,9 @@ def _cue_gender(candidate: Candidate) -> str | None:
         if parse.tag.gender in ("masc", "femn") and ("VERB" in parse.tag or "PRTS" in parse.tag):
             return parse.tag.gender
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _can_be_case(word: str, case: str) -> bool:
+    found = [p for p in parses(word) if p.tag.case]
+    return not found or any(p.tag.case == case for p in found) or len({p.normal_form for p in found}) > 2
