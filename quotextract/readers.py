@@ -147,7 +147,7 @@ def _jsonl_lines(lines: Iterable[bytes], name: str, text: str, id: str) -> Itera
         try:
             record = json.loads(line.lstrip("\ufeff") if number == 1 else line)
         except json.JSONDecodeError as error:
-            yield Document(doc_id, None, f"{at}: invalid JSON ({error.msg} at column {error.colno})")
+            yield Document(doc_id, None, f"{at}: invalid JSON ({error.msg})")
             continue
         yield _fields(record, at, doc_id, text, id)
 

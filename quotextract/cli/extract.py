@@ -37,7 +37,7 @@ def extract(inputs, output, docs, text_column, id_column, jobs, quiet, resume):
     if jobs == 0 or jobs < -1:
         raise click.BadParameter("must be a positive number of processes or -1 (all cores)", param_hint="--jobs")
     try:
-        documents = readers.read(inputs, text=text_column, id=id_column, stdin=click.get_binary_stream("stdin"))
+        documents = readers.read(inputs, text=text_column, id=id_column)
         with writers.Output(output, docs, resume=resume) as out:
             todo = _skipping(documents, out.done)
             results = batch.iter_extract(todo, n_jobs=jobs, progress=False if quiet else None)
