@@ -12,8 +12,11 @@ from .cues import word_lemma
 from .detect import Candidate
 from .model import Entity, Quotation, Span
 from .morph import parses
+from .names import org_nominative
 
 PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "ее": "femn", "её": "femn", "они": "plur", "их": "plur"}
+RECENT = 600  # characters within which the last speaker is still the topic
+BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*)(?:\s+[А-ЯЁA-Z][\w.-]*){0,2})")
 QUOTING = ("цитировать", "передавать", "передать")
 APPOSITION_GAP = re.compile(r"[\s«»\"„“”()\w.-]*")
 
@@ -25,6 +28,7 @@ class Mention:
     kind: str  # entity, pronoun, role, body, unnamed
     entity: Entity | None = None
     key: str = ""  # the pronoun, role or unnamed lemma
+    name: str = ""  # a body's own name: 'Суд Лос-Анджелеса'
 
 
 class Attributor:
@@ -48,14 +52,24 @@ class Attributor:
     @cached_property
     def introductions(self) -> list[tuple[int, str, str]]:
         """(position, role lemma, person) for 'президент США Барак Обама'-like introductions."""
-        found = []
+        found, text = [], self.article.text
         for person in self.persons:
-            words = self.article.tokens_in(max(0, person.start - 60), person.start)[-4:]
-            for word in words:
+            sentence = self.article.sentence_at(person.start)
+            start = sentence.start if sentence else max(0, person.start - 80)
+            between = self.article.tokens_in(start, person.start)[-8:]
+            for index, word in enumerate(between):
                 lemma = word_lemma(word.text.lower())
-                if lemma in self.article.lexicon.roles:
+                if lemma in self.article.lexicon.roles and self._introduces(word, person, between[index + 1 :]):
                     found.append((person.start, lemma, self.name(person)))
         return found
+
+    def _introduces(self, role, person: Entity, between) -> bool:
+        """A role word introduces the person when only its genitive modifiers stand between."""
+        if re.search(r"[,.;:()]", self.article.text[role.stop : person.start]):
+            return False
+        if any(role.stop <= p.start < person.start for p in self.persons):
+            return False
+        return not any("VERB" in parses(w.text)[0].tag or w.text.lower() in ("и", "с", "со") for w in between)
 
     def name(self, entity: Entity) -> str:
         return self.canonical.get(entity.normal, entity.normal) if entity.type == "PER" else entity.normal
@@ -78,7 +92,12 @@ class Attributor:
             if lower in PRONOUNS:
                 found.append(Mention(word.start, word.stop, "pronoun", key=lower.replace("ё", "е")))
             elif lemma in article.lexicon.bodies and _singular(word.text):
-                found.append(Mention(word.start, word.stop, "body", key=lemma))
+                named = BODY_NAME.match(article.text, word.stop, stop)
+                if named and not any(e.start == named.start(1) for e in entities):
+                    name = f"{org_nominative(word.text)} {named.group(1)}"
+                    found.append(Mention(word.start, named.end(), "body", key=lemma, name=name))
+                else:
+                    found.append(Mention(word.start, word.stop, "body", key=lemma))
             elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
                 kind = "role" if lemma in article.lexicon.roles and _singular(word.text) else "unnamed"
                 stop_at = word.stop
@@ -165,6 +184,8 @@ class Attributor:
             if wanted == "plur":
                 return None, None
             return self._antecedent(mention.start, wanted or _cue_gender(candidate))
+        if mention.kind == "body" and mention.name:
+            return mention.name, "ORG"
         if mention.kind == "body":
             bodies = [e for e in self.article.entities if e.type == "ORG" and e.stop <= mention.start and not self._inside_quote(e.start, e.stop)]
             return (bodies[-1].normal, "ORG") if bodies else (None, None)
@@ -172,22 +193,24 @@ class Attributor:
             introduced = self._introduced(mention)
             if introduced:
                 return introduced, "PER"
-            if mention.key in self.article.lexicon.unnamed:
+            recent = self.last_speaker and mention.start - self.last_speaker[2] < RECENT
+            if mention.key in self.article.lexicon.unnamed and not recent:
                 return None, None
-            if self.last_speaker and self.last_speaker[1] == "PER":
+            if self.last_speaker and self.last_speaker[1] == "PER" and (recent or mention.key not in self.article.lexicon.unnamed):
                 return self.last_speaker[0], "PER"
             return self._antecedent(mention.start, _cue_gender(candidate))
         return None, None
 
     def _antecedent(self, position: int, wanted: str | None) -> tuple[str | None, str | None]:
-        if self.last_speaker and self.last_speaker[1] == "PER" and self._agrees(self.last_speaker[0], wanted):
-            recent = [p for p in self.persons if p.stop <= position]
-            if not recent or self.name(recent[-1]) == self.last_speaker[0] or self.last_speaker[2] >= recent[-1].start:
-                return self.last_speaker[0], "PER"
-        for person in reversed([p for p in self.persons if p.stop <= position]):
-            if self._agrees(self.name(person), wanted):
-                return self.name(person), "PER"
-        return None, None
+        """The person a pronoun or role refers to: the last speaker, unless a subject came since."""
+        agreeing = [p for p in self.persons if p.stop <= position and self._agrees(self.name(p), wanted)]
+        subjects = [p for p in agreeing if all(_can_be_case(w, "nomn") for w in p.text.split())]
+        nearest = (subjects or agreeing)[-1] if agreeing else None
+        last = self.last_speaker
+        if last and last[1] == "PER" and self._agrees(last[0], wanted):
+            if nearest is None or last[2] >= nearest.start or self.name(nearest) == last[0]:
+                return last[0], "PER"
+        return (self.name(nearest), "PER") if nearest else (None, None)
 
     @staticmethod
     def _agrees(name: str, wanted: str | None) -> bool:
@@ -227,11 +250,15 @@ class Attributor:
         )
 
     def _fallback(self, candidate: Candidate) -> tuple[str | None, str | None]:
+        """No mention: the speaker just quoted, or the person the paragraph is about."""
         if candidate.inherit:
             return None, None
-        if self.last_speaker and candidate.start - self.last_speaker[2] < 600:
+        if self.last_speaker and candidate.start - self.last_speaker[2] < RECENT:
             return self.last_speaker[0], self.last_speaker[1]
-        return None, None
+        paragraph = self.article.paragraph_at(candidate.start)
+        earlier = self.article.paragraphs[max(0, paragraph.index - 1)].start if paragraph else candidate.start
+        nearby = [p for p in self.persons if earlier <= p.start and p.stop <= candidate.start]
+        return (self.name(nearby[-1]), "PER") if nearby else (None, None)
 
     def _inherit(self, resolved: list[Quotation], index: int) -> Quotation:
         quotation = resolved[index]
