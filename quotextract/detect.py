@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .article import Article
 from .cues import is_authorial, is_finite
 from .model import Cue
+from .morph import parses
 from .quotemarks import pair_quotes
 from .segment import Paragraph
 
@@ -16,7 +17,7 @@ DASH = "[—-]"
 SEPARATOR = re.compile(r"(?<=[,!?….])\s*—\s*|(?<=[,!?….])\s+-\s+")
 LEADING_DASH = re.compile(r"[—-]\s*(?=\S)")
 THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)
-CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—-]\s|:\s|[«„“\"]")
+CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—-]\s|:\s")
 CONTENT_CUT = re.compile(r",\s*(?:но|а|однако|и|при этом)\s+(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)|:\s*(?=[«„“\"—])")
 TRIM = " \t\n,;:—-"
 SUBORDINATE = re.compile(r"(?i)(?:что|чтобы|как|который|которая|которое|которые|где|когда|если|хотя|потому|поскольку|так|но|а|и|или|не)\b")
@@ -61,6 +62,12 @@ def content_end(article: Article, start: int, stop: int) -> int:
     text = article.text
     cut = CONTENT_CUT.search(text, start, stop)
     end = cut.start() if cut else stop
+    for joint in re.finditer(r",\s*(?:но|а|однако|и|при этом)\s+", text[start:end]):
+        clause = start + joint.end()
+        following = [c for c in article.cues_in(clause, end) if words(text, clause, c.start) <= 12]
+        if any(FOLLOWED_BY_CLAUSE.match(text, c.stop, end) for c in following):
+            end = start + joint.start()
+            break
     for match in re.finditer(r",\s*(?:—\s*)?", text[start:end]):
         clause = start + match.end()
         if article.first_cue(clause, end, within=3) and "что" not in text[clause:end]:
@@ -159,7 +166,7 @@ def quote_marks(article: Article) -> Iterator[Candidate]:
 
 def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidate]:
     text = article.text
-    start = quoted.open + 1 if quoted.open is not None else _sentence_start(article, quoted.close, paragraph)
+    start = quoted.open + 1 if quoted.open is not None else _unopened_start(article, quoted.close, paragraph)
     stop = quoted.close if quoted.close is not None else paragraph.stop
     after = quoted.close + 1 if quoted.close is not None else paragraph.stop
     inner = _interruption(article, start, stop)
@@ -188,6 +195,14 @@ def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidat
     if _is_standalone(article, paragraph, quoted, span):
         rule = "open_quote" if quoted.close is None else "standalone_quote"
         yield Candidate(*span, "direct", rule, None, None, "before", inherit=quoted.close is None)
+
+
+def _unopened_start(article: Article, close: int, paragraph: Paragraph) -> int:
+    """Where a quotation whose opening mark is lost begins: a sentence opening with a mark, else this one."""
+    opening = None
+    for match in re.finditer(r"(?:^|[.!?…]\s+)[«„“\"]", article.text[paragraph.start : close]):
+        opening = paragraph.start + match.end() - 1
+    return opening if opening is not None else _sentence_start(article, close, paragraph)
 
 
 def _sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:
@@ -352,17 +367,20 @@ def postposed(article: Article) -> Iterator[Candidate]:
             limit = 16 if clause_stop >= sentence.stop - 1 else 8
             if words(text, clause, clause_stop) > limit:
                 continue
-            head = trimmed(text, sentence.start, sentence.start + match.start(), "«»\"“”„")
+            lead = HEAD_LEAD.match(text, sentence.start)
+            head = trimmed(text, lead.end() if lead else sentence.start, sentence.start + match.start(), "«»\"“”„")
             kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
-            if words(text, *head) >= 3:
-                yield Candidate(*head, kind, "postposed", cue, (clause, clause_stop), "after")
             tail = trimmed(text, clause_stop, sentence.stop, ".!?…")
-            if clause_stop < sentence.stop and text[clause_stop] == "," and words(text, *tail) >= 3:
-                yield Candidate(*tail, kind, "postposed", cue, (clause, clause_stop), "after")
+            has_tail = clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
+            region = (clause, clause_stop if has_tail else sentence.stop)
+            if words(text, *head) >= 3:
+                yield Candidate(*head, kind, "postposed", cue, region, "after")
+            if has_tail:
+                yield Candidate(*tail, kind, "postposed", cue, region, "after")
             break
 
 
-FOLLOWED_BY_CLAUSE = re.compile(r"(?:\s*\w+){0,3}?\s*,?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы|кто|как|где|когда|почему|зачем|ли)\b", re.I)
+FOLLOWED_BY_CLAUSE = re.compile(r"(?:\s+\w+){0,3}?\s*,?\s*\b(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы|кто|как|где|когда|почему|зачем|ли)\b", re.I)
 SOURCE_START = re.compile(r"(?i)\s*(?:по\s+\w+\s+\w+|по\s+\w+|согласно\s+\w+|как\s+\w+)\s*$")
 
 
@@ -370,6 +388,16 @@ def _verb_first(article: Article, clause: int, cue: Cue) -> bool:
     """The cue opens the clause, or follows one capitalised word or a pronoun ('Песков сказал')."""
     before = article.text[clause : cue.start].strip()
     return not before or (len(before.split()) == 1 and (before[0].isupper() or before.lower() in ("он", "она", "они")))
+
+
+HEAD_LEAD = re.compile(r"(?i)(?:\w+\s+)?о\s+том\s*,\s*что\s+")
+
+
+def _is_content(article: Article, start: int, stop: int) -> bool:
+    """Three words or more with a verb of their own: '…, напомнил Раттке, затем последовала встреча'."""
+    return words(article.text, start, stop) >= 3 and any(
+        "VERB" in parses(t.text.lower())[0].tag for t in article.tokens_in(start, stop)
+    )
 
 
 def _postposed_clause_end(text: str, start: int, stop: int) -> int:

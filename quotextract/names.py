@@ -33,7 +33,8 @@ def _person_parses(word: str):
     """Singular parses, names and surnames first, in pymorphy3's order."""
     found = [p for p in parses(word) if p.tag.number in ("sing", None)]
     named = [p for p in found if any(tag in p.tag for tag in NAME_TAGS)]
-    return named + [p for p in found if p not in named]
+    nouns = [p for p in found if "NOUN" in p.tag and p not in named]
+    return named + nouns + [p for p in found if p not in named and p not in nouns]
 
 
 def _supports(word: str, case: str) -> bool:
@@ -95,14 +96,18 @@ def org_nominative(name: str) -> str:
         if any("NOUN" in p.tag and p.tag.case == "nomn" for p in found):
             return name
         case = noun.tag.case
-        head = [_inflect_adjective(w, case) for w in words[:index]] + [_inflect_parse(noun, word)]
+        head = [_inflect_adjective(w, case, noun.tag.gender) for w in words[:index]] + [_inflect_parse(noun, word)]
         return " ".join(head + words[index + 1 :])
     return name
 
 
-def _inflect_adjective(word: str, case: str) -> str:
+def _inflect_adjective(word: str, case: str, gender: str | None) -> str:
     options = [p for p in parses(word) if p.tag.case == case and p.tag.number in ("sing", None)]
-    return _inflect_parse(options[0], word) if options else word
+    options = [p for p in options if p.tag.gender == gender] or options
+    if not options:
+        return word
+    inflected = options[0].inflect({"nomn", gender} if gender else {"nomn"}) or options[0].inflect({"nomn"})
+    return _restore_case(inflected.word, word) if inflected else word
 
 
 def _inflect_parse(parse, word: str) -> str:

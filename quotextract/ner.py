@@ -29,11 +29,22 @@ def entities(paragraphs: list[Paragraph]) -> list[Entity]:
     markups = tagger().map([p.text for p in paragraphs])
     for paragraph, markup in zip(paragraphs, markups):
         for span in markup.spans:
-            if span.type not in TYPES:
-                continue
-            text = re.split(r"\s[—–-]\s|[«»\"“”„]", paragraph.text[span.start : span.stop])[0].rstrip(" ,.")
-            if not text:
-                continue
-            start = paragraph.start + span.start
-            found.append(Entity(start, start + len(text), text, span.type, nominative(text, span.type)))
+            if span.type in TYPES:
+                found.extend(_parts(paragraph, span))
     return found
+
+
+def _parts(paragraph: Paragraph, span) -> list[Entity]:
+    """An entity split where NER ran across a dash, quote mark or bracket ('Токаев - Караван')."""
+    parts = []
+    text = paragraph.text[span.start : span.stop]
+    for match in re.finditer(r"[^«»\"“”„()\[\]]+", text):
+        for piece in re.split(r"\s[—–-]\s", match.group()):
+            clean = piece.strip(" ,.;:")
+            if not re.search(r"\w", clean):
+                continue
+            start = paragraph.start + span.start + match.start() + match.group().find(clean)
+            parts.append(Entity(start, start + len(clean), clean, span.type, nominative(clean, span.type)))
+            if span.type == "PER":
+                return parts  # a name runs into what follows: keep its first part
+    return parts
