@@ -12,7 +12,7 @@ from .cues import word_lemma
 from .detect import Candidate
 from .model import Entity, Quotation, Span
 from .morph import parses
-from .names import org_nominative
+from .names import nominative, org_nominative
 
 PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "ее": "femn", "её": "femn", "они": "plur", "их": "plur"}
 RECENT = 600  # characters within which the last speaker is still the topic
@@ -74,6 +74,14 @@ class Attributor:
     def name(self, entity: Entity) -> str:
         return self.canonical.get(entity.normal, entity.normal) if entity.type == "PER" else entity.normal
 
+    def _after_in(self, position: int) -> bool:
+        return bool(re.search(r"(?i)(?:^|\s)во?\s+$", self.article.text[max(0, position - 4) : position]))
+
+    @staticmethod
+    def _institution(place: Entity) -> Entity:
+        """'в Кремле заявили': a place named as a source stands for its institution."""
+        return Entity(place.start, place.stop, place.text, "ORG", nominative(place.text, "ORG"))
+
     def _inside_quote(self, start: int, stop: int) -> bool:
         return any(s <= start and stop <= e for s, e in self.quoted)
 
@@ -81,7 +89,11 @@ class Attributor:
 
     def mentions(self, start: int, stop: int) -> list[Mention]:
         article, found = self.article, []
-        entities = [e for e in article.entities_in(start, stop) if not self._inside_quote(e.start, e.stop)]
+        entities = [
+            self._institution(e) if e.type == "LOC" else e
+            for e in article.entities_in(start, stop)
+            if not self._inside_quote(e.start, e.stop) and (e.type != "LOC" or self._after_in(e.start))
+        ]
         found += [Mention(e.start, e.stop, "entity", e) for e in entities]
         words = [t for t in article.tokens_in(start, stop) if not any(e.start <= t.start < e.stop for e in entities)]
         for index, word in enumerate(words):
@@ -146,7 +158,7 @@ class Attributor:
         """
         if case is None:
             return True
-        if not strict and re.search(r"(?i)(?:^|\s)во?\s+$", self.article.text[max(0, mention.start - 4) : mention.start]):
+        if not strict and self._after_in(mention.start):
             return mention.kind in ("entity", "body")
         if mention.kind == "pronoun":
             return (mention.key in ("он", "она", "они")) == (case == "nomn")

@@ -135,8 +135,41 @@ def _serial(documents: Iterable[Document], extractor) -> Iterator[DocumentResult
 _worker = None  # the extractor of this worker process, set once by _init_worker
 
 
+BLAS_SETTERS = (
+    "openblas_set_num_threads",
+    "openblas_set_num_threads64_",
+    "scipy_openblas_set_num_threads",
+    "scipy_openblas_set_num_threads64_",
+)
+
+
+def _one_blas_thread() -> None:
+    """Limit the loaded OpenBLAS libraries to one thread (Linux; elsewhere a no-op).
+
+    natasha's models multiply matrices through numpy; with n workers each running as many BLAS
+    threads as there are cores, 2 workers on 2 cores are slower than one.
+    """
+    import ctypes
+
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.lower() and " /" in line}
+    except OSError:
+        return
+    for path in paths:
+        library = ctypes.CDLL(path)
+        for name in BLAS_SETTERS:
+            if hasattr(library, name):
+                getattr(library, name)(1)
+                break
+
+
 def _init_worker(extractor) -> None:
     global _worker
+    os.environ.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")  # spawned workers
+    import numpy  # noqa: F401  (loads OpenBLAS in a spawned worker, so that it can be limited now)
+
+    _one_blas_thread()
     _worker = extractor or pipeline.default_extractor()
     try:
         _worker(WARMUP)

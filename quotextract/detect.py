@@ -248,6 +248,31 @@ def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool
     return starts_sentence and ends_sentence and text[span[0]].isupper() and words(text, *span) >= 4
 
 
+COLON_SPEECH = re.compile(r":\s+(?=[А-ЯЁ])")
+
+
+def colon_speech(article: Article) -> Iterator[Candidate]:
+    """'Песков сказал: Мы готовы.' and 'X заявил:' followed by a paragraph of speech, marks lost."""
+    text, paragraphs = article.text, article.paragraphs
+    for paragraph in paragraphs:
+        for colon in COLON_SPEECH.finditer(text, paragraph.start, paragraph.stop):
+            intro = _sentence_start(article, colon.start(), paragraph)
+            cues = article.cues_in(intro, colon.start())
+            if cues and words(text, intro, colon.start()) <= 15 and is_finite(cues[-1]):
+                span = trimmed(text, colon.end(), paragraph.stop)
+                yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, colon.start()), "before")
+                break
+        else:
+            if text[paragraph.stop - 1] != ":" or paragraph.index + 1 >= len(paragraphs):
+                continue
+            intro = _sentence_start(article, paragraph.stop - 1, paragraph)
+            cues = article.cues_in(intro, paragraph.stop)
+            speech = paragraphs[paragraph.index + 1]
+            if cues and is_finite(cues[-1]) and text[speech.start].isupper() and words(text, speech.start, speech.stop) >= 3:
+                span = trimmed(text, speech.start, speech.stop)
+                yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, paragraph.stop), "before")
+
+
 # --- headlines and interviews --------------------------------------------------------------
 
 
@@ -272,7 +297,7 @@ def interview(article: Article) -> Iterator[Candidate]:
     """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon."""
     text = article.text
     for paragraph in article.paragraphs:
-        entity = next((e for e in article.entities if e.start == paragraph.start), None)
+        entity = next((e for e in article.entities if e.start == paragraph.start and e.type != "LOC"), None)
         if entity is None:
             continue
         colon = re.compile(r"\s*:\s+").match(text, entity.stop, paragraph.stop)
@@ -426,6 +451,7 @@ RULES: list[Rule] = [
     dash_dialogue,
     quote_marks,
     headline,
+    colon_speech,
     according_to,
     reported_that,
     postposed,

@@ -6,10 +6,10 @@ import re
 from functools import lru_cache
 
 from .model import Entity
-from .names import nominative
+from .names import nominative, word_keys
 from .segment import Paragraph
 
-TYPES = ("PER", "ORG")
+TYPES = ("PER", "ORG", "LOC")
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +31,7 @@ def entities(paragraphs: list[Paragraph]) -> list[Entity]:
         for span in markup.spans:
             if span.type in TYPES:
                 found.extend(_parts(paragraph, span))
-    return found
+    return complete(found, paragraphs)
 
 
 def _parts(paragraph: Paragraph, span) -> list[Entity]:
@@ -48,3 +48,27 @@ def _parts(paragraph: Paragraph, span) -> list[Entity]:
             if span.type == "PER":
                 return parts  # a name runs into what follows: keep its first part
     return parts
+
+
+NAME_LIKE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
+
+
+def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
+    """Add the surname mentions NER missed ('Песков: …' in a headline) of persons it did find."""
+    surnames = {}
+    for entity in found:
+        if entity.type == "PER" and " " in entity.normal:
+            surnames.setdefault(entity.normal.split()[-1].lower().replace("ё", "е"), entity.normal.split()[-1])
+    if not surnames:
+        return found
+    covered = [(e.start, e.stop) for e in found]
+    extra = []
+    for paragraph in paragraphs:
+        for match in NAME_LIKE.finditer(paragraph.text):
+            start = paragraph.start + match.start()
+            if any(s <= start < e for s, e in covered):
+                continue
+            keys = word_keys(match.group())
+            if keys & surnames.keys():
+                extra.append(Entity(start, start + len(match.group()), match.group(), "PER", nominative(match.group(), "PER")))
+    return sorted(found + extra, key=lambda e: e.start) if extra else found
