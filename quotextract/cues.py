@@ -26,7 +26,8 @@ def word_lemma(word: str) -> str:
 
 def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
     """The cue starting at ``tokens[index]`` and how many tokens it spans, if any."""
-    for size in range(lexicon.max_phrase, 1, -1):
+    first = word_lemma(tokens[index].text.lower())
+    for size in range(lexicon.max_phrase, 1, -1) if first in lexicon.phrase_starts else ():
         window = tokens[index : index + size]
         if len(window) == size and tuple(word_lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
             first, last = window[0], window[-1]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 
@@ -25,6 +25,10 @@ class Lexicon:
     unnamed: frozenset[str]
     bodies: frozenset[str] = frozenset()
     max_phrase: int = field(default=3)
+
+    @cached_property
+    def phrase_starts(self) -> frozenset[str]:
+        return frozenset(phrase[0] for phrase in self.speech_phrases)
 
     def extended(self, cues=(), roles=(), unnamed=(), source_phrases=()) -> Lexicon:
         """A new lexicon with extra cue lemmas (or 'выразить надежда'), roles, unnamed words."""
