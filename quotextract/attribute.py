@@ -100,7 +100,7 @@ class Attributor:
             if self._inside_quote(word.start, word.stop):
                 continue
             lower = word.text.lower()
-            lemma = word_lemma(lower)
+            lemma = _role_lemma(lower, article.lexicon)
             if lower in PRONOUNS:
                 found.append(Mention(word.start, word.stop, "pronoun", key=lower.replace("ё", "е")))
             elif lemma in article.lexicon.bodies and _singular(word.text):
@@ -300,3 +300,11 @@ def _cue_gender(candidate: Candidate) -> str | None:
 def _can_be_case(word: str, case: str) -> bool:
     found = [p for p in parses(word) if p.tag.case]
     return not found or any(p.tag.case == case for p in found) or len({p.normal_form for p in found}) > 2
+
+
+@lru_cache(maxsize=50_000)
+def _role_lemma(word: str, lexicon) -> str:
+    """The lemma a description word stands for: 'премьера' is the premier's, not a premiere."""
+    lemmas = [p.normal_form.replace("ё", "е") for p in parses(word)]
+    known = lexicon.roles | lexicon.bodies | lexicon.unnamed
+    return next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)

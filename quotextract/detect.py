@@ -179,13 +179,13 @@ def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidat
     span = trimmed(text, start, stop)
     if span[1] <= span[0]:
         return
-    if attribution:
+    colon = quoted.open is not None and re.search(r":\s*$", text[paragraph.start : quoted.open])
+    if attribution and not (colon and attribution[2].lemma in REPORTING):
         clause, clause_stop, cue = attribution
         yield Candidate(*span, "direct", "quote_then_cue", cue, (clause, clause_stop), "after")
         return
     if quoted.open is None:
         return
-    colon = re.search(r":\s*$", text[paragraph.start : quoted.open])
     if colon:
         intro = _sentence_start(article, quoted.open, paragraph)
         cues = article.cues_in(intro, quoted.open)
@@ -225,6 +225,7 @@ def _after_quote(article: Article, start: int, stop: int):
     return clause, clause_end(article.text, clause, stop), cue
 
 
+REPORTING = ("сообщать", "сообщить", "писать", "передавать", "передать")  # what an outlet does
 RESUME = re.compile(r"[,.:]\s*—\s*|[,.:]\s+-\s+")
 
 
@@ -389,15 +390,14 @@ def postposed(article: Article) -> Iterator[Candidate]:
             ):
                 continue
             clause_stop = _postposed_clause_end(text, clause, sentence.stop)
-            limit = 16 if clause_stop >= sentence.stop - 1 else 8
-            if words(text, clause, clause_stop) > limit:
+            tail = trimmed(text, clause_stop, sentence.stop, ".!?…")
+            has_tail = clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
+            region = (clause, clause_stop if has_tail else sentence.stop)
+            if words(text, *region) > (8 if has_tail else 20):
                 continue
             lead = HEAD_LEAD.match(text, sentence.start)
             head = trimmed(text, lead.end() if lead else sentence.start, sentence.start + match.start(), "«»\"“”„")
             kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
-            tail = trimmed(text, clause_stop, sentence.stop, ".!?…")
-            has_tail = clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
-            region = (clause, clause_stop if has_tail else sentence.stop)
             if words(text, *head) >= 3:
                 yield Candidate(*head, kind, "postposed", cue, region, "after")
             if has_tail:

@@ -44,9 +44,14 @@ def _supports(word: str, case: str) -> bool:
     return any(p.tag.case == case for p in options)
 
 
+def _indeclinable(word: str) -> bool:
+    found = parses(word)
+    return bool(found) and all("Fixd" in p.tag for p in found if p.tag.case)
+
+
 def _choose_case(words: list[str]) -> str:
     """The grammatical case of a name: the first word's likeliest case the others agree with."""
-    content = [w for w in words if not is_initial(w)]
+    content = [w for w in words if not is_initial(w) and not _indeclinable(w)]
     for parse in _person_parses(content[0]) if content else ():
         case = parse.tag.case
         if case and all(_supports(w, case) for w in content[1:]):
