@@ -134,6 +134,8 @@ class Attributor:
         order = after + before if candidate.prefer == "after" else before + after
         if cue and cue.lemma in QUOTING:
             order = sorted(order, key=lambda m: self._quoted_rank(m, cue))
+        elif cue is None and candidate.rule == "colon_quote":  # 'Сам X оказался дипломатичнее: «…»'
+            order = sorted(order, key=lambda m: not (m.entity is not None and m.entity.type == "PER"))
         else:
             case = "gent" if candidate.rule == "according_to" else "nomn" if cue or candidate.rule == "colon_quote" else None
             order = (
