@@ -142,11 +142,15 @@ def _borrowed_attribution(article: Article, lines, index: int):
         while 0 <= other < len(lines) and abs(lines[other][0].index - lines[block[-1] if step > 0 else block[0]][0].index) == 1:
             block.insert(0, other) if step < 0 else block.append(other)
             other += step
+    intro = article.paragraphs[lines[block[0]][0].index - 1] if lines[block[0]][0].index else None
+    attributed_before = any(lines[other][2] for other in block if other < index)
+    if intro is not None and article.text[intro.stop - 1] == ":" and not attributed_before:
+        cues = article.cues_in(intro.start, intro.stop)
+        return (intro.start, intro.stop), cues[-1] if cues else None
     for other in sorted(block, key=lambda i: (abs(i - index), i > index)):
         if lines[other][2]:
             _, clause, clause_stop, cue = lines[other][2][0]
             return (clause, clause_stop), None
-    intro = article.paragraphs[lines[block[0]][0].index - 1] if lines[block[0]][0].index else None
     for other in (intro, previous):
         if other is not None and article.text[other.stop - 1] == ":":
             cues = article.cues_in(other.start, other.stop)
@@ -330,12 +334,18 @@ def according_to(article: Article) -> Iterator[Candidate]:
                 yield candidate
 
 
+APPOSITIVE = re.compile(r"\s*(?:близк|знаком|осведомлен|хорошо|знающ|связан|работающ|пожелавш|попросивш)\w*(?:\s+[^\s,]+){0,5},")
+
+
 def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate | None:
     text = article.text
     if re.match(r"\s*котор", text[match.end() : sentence.stop]):
         return None
     found = re.compile(r",(?=\s)").search(text, match.end(), sentence.stop)
     comma = found.start() if found else -1
+    apposition = found and APPOSITIVE.match(text, found.end(), sentence.stop)
+    if apposition:  # 'источник, близкий к правительству, …'
+        comma = apposition.end() - 1
     has_pronoun = bool(re.search(r"\s(?:его|ее|её|их)\s", match.group()))
     phrase_cue = cue or Cue(match.start(), match.end(), text[match.start() : match.end()], lemma)
     source_stop = comma if comma != -1 else sentence.stop
