@@ -1,0 +1,43 @@
+"""Patterns of scraped text where quote marks or dashes were lost or mangled. (text, quote, speaker, kind, rule)."""
+
+import pandas as pd
+import pytest
+
+import quotextract
+
+D, I = "direct", "indirect"
+
+CASES = [
+    # COLON WITHOUT MARKS
+    ("Песков сказал: Мы готовы к диалогу.", "Мы готовы к диалогу", "Песков", D, "colon_speech"),
+    ("Министр финансов Антон Силуанов сообщил:\n\nБюджет исполняется с профицитом. Доходы растут.", "Бюджет исполняется с профицитом. Доходы растут", "Антон Силуанов", D, "colon_speech"),
+    # DASH WITHOUT MARKS
+    ("Мы готовы к диалогу, — заявил Сергей Лавров.", "Мы готовы к диалогу", "Сергей Лавров", D, "postposed"),
+    ("Мы готовы к диалогу, - заявил Сергей Лавров.", "Мы готовы к диалогу", "Сергей Лавров", D, "postposed"),
+    # LOST OPENING MARK
+    ("Президент выступил на форуме. «Сколково» должен стать брендом. Это будет «стреляющий» бренд», — подчеркнул Дмитрий Медведев.", "«Сколково» должен стать брендом. Это будет «стреляющий» бренд", "Дмитрий Медведев", D, "quote_then_cue"),
+    # INSTITUTIONS
+    ("В Кремле заявили, что не видят угрозы.", "не видят угрозы", "Кремль", I, "reported_that"),
+    ("Решение суда обжалуют, сообщили в пресс-службе Минздрава.", "Решение суда обжалуют", "Минздрав", I, "postposed"),
+    # SOURCES WITH APPOSITIONS
+    ("Как сообщил источник, близкий к правительству, Минфин поддерживает позицию ЦБ.", "Минфин поддерживает позицию ЦБ", None, I, "as_cue"),
+    # HEADLINE WITH A SURNAME NER MISSES
+    ("Путин: Россия не собирается ни на кого нападать\n\nВладимир Путин выступил на форуме.", "Россия не собирается ни на кого нападать", "Владимир Путин", D, "interview"),
+    # THE ARTICLE'S OWN VOICE IS NOT A SOURCE
+    ("Напомним, что законопроект был принят в феврале.", None, None, None, None),
+    ("Следует отметить, что рынок вырос на 5%.", None, None, None, None),
+    ("Судья, по мнению которого иск необоснован, отклонил его.", None, None, None, None),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker, kind, rule", CASES, ids=[c[0][:40] for c in CASES])
+def test_lost_marks(text, quote, speaker, kind, rule):
+    frame = quotextract.extract(text)
+    if quote is None:
+        assert frame.empty, list(frame["quote"])
+        return
+    assert len(frame) == 1, list(frame["quote"])
+    row = frame.iloc[0]
+    assert row["quote"].rstrip(".") == quote
+    assert (pd.isna(row["speaker"]) if speaker is None else row["speaker"] == speaker)
+    assert row["kind"] == kind and row["rule"] == rule

@@ -1,0 +1,98 @@
+"""Whole scraped articles in styles the dev set lacks: CRLF and menus, NBSP, hyphens as dashes,
+colon-introduced dialogue, straight quotes. Each expected row is (quote, speaker, kind); a quote
+is matched by the start of its text, so trailing punctuation is a boundary choice."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import quotextract
+from conftest import check_contract
+
+DATA = Path(__file__).parent / "data"
+
+ARTICLES = {
+    "scraped-metro-crlf.txt": [
+        ("метро продлят до Коммунарки к 2027 году", "Сергей Собянин", "direct"),  # headline 'Собянин: …'
+        ("новая линия свяжет ТиНАО с центром города", "Сергей Собянин", "indirect"),
+        ("Мы завершим строительство участка до Коммунарки", "Сергей Собянин", "direct"),
+        ("Это позволит разгрузить Калужско-Рижскую линию", "Сергей Собянин", "direct"),
+        ("пассажиропоток на юго-западе вырос на 30%", "Сергей Собянин", "indirect"),
+        ("Стоимость останется прежней", "Сергей Собянин", "direct"),
+        ("работы идут по графику", "Андрей Бочкарев", "indirect"),
+        ("Проблем с финансированием нет", "Андрей Бочкарев", "indirect"),
+    ],
+    "scraped-mid-nbsp.txt": [
+        ("Лондон продолжает нагнетать напряженность", "Мария Захарова", "indirect"),
+        ("подобные заявления «не имеют ничего общего с реальностью»", "Мария Захарова", "indirect"),
+        ("Россия неоднократно предлагала провести консультации", "Мария Захарова", "indirect"),
+        ("Мы будем поддерживать Украину столько, сколько потребуется", "Дэвид Кэмерон", "direct"),
+        ("риторика сторон будет только ужесточаться", None, "indirect"),
+        ("Диалога в ближайшее время ожидать не стоит", "Федор Лукьянов", "direct"),
+    ],
+    "scraped-cbr-interview.txt": [
+        ("Инфляционное давление остается высоким", "Эльвира Набиуллина", "direct"),
+        ("Мы не даем конкретных сроков", "Эльвира Набиуллина", "direct"),
+        ("Все будет зависеть от данных", "Эльвира Набиуллина", "direct"),
+        ("снижение начнется не раньше лета", "Райффайзенбанк", "indirect"),
+        ("Рынок ждал этого решения", "Станислав Мурашов", "direct"),
+        ("рубль останется стабильным", "Станислав Мурашов", "indirect"),
+        ("Минфин поддерживает позицию ЦБ", None, "indirect"),
+    ],
+}
+
+NOT_QUOTED = {
+    "scraped-metro-crlf.txt": ["Читайте также", "Новости", "Все права защищены", "В Москве открыли"],
+    "scraped-mid-nbsp.txt": ["Теги", "Захарова назвала заявления Лондона", "В Форин-офисе"],
+    "scraped-cbr-interview.txt": ["Центробанк сохранил ключевую ставку"],
+}
+
+
+def read(name: str) -> str:
+    with open(DATA / name, encoding="utf-8", newline="") as file:
+        return file.read()
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return {name: (read(name), quotextract.extract(read(name))) for name in ARTICLES}
+
+
+def row_for(frame: pd.DataFrame, quote: str):
+    rows = frame[frame["quote"].str.startswith(quote)]
+    assert len(rows) == 1, f"{quote!r} found {len(rows)} times in {list(frame['quote'])}"
+    return rows.iloc[0]
+
+
+CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
+
+
+@pytest.mark.parametrize("name, quote, speaker, kind", CASES, ids=[f"{c[0][8:-4]}:{c[1][:25]}" for c in CASES])
+def test_quotation_speaker_and_kind(extracted, name, quote, speaker, kind):
+    _, frame = extracted[name]
+    row = row_for(frame, quote)
+    assert row["kind"] == kind
+    if speaker is None:
+        assert pd.isna(row["speaker"])
+        assert not pd.isna(row["speaker_mention"])
+    else:
+        assert row["speaker"] == speaker
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_offsets_index_the_raw_scraped_text(extracted, name):
+    text, frame = extracted[name]
+    check_contract(frame, text)
+
+
+@pytest.mark.parametrize("name, debris", [(n, d) for n, ds in NOT_QUOTED.items() for d in ds])
+def test_menus_headlines_and_widgets_are_not_quotations(extracted, name, debris):
+    _, frame = extracted[name]
+    assert not frame["quote"].str.contains(debris, regex=False).any()
+
+
+def test_crlf_never_leaks_into_quotations(extracted):
+    _, frame = extracted["scraped-metro-crlf.txt"]
+    assert not frame["quote"].str.contains("\r").any()
+    assert not frame["speaker"].dropna().str.contains("\xa0").any()
