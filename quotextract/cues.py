@@ -26,15 +26,19 @@ def word_lemma(word: str) -> str:
 
 def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
     """The cue starting at ``tokens[index]`` and how many tokens it spans, if any."""
-    first = word_lemma(tokens[index].text.lower())
-    for size in range(lexicon.max_phrase, 1, -1) if first in lexicon.phrase_starts else ():
+    lower = tokens[index].text.lower()
+    starts = lower[:3].replace("ё", "е") in lexicon.verb_prefixes and word_lemma(lower) in lexicon.phrase_starts
+    for size in range(lexicon.max_phrase, 1, -1) if starts else ():
         window = tokens[index : index + size]
         if len(window) == size and tuple(word_lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
             first, last = window[0], window[-1]
             lemma = " ".join(word_lemma(t.text.lower()) for t in window)
             return Cue(first.start, last.stop, text[first.start : last.stop], lemma), size
     token = tokens[index]
-    for lemma in verbal_lemmas(token.text.lower()):
+    lower = token.text.lower()
+    if lower[:3].replace("ё", "е") not in lexicon.verb_prefixes:
+        return None
+    for lemma in verbal_lemmas(lower):
         if lemma in lexicon.speech_verbs:
             return Cue(token.start, token.stop, token.text, lemma), 1
     return None

@@ -30,6 +30,18 @@ class Lexicon:
     def phrase_starts(self) -> frozenset[str]:
         return frozenset(phrase[0] for phrase in self.speech_phrases)
 
+    @cached_property
+    def verb_prefixes(self) -> frozenset[str]:
+        """First three letters of every cue lemma: words starting otherwise need no parsing."""
+        from .morph import parses
+
+        prefixes = set()
+        for lemma in self.speech_verbs | self.phrase_starts:
+            prefixes.add(lemma[:3])
+            for parse in parses(lemma)[:3]:
+                prefixes.update(form.word[:3].replace("ё", "е") for form in parse.lexeme)
+        return frozenset(prefixes)
+
     def extended(self, cues=(), roles=(), unnamed=(), source_phrases=()) -> Lexicon:
         """A new lexicon with extra cue lemmas (or 'выразить надежда'), roles, unnamed words."""
         verbs, phrases = _split_cues(tuple(cues))

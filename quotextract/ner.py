@@ -26,8 +26,10 @@ def entities(paragraphs: list[Paragraph]) -> list[Entity]:
     if not paragraphs:
         return []
     found = []
-    markups = tagger().map([p.text for p in paragraphs])
-    for paragraph, markup in zip(paragraphs, markups):
+    by_length = sorted(paragraphs, key=lambda p: len(p.text))  # batches of like length pad less
+    markups = dict(zip((p.index for p in by_length), tagger().map([p.text for p in by_length])))
+    for paragraph in paragraphs:
+        markup = markups[paragraph.index]
         for span in markup.spans:
             if span.type in TYPES:
                 found.extend(_parts(paragraph, span))
