@@ -281,6 +281,9 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
 # --- headlines and interviews --------------------------------------------------------------
 
 
+SITE_SUFFIX = re.compile(r"(?:\s[—-]\s[^—\s][^—]{0,30})?")  # 'Токаев - Караван': the site's name
+
+
 def headline(article: Article) -> Iterator[Candidate]:
     """'Текст - Фамилия': a line without final punctuation ending in a person's name."""
     text = article.text
@@ -289,7 +292,7 @@ def headline(article: Article) -> Iterator[Candidate]:
             continue
         for match in re.finditer(r"\s[—-]\s", text[paragraph.start : paragraph.stop]):
             name_start = paragraph.start + match.end()
-            person = next((e for e in article.entities if name_start <= e.start and e.type == "PER" and e.stop == paragraph.stop), None)
+            person = next((e for e in article.entities if name_start <= e.start and e.type == "PER" and SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)), None)
             if person and not re.fullmatch(r"(?:[а-яё-]+\s+){0,3}", text[name_start : person.start]):
                 person = None
             quote = trimmed(text, paragraph.start, paragraph.start + match.start())
