@@ -17,6 +17,10 @@ from .names import nominative, org_nominative
 PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "ее": "femn", "её": "femn", "они": "plur", "их": "plur"}
 RECENT = 600  # characters within which the last speaker is still the topic
 BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*)(?:\s+[А-ЯЁA-Z][\w.-]*){0,2})")
+GOVERNORS = frozenset(
+    "в во на с со для по от у к ко из о об при за над под перед между через без про "
+    "интервью эфире эфир беседе программе журналу газете изданию агентству телеканалу радио".split()
+)
 QUOTING = ("цитировать", "передавать", "передать")
 APPOSITION_GAP = re.compile(r"[\s«»\"„“”()\w.-]*")
 
@@ -164,8 +168,15 @@ class Attributor:
             return mention.kind in ("entity", "body")
         if mention.kind == "pronoun":
             return (mention.key in ("он", "она", "они")) == (case == "nomn")
+        if strict and case == "nomn" and self._governed(mention):
+            return False
         words = self.article.text[mention.start : mention.stop].split()
         return _can_be_case(words[-1] if mention.kind == "entity" else words[0], case)
+
+    def _governed(self, mention: Mention) -> bool:
+        """A name right after a preposition or 'в интервью' is an object, never the subject."""
+        before = re.search(r"(\w+)[\s«\"„“]*$", self.article.text[max(0, mention.start - 30) : mention.start])
+        return bool(before) and before.group(1).lower() in GOVERNORS
 
     def _apposition(self, pick: Mention, mentions: list[Mention]) -> Mention:
         """'пресс-секретарь Кремля Дмитрий Песков' -> the person; 'Спикер Госдумы' -> the role."""
