@@ -310,7 +310,7 @@ def interview(article: Article) -> Iterator[Candidate]:
             continue
         colon = re.compile(r"\s*:\s+").match(text, entity.stop, paragraph.stop)
         if colon and words(text, colon.end(), paragraph.stop) >= 2:
-            yield Candidate(*trimmed(text, colon.end(), paragraph.stop), "direct", "interview", None, (entity.start, entity.stop))
+            yield Candidate(*trimmed(text, colon.end(), paragraph.stop, "«»\"“”„"), "direct", "interview", None, (entity.start, entity.stop))
 
 
 # --- indirect speech -----------------------------------------------------------------------

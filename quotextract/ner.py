@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .model import Entity
+from .morph import parses
 from .names import nominative, word_keys
 from .segment import Paragraph
 
@@ -61,11 +62,9 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     for entity in found:
         if entity.type == "PER" and " " in entity.normal:
             surnames.setdefault(entity.normal.split()[-1].lower().replace("ё", "е"), entity.normal.split()[-1])
-    if not surnames:
-        return found
     covered = [(e.start, e.stop) for e in found]
-    extra = []
-    for paragraph in paragraphs:
+    extra = [e for e in map(_speaker_label, paragraphs) if e and not any(s <= e.start < t for s, t in covered)]
+    for paragraph in paragraphs if surnames else ():
         for match in NAME_LIKE.finditer(paragraph.text):
             start = paragraph.start + match.start()
             if any(s <= start < e for s, e in covered):
@@ -74,3 +73,15 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
             if keys & surnames.keys():
                 extra.append(Entity(start, start + len(match.group()), match.group(), "PER", nominative(match.group(), "PER")))
     return sorted(found + extra, key=lambda e: e.start) if extra else found
+
+
+SPEAKER_LABEL = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+){0,2})\s*:\s")
+
+
+def _speaker_label(paragraph: Paragraph) -> Entity | None:
+    """'Песков: …' opening a headline or an interview line names a person, even unknown to NER."""
+    match = SPEAKER_LABEL.match(paragraph.text)
+    if not match or not any("Surn" in p.tag or "Name" in p.tag for w in match.group(1).split() for p in parses(w)):
+        return None
+    name = match.group(1)
+    return Entity(paragraph.start, paragraph.start + len(name), name, "PER", nominative(name, "PER"))
