@@ -112,7 +112,9 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             continue
         region, cue = _borrowed_attribution(article, lines, index)
         start, stop = trimmed(text, body, paragraph.stop)
-        if region is None and (words(text, start, stop) < 3 or not text[start].isupper()):
+        if start >= stop or not text[start].isupper() or words(text, start, stop) < 2:
+            continue
+        if region is None and (text[paragraph.stop - 1] not in ".!?…" or words(text, start, stop) < 4):
             continue
         yield Candidate(start, stop, "direct", "dash_line", cue, region, "before")
 
@@ -144,7 +146,7 @@ def _borrowed_attribution(article: Article, lines, index: int):
             other += step
     intro = article.paragraphs[lines[block[0]][0].index - 1] if lines[block[0]][0].index else None
     attributed_before = any(lines[other][2] for other in block if other < index)
-    if intro is not None and article.text[intro.stop - 1] == ":" and not attributed_before:
+    if _introduces_speech(article, intro) and not attributed_before:
         cues = article.cues_in(intro.start, intro.stop)
         return (intro.start, intro.stop), cues[-1] if cues else None
     for other in sorted(block, key=lambda i: (abs(i - index), i > index)):
@@ -152,10 +154,19 @@ def _borrowed_attribution(article: Article, lines, index: int):
             _, clause, clause_stop, cue = lines[other][2][0]
             return (clause, clause_stop), None
     for other in (intro, previous):
-        if other is not None and article.text[other.stop - 1] == ":":
+        if _introduces_speech(article, other):
             cues = article.cues_in(other.start, other.stop)
             return (other.start, other.stop), cues[-1] if cues else None
     return None, None
+
+
+def _introduces_speech(article: Article, paragraph: Paragraph | None) -> bool:
+    """'Мэр Москвы Сергей Собянин отметил:' — a colon after a cue or a person, not 'Среди мер:'."""
+    if paragraph is None or article.text[paragraph.stop - 1] != ":":
+        return False
+    return bool(article.cues_in(paragraph.start, paragraph.stop)) or any(
+        e.type == "PER" for e in article.entities_in(paragraph.start, paragraph.stop)
+    )
 
 
 # --- quote marks -------------------------------------------------------------------------
@@ -273,7 +284,14 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
             intro = _sentence_start(article, paragraph.stop - 1, paragraph)
             cues = article.cues_in(intro, paragraph.stop)
             speech = paragraphs[paragraph.index + 1]
-            if cues and is_finite(cues[-1]) and text[speech.start].isupper() and words(text, speech.start, speech.stop) >= 3:
+            if (
+                cues
+                and is_finite(cues[-1])
+                and text[speech.start].isupper()
+                and text[speech.stop - 1] in ".!?…»\"”"
+                and words(text, speech.start, speech.stop) >= 3
+                and not _dash_line(article, speech)
+            ):
                 span = trimmed(text, speech.start, speech.stop)
                 yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, paragraph.stop), "before")
 

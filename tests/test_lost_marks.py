@@ -41,3 +41,25 @@ def test_lost_marks(text, quote, speaker, kind, rule):
     assert row["quote"].rstrip(".") == quote
     assert (pd.isna(row["speaker"]) if speaker is None else row["speaker"] == speaker)
     assert row["kind"] == kind and row["rule"] == rule
+
+
+LISTS = [
+    "Среди мер поддержки:\n- повышение пенсий на 7%;\n- индексация зарплат бюджетникам;\n- снижение ставки по ипотеке.",
+    "Главное за день:\n— Путин провел совещание с членами Совбеза\n— ЦБ сохранил ключевую ставку",
+    "Программа форума:\n— 10:00 Открытие\n— 12:00 Пленарное заседание",
+    "Он сказал:\n\nЧитайте также: новости экономики",
+    "Фото: РИА Новости\n\nИсточник: ТАСС",
+]
+
+
+@pytest.mark.parametrize("text", LISTS, ids=["bullets", "digest", "programme", "read-also", "credits"])
+def test_dashed_lists_and_credits_are_not_quotations(text):
+    assert quotextract.extract(text).empty
+
+
+def test_dash_lines_after_a_colon_introduction_belong_to_its_speaker():
+    text = "Эльвира Набиуллина заявила:\n\n— Инфляция замедляется.\n\n— Но риски остаются высокими."
+    frame = quotextract.extract(text)
+    assert list(frame["quote"].str.rstrip(".")) == ["Инфляция замедляется", "Но риски остаются высокими"]
+    assert set(frame["speaker"]) == {"Эльвира Набиуллина"}
+    assert set(frame["cue"]) == {"заявить"}
