@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from .model import Entity
 from .morph import parses
 from .names import is_initial, word_keys
@@ -53,9 +51,3 @@ def gender(name: str) -> str | None:
     if FEMININE_SURNAME.search(last):
         return "femn"
     return "masc" if last else None
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    name: str | None
-    type: str | None

@@ -18,8 +18,8 @@ import pandas as pd
 # matplotlib's tab10 without its grey, which marks unnamed sources
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf")
 UNNAMED = "#8c8c8c"
-REQUIRED = ("quote", "speaker", "speaker_mention", "cue", "kind",
-            "quote_start", "quote_end", "speaker_start", "speaker_end", "cue_start", "cue_end")
+OFFSETS = ("quote_start", "quote_end", "speaker_start", "speaker_end", "cue_start", "cue_end")
+REQUIRED = ("quote", "speaker", "speaker_mention", "cue", "kind", *OFFSETS)
 # element kinds, outermost first when two spans share their start and end
 LAYERS = {"quote": 0, "speaker": 1, "cue": 2}
 
@@ -45,6 +45,7 @@ class Span:
 
     start: int
     stop: int
+    offsets: tuple[int, int]  # data-start, data-end: the whole quote, mention or cue
     layer: str  # "quote", "speaker" or "cue"
     row: int
     color: str
@@ -123,9 +124,18 @@ def _check(quotes, text: str) -> None:
         raise ValueError(f"quotes lack the columns {missing}")
     if "doc_id" in quotes.columns and quotes["doc_id"].nunique(dropna=False) > 1:
         raise ValueError("quotes of several documents: select one, e.g. quotes[quotes.doc_id == ID]")
-    for row in quotes[["quote", "quote_start", "quote_end"]].itertuples():
-        if pd.isna(row.quote_start) or text[row.quote_start : row.quote_end] != row.quote:
-            raise ValueError(f"quote at row {row.Index!r} does not match text[quote_start:quote_end]")
+    for row in quotes[["quote", *OFFSETS]].itertuples():
+        if not _fits(row, text):
+            raise ValueError(f"quotes do not fit the text: row {row.Index!r} is not text[quote_start:quote_end]"
+                             " or has offsets outside it")
+
+
+def _fits(row, text: str) -> bool:
+    offsets = [getattr(row, name) for name in OFFSETS]
+    if any(pd.isna(value) for value in (row.quote, *offsets[:2])):
+        return False
+    inside = all(0 <= value <= len(text) for value in offsets if not pd.isna(value))
+    return inside and text[row.quote_start : row.quote_end] == row.quote
 
 
 def _value(row: pd.Series, name: str):
@@ -141,15 +151,14 @@ def _spans(row: pd.Series, index: int, colors: dict[str, str]) -> list[Span]:
     color = colors.get(speaker, UNNAMED)
     source = speaker or (f"unnamed source: {mention}" if mention else "unknown source")
     details = ", ".join(str(part) for part in (_value(row, "kind"), cue) if part)
-    spans = [Span(int(row.quote_start), int(row.quote_end), "quote", index, color,
+    start, stop = int(row.quote_start), int(row.quote_end)
+    spans = [Span(start, stop, (start, stop), "quote", index, color,
                   f"{source} ({details})" if details else source, speaker or mention or "?")]
-    for layer, start, stop, title in (
-        ("speaker", "speaker_start", "speaker_end", speaker or "unnamed source"),
-        ("cue", "cue_start", "cue_end", f"cue: {cue}" if cue else "cue"),
-    ):
-        begin, end = _value(row, start), _value(row, stop)
-        if begin is not None and end is not None and begin < end:
-            spans.append(Span(int(begin), int(end), layer, index, color, title))
+    for layer, title in (("speaker", speaker or "unnamed source"), ("cue", f"cue: {cue}" if cue else "cue")):
+        start, stop = _value(row, f"{layer}_start"), _value(row, f"{layer}_end")
+        if start is not None and stop is not None:
+            start, stop = int(start), int(stop)
+            spans.append(Span(start, stop, (start, stop), layer, index, color, title))
     return spans
 
 
@@ -180,7 +189,7 @@ def _open(span: Span, *, first: bool, last: bool) -> str:
     classes = f"qx-{span.layer}" + ("" if first and not span.part else " qx-cont") + (" qx-last" if last else "")
     label = f' data-label="{html.escape(span.label)}"' if span.layer == "quote" else ""
     return (
-        f'<span class="{classes}" data-row="{span.row}" data-start="{span.start}" data-end="{span.stop}"'
+        f'<span class="{classes}" data-row="{span.row}" data-start="{span.offsets[0]}" data-end="{span.offsets[1]}"'
         f' style="--qx-color:{span.color};--qx-bg:{span.color}2e" title="{html.escape(span.title)}"{label}>'
     )
 

@@ -7,14 +7,12 @@ from dataclasses import dataclass
 
 from razdel import sentenize
 
+from .model import Span
+
 WORD = re.compile(r"[\w]+(?:[-.][\w]+)*", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    stop: int
-    text: str
+Token = Span  # a word token: text[start:stop]
 
 
 @dataclass(frozen=True, slots=True)
