@@ -1,8 +1,9 @@
-"""Who a mention refers to: canonical names, pronouns and role descriptions."""
+"""Persons across an article: one canonical (fullest) name per person, and their gender."""
 
 from __future__ import annotations
 
 import re
+
 from .model import Entity
 from .morph import parses
 from .names import is_initial, word_keys
