@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT_TEXTS = Path("/work/shared/eval/dev")
+DEFAULT_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 
 
 def texts_of(folder: Path, repeat: int) -> list[str]:

@@ -25,7 +25,7 @@ from quotextract.evaluate import (
 )
 from quotextract.frame import empty_frame
 
-DEV = Path("/work/shared/eval/dev")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
 OPEN = {"]": "[", ">": "<", "}": "{"}
 
 
