@@ -462,11 +462,14 @@ def _postposed_clause_end(text: str, start: int, stop: int) -> int:
     return min(comma, end) if comma != -1 else end
 
 
+ABOUT_THIS = re.compile(r"(?i)(?:об этом|о том же|такое (?:мнение|заявление)|такую оценку|эту информацию)\b")
+
+
 def about_this(article: Article) -> Iterator[Candidate]:
     """'… . Об этом заявил X.': the previous sentence is what X said."""
     text = article.text
     for index, sentence in enumerate(article.sentences):
-        if not re.match(r"(?i)(?:об этом|такое мнение|такое заявление|как сообщили|это)\b", sentence.text):
+        if not ABOUT_THIS.match(sentence.text):
             continue
         cue = article.first_cue(sentence.start, sentence.stop, within=6)
         if cue is None or index == 0:
