@@ -121,8 +121,21 @@ class Attributor:
                 pair = f"{lemma} {following.text.lower()}" if following is not None else ""
                 if pair in article.lexicon.roles and following.start - word.stop <= 2:
                     stop_at, lemma = following.stop, pair
+                stop_at = self._genitive_tail(stop_at, words[index + 1 :], entities)
                 found.append(Mention(word.start, stop_at, kind, key=lemma))
         return sorted(found, key=lambda m: m.start)
+
+    def _genitive_tail(self, stop: int, following, entities) -> int:
+        """'глава региона', 'министр финансов': the genitive words that complete a description."""
+        for word in following[:3]:
+            if word.start < stop:
+                continue
+            if word.start - stop > 1 or any(e.start <= word.start < e.stop and e.type == "PER" for e in entities):
+                break
+            if not any(p.tag.case == "gent" for p in parses(word.text)[:2]):
+                break
+            stop = word.stop
+        return stop
 
     def choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
         """The mention naming the source: nearest the cue on the usual side, in the right case."""
