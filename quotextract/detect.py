@@ -429,6 +429,8 @@ def postposed(article: Article) -> Iterator[Candidate]:
             lead = HEAD_LEAD.match(text, sentence.start)
             head = trimmed(text, lead.end() if lead else sentence.start, sentence.start + match.start(), "«»\"“”„")
             kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
+            if kind == "direct":
+                head = (_speech_start(article, sentence, head[0]), head[1])
             if words(text, *head) >= 3:
                 yield Candidate(*head, kind, "postposed", cue, region, "after")
             if has_tail:
@@ -454,6 +456,22 @@ def _is_content(article: Article, start: int, stop: int) -> bool:
     return words(article.text, start, stop) >= 3 and any(
         "VERB" in parses(t.text.lower())[0].tag for t in article.tokens_in(start, stop)
     )
+
+
+FIRST_PERSON = re.compile(r"(?i)(?<!\w)(?:я|мы|меня|мне|нас|нам|нами|мой|моя|мое|моё|мои|наш|наша|наше|наши|нашего|нашей|наших|вы|вас|вам|ваш|ваша|ваши)(?!\w)")
+
+
+def _speech_start(article: Article, sentence, start: int) -> int:
+    """Where speech that lost its quote marks begins: earlier sentences in the first person join it."""
+    index = article.sentences.index(sentence)
+    while index > 0:
+        previous = article.sentences[index - 1]
+        if previous.paragraph != sentence.paragraph or not FIRST_PERSON.search(previous.text):
+            break
+        if article.cues_in(previous.start, previous.stop) or re.search(r"[«»\"„“”]", previous.text):
+            break
+        start, index = previous.start, index - 1
+    return start
 
 
 def _postposed_clause_end(text: str, start: int, stop: int) -> int:
