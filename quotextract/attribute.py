@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from .article import Article
@@ -56,7 +56,7 @@ class Attributor:
     @cached_property
     def introductions(self) -> list[tuple[int, str, str]]:
         """(position, role lemma, person) for 'президент США Барак Обама'-like introductions."""
-        found, text = [], self.article.text
+        found = []
         for person in self.persons:
             sentence = self.article.sentence_at(person.start)
             start = sentence.start if sentence else max(0, person.start - 80)
@@ -269,23 +269,26 @@ class Attributor:
         return [self._inherit(resolved, i) for i in range(len(resolved))]
 
     def _attribute(self, candidate: Candidate) -> Quotation:
-        text = self.article.text
         mention = self.choose(candidate, self.mentions(*candidate.region)) if candidate.region else None
         speaker, speaker_type = self.resolve(mention, candidate) if mention else self._fallback(candidate)
         if speaker:
             self.last_speaker = (speaker, speaker_type, candidate.stop)
         paragraph = self.article.paragraph_at(candidate.start)
-        original = self.article.original
+        cue = candidate.cue
         return Quotation(
-            quote=Span(candidate.start, candidate.stop, original[candidate.start : candidate.stop]),
+            quote=self._span(candidate.start, candidate.stop),
             kind=candidate.kind,
             rule=candidate.rule,
-            cue=candidate.cue.__class__(candidate.cue.start, candidate.cue.stop, original[candidate.cue.start : candidate.cue.stop], candidate.cue.lemma) if candidate.cue else None,
-            mention=Span(mention.start, mention.stop, original[mention.start : mention.stop]) if mention else None,
+            cue=replace(cue, text=self.article.original[cue.start : cue.stop]) if cue else None,
+            mention=self._span(mention.start, mention.stop) if mention else None,
             speaker=speaker,
             speaker_type=speaker_type,
             paragraph=paragraph.index if paragraph else 0,
         )
+
+    def _span(self, start: int, stop: int) -> Span:
+        """A span of the caller's original text (rules read the normalised copy)."""
+        return Span(start, stop, self.article.original[start:stop])
 
     def _fallback(self, candidate: Candidate) -> tuple[str | None, str | None]:
         """No mention: the speaker just quoted, or the person the paragraph is about."""

@@ -21,8 +21,8 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from itertools import chain
 from dataclasses import asdict, dataclass, field, fields
+from itertools import chain
 from pathlib import Path
 
 import pandas as pd

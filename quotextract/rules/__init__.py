@@ -1,0 +1,1 @@
+"""The detection rules, one module per family of quotation patterns."""

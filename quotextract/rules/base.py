@@ -1,0 +1,75 @@
+"""What every rule shares: the candidate record, text measures and clause boundaries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article import Article
+from ..model import Cue
+from ..segment import Paragraph
+
+SEPARATOR = re.compile(r"(?<=[,!?….])\s*—\s*|(?<=[,!?….])\s+-\s+")
+
+THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)
+
+CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—-]\s|:\s")
+
+CONTENT_CUT = re.compile(r",\s*(?:но|а|однако|и|при этом)\s+(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)|:\s*(?=[«„“\"—])")
+
+TRIM = " \t\n,;:—-"
+
+SUBORDINATE = re.compile(r"(?i)(?:что|чтобы|как|который|которая|которое|которые|где|когда|если|хотя|потому|поскольку|так|но|а|и|или|не)\b")
+
+FOLLOWED_BY_CLAUSE = re.compile(r"(?:\s+\w+){0,3}?\s*,?\s*\b(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы|кто|как|где|когда|почему|зачем|ли)\b", re.I)
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A quotation span with where to look for its speaker."""
+
+    start: int
+    stop: int
+    kind: str
+    rule: str
+    cue: Cue | None = None
+    region: tuple[int, int] | None = None  # where the speaker is named
+    prefer: str = "after"  # which side of the cue the speaker usually stands
+    inherit: bool = False  # take the speaker of the next candidate when it has no region
+
+def trimmed(text: str, start: int, stop: int, extra: str = "") -> tuple[int, int]:
+    """``[start, stop)`` without surrounding spaces, dashes, commas and the given marks."""
+    chars = TRIM + extra
+    while start < stop and text[start] in chars:
+        start += 1
+    while stop > start and text[stop - 1] in chars:
+        stop -= 1
+    return start, stop
+
+def words(text: str, start: int, stop: int) -> int:
+    return len(re.findall(r"\w+", text[start:stop]))
+
+def clause_end(text: str, start: int, stop: int) -> int:
+    """Where an attribution clause starting at ``start`` ends (sentence end, dash, colon, quote)."""
+    match = CLAUSE_END.search(text, start, stop)
+    return match.start() + (1 if match and text[match.start()] in ".!?…" else 0) if match else stop
+
+def content_end(article: Article, start: int, stop: int) -> int:
+    """Where reported content ends: before a new cue clause, a colon before a quote, an attribution."""
+    text = article.text
+    cut = CONTENT_CUT.search(text, start, stop)
+    end = cut.start() if cut else stop
+    for joint in re.finditer(r",\s*(?:но|а|однако|и|при этом)\s+", text[start:end]):
+        clause = start + joint.end()
+        following = [c for c in article.cues_in(clause, end) if words(text, clause, c.start) <= 12]
+        if any(FOLLOWED_BY_CLAUSE.match(text, c.stop, end) for c in following):
+            end = start + joint.start()
+            break
+    for match in re.finditer(r",\s*(?:—\s*)?", text[start:end]):
+        clause = start + match.end()
+        if article.first_cue(clause, end, within=3) and "что" not in text[clause:end]:
+            return start + match.start()
+    return end
+
+def sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:
+    sentence = article.sentence_at(position)
+    return sentence.start if sentence and sentence.start >= paragraph.start else paragraph.start

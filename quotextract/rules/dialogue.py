@@ -1,0 +1,98 @@
+"""Dash dialogue: '— Текст, — сказал X. — Продолжение.' lines and their blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Article
+from ..model import Cue
+from ..segment import Paragraph
+from .base import SEPARATOR, Candidate, clause_end, trimmed, words
+
+LEADING_DASH = re.compile(r"[—-]\s*(?=\S)")
+
+def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tuple[int, int, int, Cue]]:
+    """(separator start, clause start, clause stop, cue) of each attribution in a dash line."""
+    text, found = article.text, []
+    for match in SEPARATOR.finditer(text, body, paragraph.stop):
+        if found and match.start() < found[-1][2]:
+            continue
+        cue = article.first_cue(match.end(), paragraph.stop)
+        if cue:
+            following = SEPARATOR.search(text, match.end(), paragraph.stop)
+            stop = following.start() if following else paragraph.stop
+            found.append((match.start(), match.end(), clause_end(text, match.end(), stop), cue))
+    return found
+
+def dash_line(article: Article, paragraph: Paragraph) -> int | None:
+    match = LEADING_DASH.match(article.text, paragraph.start, paragraph.stop)
+    if not match or (article.text[paragraph.start] == "-" and not article.text[match.start() + 1].isspace()):
+        return None
+    return match.end()
+
+def dash_dialogue(article: Article) -> Iterator[Candidate]:
+    """'— Текст, — сказал X. — Продолжение.' lines, and lines of a block attributed elsewhere."""
+    text, lines = article.text, []
+    for paragraph in article.paragraphs:
+        body = dash_line(article, paragraph)
+        if body is not None:
+            lines.append((paragraph, body, _attributions(article, paragraph, body)))
+    for index, (paragraph, body, attributions) in enumerate(lines):
+        if attributions:
+            yield from _attributed_line(article, paragraph, body, attributions)
+            continue
+        region, cue = _borrowed_attribution(article, lines, index)
+        start, stop = trimmed(text, body, paragraph.stop)
+        if start >= stop or not text[start].isupper() or words(text, start, stop) < 2:
+            continue
+        if region is None and (text[paragraph.stop - 1] not in ".!?…" or words(text, start, stop) < 4):
+            continue
+        yield Candidate(start, stop, "direct", "dash_line", cue, region, "before")
+
+def _attributed_line(article, paragraph, body, attributions) -> Iterator[Candidate]:
+    text, start = article.text, body
+    for separator, clause, clause_stop, cue in attributions:
+        quote = trimmed(text, start, separator)
+        if quote[1] > quote[0]:
+            yield Candidate(*quote, "direct", "dash_dialogue", cue, (clause, clause_stop), "after")
+        following = SEPARATOR.match(text, clause_stop) or re.compile(r"\s*[,.]?\s*—\s*").match(text, clause_stop)
+        start = following.end() if following and following.end() < paragraph.stop else paragraph.stop
+    if start < paragraph.stop:
+        quote = trimmed(text, start, paragraph.stop)
+        if words(text, *quote) >= 1:
+            last = attributions[-1]
+            yield Candidate(*quote, "direct", "dash_dialogue", last[3], (last[1], last[2]), "after")
+
+def _borrowed_attribution(article: Article, lines, index: int):
+    """Attribution for an unattributed dash line: a neighbour in its block, or an 'X сказал:' line."""
+    paragraph = lines[index][0]
+    previous = article.paragraphs[paragraph.index - 1] if paragraph.index else None
+    block = [index]
+    for step in (-1, 1):
+        other = index + step
+        while 0 <= other < len(lines) and abs(lines[other][0].index - lines[block[-1] if step > 0 else block[0]][0].index) == 1:
+            block.insert(0, other) if step < 0 else block.append(other)
+            other += step
+    intro = article.paragraphs[lines[block[0]][0].index - 1] if lines[block[0]][0].index else None
+    attributed_before = any(lines[other][2] for other in block if other < index)
+    if _introduces_speech(article, intro) and not attributed_before:
+        cues = article.cues_in(intro.start, intro.stop)
+        return (intro.start, intro.stop), cues[-1] if cues else None
+    for other in sorted(block, key=lambda i: (abs(i - index), i > index)):
+        if lines[other][2]:
+            _, clause, clause_stop, cue = lines[other][2][0]
+            return (clause, clause_stop), None
+    for other in (intro, previous):
+        if _introduces_speech(article, other):
+            cues = article.cues_in(other.start, other.stop)
+            return (other.start, other.stop), cues[-1] if cues else None
+    return None, None
+
+def _introduces_speech(article: Article, paragraph: Paragraph | None) -> bool:
+    """'Мэр Москвы Сергей Собянин отметил:' — a colon after a cue or a person, not 'Среди мер:'."""
+    if paragraph is None or article.text[paragraph.stop - 1] != ":":
+        return False
+    return bool(article.cues_in(paragraph.start, paragraph.stop)) or any(
+        e.type == "PER" for e in article.entities_in(paragraph.start, paragraph.stop)
+    )

@@ -1,0 +1,70 @@
+"""Whole lines: headlines 'Текст — Фамилия', interviews 'Имя: …', 'X сказал:' speech."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Article
+from ..cues import is_finite
+from .base import Candidate, sentence_start, trimmed, words
+from .dialogue import dash_line
+
+COLON_SPEECH = re.compile(r":\s+(?=[А-ЯЁ])")
+
+def colon_speech(article: Article) -> Iterator[Candidate]:
+    """'Песков сказал: Мы готовы.' and 'X заявил:' followed by a paragraph of speech, marks lost."""
+    text, paragraphs = article.text, article.paragraphs
+    for paragraph in paragraphs:
+        for colon in COLON_SPEECH.finditer(text, paragraph.start, paragraph.stop):
+            intro = sentence_start(article, colon.start(), paragraph)
+            cues = article.cues_in(intro, colon.start())
+            if cues and words(text, intro, colon.start()) <= 15 and is_finite(cues[-1]):
+                span = trimmed(text, colon.end(), paragraph.stop)
+                yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, colon.start()), "before")
+                break
+        else:
+            if text[paragraph.stop - 1] != ":" or paragraph.index + 1 >= len(paragraphs):
+                continue
+            intro = sentence_start(article, paragraph.stop - 1, paragraph)
+            cues = article.cues_in(intro, paragraph.stop)
+            speech = paragraphs[paragraph.index + 1]
+            if (
+                cues
+                and is_finite(cues[-1])
+                and text[speech.start].isupper()
+                and text[speech.stop - 1] in ".!?…»\"”"
+                and words(text, speech.start, speech.stop) >= 3
+                and not dash_line(article, speech)
+            ):
+                span = trimmed(text, speech.start, speech.stop)
+                yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, paragraph.stop), "before")
+
+SITE_SUFFIX = re.compile(r"(?:\s[—-]\s[^—\s][^—]{0,30})?")  # 'Токаев - Караван': the site's name
+
+def headline(article: Article) -> Iterator[Candidate]:
+    """'Текст - Фамилия': a line without final punctuation ending in a person's name."""
+    text = article.text
+    for paragraph in article.paragraphs:
+        if text[paragraph.stop - 1] in ".!?…:":
+            continue
+        for match in re.finditer(r"\s[—-]\s", text[paragraph.start : paragraph.stop]):
+            name_start = paragraph.start + match.end()
+            person = next((e for e in article.entities if name_start <= e.start and e.type == "PER" and SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)), None)
+            if person and not re.fullmatch(r"(?:[а-яё-]+\s+){0,3}", text[name_start : person.start]):
+                person = None
+            quote = trimmed(text, paragraph.start, paragraph.start + match.start())
+            if person and words(text, *quote) >= 3:
+                yield Candidate(*quote, "direct", "headline", None, (person.start, person.stop))
+                break
+
+def interview(article: Article) -> Iterator[Candidate]:
+    """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon."""
+    text = article.text
+    for paragraph in article.paragraphs:
+        entity = next((e for e in article.entities if e.start == paragraph.start and e.type != "LOC"), None)
+        if entity is None:
+            continue
+        colon = re.compile(r"\s*:\s+").match(text, entity.stop, paragraph.stop)
+        if colon and words(text, colon.end(), paragraph.stop) >= 2:
+            yield Candidate(*trimmed(text, colon.end(), paragraph.stop, "«»\"“”„"), "direct", "interview", None, (entity.start, entity.stop))

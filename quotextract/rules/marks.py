@@ -1,0 +1,101 @@
+"""Quotations in quote marks, with the attribution after, inside or before them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Article
+from ..cues import is_finite
+from ..quotemarks import pair_quotes
+from ..segment import Paragraph
+from .base import (
+    FOLLOWED_BY_CLAUSE,
+    SEPARATOR,
+    Candidate,
+    clause_end,
+    sentence_start,
+    trimmed,
+    words,
+)
+
+REPORTING = ("сообщать", "сообщить", "писать", "передавать", "передать")  # what an outlet does
+
+RESUME = re.compile(r"[,.:]\s*—\s*|[,.:]\s+-\s+")
+
+def quote_marks(article: Article) -> Iterator[Candidate]:
+    """«Текст», — заявил X; X заявил: «Текст»; «Текст, — сказал X, — продолжение»."""
+    for paragraph in article.paragraphs:
+        for quoted in pair_quotes(article.text, paragraph.start, paragraph.stop):
+            yield from _quoted(article, paragraph, quoted)
+
+def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidate]:
+    text = article.text
+    start = quoted.open + 1 if quoted.open is not None else _unopened_start(article, quoted.close, paragraph)
+    stop = quoted.close if quoted.close is not None else paragraph.stop
+    after = quoted.close + 1 if quoted.close is not None else paragraph.stop
+    inner = _interruption(article, start, stop)
+    attribution = _after_quote(article, after, paragraph.stop)
+    if inner:
+        separator, clause, clause_stop, resume, cue = inner
+        for part in ((start, separator), (resume, stop)):
+            yield Candidate(*trimmed(text, *part), "direct", "quote_interrupted", cue, (clause, clause_stop))
+        return
+    span = trimmed(text, start, stop)
+    if span[1] <= span[0]:
+        return
+    colon = quoted.open is not None and re.search(r":\s*$", text[paragraph.start : quoted.open])
+    if attribution and not (colon and attribution[2].lemma in REPORTING):
+        clause, clause_stop, cue = attribution
+        yield Candidate(*span, "direct", "quote_then_cue", cue, (clause, clause_stop), "after")
+        return
+    if quoted.open is None:
+        return
+    if colon:
+        intro = sentence_start(article, quoted.open, paragraph)
+        cues = article.cues_in(intro, quoted.open)
+        cue = cues[-1] if cues else None
+        yield Candidate(*span, "direct", "colon_quote", cue, (intro, quoted.open), "before")
+        return
+    if _is_standalone(article, paragraph, quoted, span):
+        rule = "open_quote" if quoted.close is None else "standalone_quote"
+        yield Candidate(*span, "direct", rule, None, None, "before", inherit=quoted.close is None)
+
+def _unopened_start(article: Article, close: int, paragraph: Paragraph) -> int:
+    """Where a quotation whose opening mark is lost begins: a sentence opening with a mark, else this one."""
+    opening = None
+    for match in re.finditer(r"(?:^|[.!?…]\s+)[«„“\"]", article.text[paragraph.start : close]):
+        opening = paragraph.start + match.end() - 1
+    return opening if opening is not None else sentence_start(article, close, paragraph)
+
+def _after_quote(article: Article, start: int, stop: int):
+    """An attribution right after a closing mark: '», — заявил X.' or '», пишет газета'."""
+    lead = re.compile(r"\s*[,.!?…]?\s*(?:[—-]\s*)?").match(article.text, start, stop)
+    if lead is None or lead.end() == start or lead.end() >= stop and stop - start > 0 and lead.end() == stop:
+        return None
+    if not re.search(r"[,—-]", article.text[start : lead.end()]):
+        return None
+    clause = lead.end()
+    dashed = bool(re.search(r"[—-]", article.text[start:clause]))
+    cue = article.first_cue(clause, stop, within=4 if dashed else 1)
+    if cue is None or not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(article.text, cue.stop, stop):
+        return None
+    return clause, clause_end(article.text, clause, stop), cue
+
+def _interruption(article: Article, start: int, stop: int):
+    """'Текст, — сказал X, — продолжение' inside one pair of quote marks."""
+    for match in SEPARATOR.finditer(article.text, start, stop):
+        cue = article.first_cue(match.end(), stop)
+        resume = cue and RESUME.search(article.text, cue.stop, stop)
+        if resume:
+            return match.start(), match.end(), resume.start(), resume.end(), cue
+    return None
+
+def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool:
+    """A whole sentence in quote marks, standing as a sentence of its own."""
+    text = article.text
+    before = text[paragraph.start : quoted.open].rstrip()
+    starts_sentence = not before or before[-1] in ".!?…»\""
+    after = text[span[1] : paragraph.stop].lstrip(" »\"”“")
+    ends_sentence = not after or after[0] in ".!?…"
+    return starts_sentence and ends_sentence and text[span[0]].isupper() and words(text, *span) >= 4

@@ -1,0 +1,169 @@
+"""Reported speech: 'X заявил, что …', 'По словам X, …', '…, сообщили в X', 'Об этом заявил X'."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..article import Article
+from ..cues import is_authorial, is_finite
+from ..model import Cue
+from ..morph import parses
+from .base import (
+    FOLLOWED_BY_CLAUSE,
+    SUBORDINATE,
+    THAT,
+    Candidate,
+    clause_end,
+    content_end,
+    trimmed,
+    words,
+)
+
+
+def according_to(article: Article) -> Iterator[Candidate]:
+    """'По словам X, …', 'По его мнению …', '…, по данным X.'; also 'Как отметил X, …'."""
+    text = article.text
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+(?:(?:его|ее|её|их|моим|нашим)\s+)?") for p in article.lexicon.source_phrases)
+    pattern = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
+    for sentence in article.sentences:
+        for match in pattern.finditer(text, sentence.start, sentence.stop):
+            if match.group().lower().startswith("как"):
+                cue = article.first_cue(match.end(), sentence.stop, within=2)
+                if cue is None or not re.match(r"(?i)как\s*$", text[match.start() : match.end()]):
+                    continue
+                lemma = cue.lemma
+            else:
+                cue = None
+                lemma = re.sub(r"\s+(?:его|ее|её|их|моим|нашим)\s+", " ", match.group().lower())
+                lemma = " ".join(lemma.split())
+            candidate = _around_source(article, sentence, match, cue, lemma)
+            if candidate:
+                yield candidate
+
+APPOSITIVE = re.compile(r"\s*(?:близк|знаком|осведомлен|хорошо|знающ|связан|работающ|пожелавш|попросивш)\w*(?:\s+[^\s,]+){0,5},")
+
+def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate | None:
+    text = article.text
+    if re.match(r"\s*котор", text[match.end() : sentence.stop]):
+        return None
+    found = re.compile(r",(?=\s)").search(text, match.end(), sentence.stop)
+    comma = found.start() if found else -1
+    apposition = found and APPOSITIVE.match(text, found.end(), sentence.stop)
+    if apposition:  # 'источник, близкий к правительству, …'
+        comma = apposition.end() - 1
+    has_pronoun = bool(re.search(r"\s(?:его|ее|её|их)\s", match.group()))
+    phrase_cue = cue or Cue(match.start(), match.end(), text[match.start() : match.end()], lemma)
+    source_stop = comma if comma != -1 else sentence.stop
+    if has_pronoun and (comma == -1 or words(text, match.end(), comma) > 3):
+        source_stop = match.end()
+    tail = trimmed(text, source_stop, sentence.stop, ".!?…")
+    rule = "as_cue" if cue else "according_to"
+    if words(text, *tail) >= 2:
+        stop = content_end(article, tail[0], tail[1])
+        return Candidate(*trimmed(text, tail[0], stop, ".!?…"), "indirect", rule, phrase_cue, (match.start(), source_stop))
+    head = trimmed(text, sentence.start, match.start())
+    if words(text, *head) >= 3 and not words(text, source_stop, sentence.stop):
+        return Candidate(*head, "indirect", rule, phrase_cue, (match.start(), source_stop))
+    return None
+
+def reported_that(article: Article) -> Iterator[Candidate]:
+    """'X заявил, что …', 'X считает, что …', 'сообщил о том, что …'."""
+    text = article.text
+    for sentence in article.sentences:
+        for cue in article.cues_in(sentence.start, sentence.stop):
+            if is_authorial(cue):
+                continue
+            window = text[cue.stop : sentence.stop]
+            that = THAT.search(window)
+            if not that or words(window, 0, that.start()) > 8 or re.search(r"[.!?;:«\"]", window[: that.start()]):
+                continue
+            if that.start() and "," not in window[: that.end()] and "том" not in window[: that.end()]:
+                continue
+            start = cue.stop + that.end()
+            stop = content_end(article, start, sentence.stop)
+            span = trimmed(text, start, stop, ".!?…")
+            if words(text, *span) >= 2:
+                region = (sentence.start, cue.stop + that.start())
+                yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
+
+def postposed(article: Article) -> Iterator[Candidate]:
+    """'…, сообщили в пресс-службе.' and '…, — заявил X.' (lost quote marks: direct)."""
+    text = article.text
+    for sentence in article.sentences:
+        for match in re.finditer(r",(?=\s)\s*(?:—\s*|-\s+)?", text[sentence.start : sentence.stop]):
+            clause = sentence.start + match.end()
+            cue = article.first_cue(clause, sentence.stop, within=2)
+            if cue is None or SUBORDINATE.match(text, clause) or not _verb_first(article, clause, cue):
+                continue
+            if not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(text, cue.stop, sentence.stop):
+                continue
+            head_cues = article.cues_in(sentence.start, sentence.start + match.start())
+            if SOURCE_START.match(text, sentence.start, sentence.start + match.start()) or any(
+                FOLLOWED_BY_CLAUSE.match(text, c.stop, sentence.stop) for c in head_cues
+            ):
+                continue
+            clause_stop = _postposed_clause_end(text, clause, sentence.stop)
+            tail = trimmed(text, clause_stop, sentence.stop, ".!?…")
+            has_tail = clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
+            region = (clause, clause_stop if has_tail else sentence.stop)
+            if words(text, *region) > (8 if has_tail else 20):
+                continue
+            lead = HEAD_LEAD.match(text, sentence.start)
+            head = trimmed(text, lead.end() if lead else sentence.start, sentence.start + match.start(), "«»\"“”„")
+            kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
+            if kind == "direct":
+                head = (_speech_start(article, sentence, head[0]), head[1])
+            if words(text, *head) >= 3:
+                yield Candidate(*head, kind, "postposed", cue, region, "after")
+            if has_tail:
+                yield Candidate(*tail, kind, "postposed", cue, region, "after")
+            break
+
+SOURCE_START = re.compile(r"(?i)\s*(?:по\s+\w+\s+\w+|по\s+\w+|согласно\s+\w+|как\s+\w+)\s*$")
+
+def _verb_first(article: Article, clause: int, cue: Cue) -> bool:
+    """The cue opens the clause, or follows one capitalised word or a pronoun ('Песков сказал')."""
+    before = article.text[clause : cue.start].strip()
+    return not before or (len(before.split()) == 1 and (before[0].isupper() or before.lower() in ("он", "она", "они")))
+
+HEAD_LEAD = re.compile(r"(?i)(?:\w+\s+)?о\s+том\s*,\s*что\s+")
+
+def _is_content(article: Article, start: int, stop: int) -> bool:
+    """Three words or more with a verb of their own: '…, напомнил Раттке, затем последовала встреча'."""
+    return words(article.text, start, stop) >= 3 and any(
+        "VERB" in parses(t.text.lower())[0].tag for t in article.tokens_in(start, stop)
+    )
+
+FIRST_PERSON = re.compile(r"(?i)(?<!\w)(?:я|мы|меня|мне|нас|нам|нами|мой|моя|мое|моё|мои|наш|наша|наше|наши|нашего|нашей|наших|вы|вас|вам|ваш|ваша|ваши)(?!\w)")
+
+def _speech_start(article: Article, sentence, start: int) -> int:
+    """Where speech that lost its quote marks begins: earlier sentences in the first person join it."""
+    index = article.sentences.index(sentence)
+    while index > 0:
+        previous = article.sentences[index - 1]
+        if previous.paragraph != sentence.paragraph or not FIRST_PERSON.search(previous.text):
+            break
+        if article.cues_in(previous.start, previous.stop) or re.search(r"[«»\"„“”]", previous.text):
+            break
+        start, index = previous.start, index - 1
+    return start
+
+def _postposed_clause_end(text: str, start: int, stop: int) -> int:
+    comma = text.find(",", start, stop)
+    end = clause_end(text, start, stop)
+    return min(comma, end) if comma != -1 else end
+
+ABOUT_THIS = re.compile(r"(?i)(?:об этом|о том же|такое (?:мнение|заявление)|такую оценку|эту информацию)\b")
+
+def about_this(article: Article) -> Iterator[Candidate]:
+    """'… . Об этом заявил X.': the previous sentence is what X said."""
+    text = article.text
+    for index, sentence in enumerate(article.sentences):
+        if not ABOUT_THIS.match(sentence.text):
+            continue
+        cue = article.first_cue(sentence.start, sentence.stop, within=6)
+        if cue is None or index == 0:
+            continue
+        previous = article.sentences[index - 1]
+        yield Candidate(*trimmed(text, previous.start, previous.stop, ".!?…"), "indirect", "about_this", cue, (sentence.start, sentence.stop), "after")
