@@ -78,10 +78,14 @@ class Article:
             return self.sentences[index]
         return None
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, position: int) -> Paragraph | None:
-        for paragraph in self.paragraphs:
-            if paragraph.start <= position < paragraph.stop:
-                return paragraph
+        index = bisect.bisect_right(self._paragraph_starts, position) - 1
+        if index >= 0 and position < self.paragraphs[index].stop:
+            return self.paragraphs[index]
         return None
 
     def entities_in(self, start: int, stop: int) -> list[Entity]:
