@@ -88,5 +88,12 @@ class Article:
             return self.paragraphs[index]
         return None
 
+    @cached_property
+    def _entity_starts(self) -> list[int]:
+        return [e.start for e in self.entities]
+
     def entities_in(self, start: int, stop: int) -> list[Entity]:
-        return [e for e in self.entities if e.start >= start and e.stop <= stop]
+        """Entities lying entirely inside ``[start, stop)``."""
+        starts = self._entity_starts
+        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
+        return [e for e in self.entities[low:high] if e.stop <= stop]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -87,7 +88,12 @@ class Attributor:
         return Entity(place.start, place.stop, place.text, "ORG", nominative(place.text, "ORG"))
 
     def _inside_quote(self, start: int, stop: int) -> bool:
-        return any(s <= start and stop <= e for s, e in self.quoted)
+        index = bisect.bisect_right(self._quoted_starts, start) - 1
+        return any(self.quoted[i][1] >= stop for i in range(max(0, index - 2), index + 1))
+
+    @cached_property
+    def _quoted_starts(self) -> list[int]:
+        return [s for s, _ in self.quoted]
 
     # --- mentions ------------------------------------------------------------------------
 

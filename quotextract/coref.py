@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Entity
 from .morph import parses
@@ -42,6 +43,7 @@ def canonical_names(entities: list[Entity]) -> dict[str, str]:
     return mapping
 
 
+@lru_cache(maxsize=50_000)
 def gender(name: str) -> str | None:
     """'masc' or 'femn' from a first name, else from a surname ending; None when unknown."""
     for word in _words(name):

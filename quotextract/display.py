@@ -28,7 +28,7 @@ CSS = """
 .qx-text { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 60em; }
 .qx-quote { background: var(--qx-bg); border-bottom: 2px solid var(--qx-color); }
 .qx-quote.qx-last::after { content: attr(data-label); font-size: 0.7em; font-weight: 600;
-  color: var(--qx-color); vertical-align: super; margin-left: 0.2em; }
+  color: var(--qx-color); vertical-align: super; margin-left: 0.2em; white-space: nowrap; }
 .qx-speaker { font-weight: 700; color: var(--qx-color); outline: 1.5px solid var(--qx-color);
   border-radius: 3px; }
 .qx-cue { font-style: italic; text-decoration: underline wavy var(--qx-color); }

@@ -62,12 +62,12 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     for entity in found:
         if entity.type == "PER" and " " in entity.normal:
             surnames.setdefault(entity.normal.split()[-1].lower().replace("ё", "е"), entity.normal.split()[-1])
-    covered = [(e.start, e.stop) for e in found]
-    extra = [e for e in map(_speaker_label, paragraphs) if e and not any(s <= e.start < t for s, t in covered)]
+    covered = {position for e in found for position in range(e.start, e.stop)}
+    extra = [e for e in map(_speaker_label, paragraphs) if e and e.start not in covered]
     for paragraph in paragraphs if surnames else ():
         for match in NAME_LIKE.finditer(paragraph.text):
             start = paragraph.start + match.start()
-            if any(s <= start < e for s, e in covered):
+            if start in covered:
                 continue
             keys = word_keys(match.group())
             if keys & surnames.keys():

@@ -50,7 +50,7 @@ def headline(article: Article) -> Iterator[Candidate]:
             continue
         for match in re.finditer(r"\s[—-]\s", text[paragraph.start : paragraph.stop]):
             name_start = paragraph.start + match.end()
-            person = next((e for e in article.entities if name_start <= e.start and e.type == "PER" and SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)), None)
+            person = next((e for e in article.entities_in(name_start, paragraph.stop) if e.type == "PER" and SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)), None)
             if person and not re.fullmatch(r"(?:[а-яё-]+\s+){0,3}", text[name_start : person.start]):
                 person = None
             quote = trimmed(text, paragraph.start, paragraph.start + match.start())
@@ -62,7 +62,7 @@ def interview(article: Article) -> Iterator[Candidate]:
     """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon."""
     text = article.text
     for paragraph in article.paragraphs:
-        entity = next((e for e in article.entities if e.start == paragraph.start and e.type != "LOC"), None)
+        entity = next((e for e in article.entities_in(paragraph.start, paragraph.stop)[:1] if e.start == paragraph.start and e.type != "LOC"), None)
         if entity is None:
             continue
         colon = re.compile(r"\s*:\s+").match(text, entity.stop, paragraph.stop)
