@@ -54,7 +54,7 @@ class Span:
     part: int = 0  # > 0: a later piece of a mention or cue cut at a quotation boundary
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Display:
     """An article rendered as HTML: shown by notebooks, saved as a standalone page.
 
@@ -68,6 +68,9 @@ class Display:
 
     def _repr_html_(self) -> str:
         return self.html
+
+    def __repr__(self) -> str:
+        return f"<Display {self.title!r}: {len(self.html)} characters of HTML; .save(path) writes a page>"
 
     def page(self) -> str:
         """A complete HTML document around the fragment."""

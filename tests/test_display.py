@@ -301,6 +301,7 @@ def test_wrong_types_are_refused():
 def test_notebook_repr_and_standalone_page(tmp_path):
     display = quotextract.show(SIMPLE, quotes(SIMPLE, *SIMPLE_QUOTES), title="<Статья>")
     assert display._repr_html_() == display.html
+    assert repr(display).startswith("<Display '<Статья>': ") and len(repr(display)) < 100
     path = display.save(tmp_path / "page.html")
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
