@@ -10,6 +10,7 @@ as a continuation (``qx-cont``), so the tags always balance.
 from __future__ import annotations
 
 import html
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -170,7 +171,7 @@ def _pieces(spans: list[Span]) -> list[Span]:
     cuts = sorted({s.start for s in spans if s.layer == "quote"} | {s.stop for s in spans if s.layer == "quote"})
     pieces = []
     for span in spans:
-        inner = [cut for cut in cuts if span.start < cut < span.stop] if span.layer != "quote" else []
+        inner = cuts[bisect_right(cuts, span.start) : bisect_left(cuts, span.stop)] if span.layer != "quote" else []
         bounds = [span.start, *inner, span.stop]
         pieces += [replace(span, start=a, stop=b, part=i) for i, (a, b) in enumerate(zip(bounds, bounds[1:]))]
     return pieces
