@@ -6,7 +6,8 @@ from pathlib import Path
 import quotextract
 
 path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).with_name("caravan-tokayev-2022.txt")
-text = path.read_text(encoding="utf-8")
+with open(path, encoding="utf-8", newline="") as file:  # keep CRLF: offsets index the file
+    text = file.read()
 quotes = quotextract.extract(text)
 
 print(f"{path.name}: {len(quotes)} quotations\n")
