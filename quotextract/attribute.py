@@ -298,12 +298,12 @@ class Attributor:
 
     def _fallback(self, candidate: Candidate) -> tuple[str | None, str | None]:
         """No mention: the speaker just quoted, or the person the paragraph is about."""
-        if candidate.inherit:
+        if candidate.inherit or candidate.rule == "interview_question":  # the interviewer
             return None, None
         if self.last_speaker and candidate.start - self.last_speaker[2] < RECENT:
             return self.last_speaker[0], self.last_speaker[1]
         paragraph = self.article.paragraph_at(candidate.start)
-        earlier = self.article.paragraphs[max(0, paragraph.index - 1)].start if paragraph else candidate.start
+        earlier = self.article.paragraphs[max(0, paragraph.index - 3)].start if paragraph else candidate.start
         nearby = [p for p in self.persons if earlier <= p.start and p.stop <= candidate.start]
         return (self.name(nearby[-1]), "PER") if nearby else (None, None)
 

@@ -64,3 +64,26 @@ def test_dash_lines_after_a_colon_introduction_belong_to_its_speaker():
     assert list(frame["quote"].str.rstrip(".")) == ["Инфляция замедляется", "Но риски остаются высокими"]
     assert set(frame["speaker"]) == {"Эльвира Набиуллина"}
     assert set(frame["cue"]) == {"заявить"}
+
+
+INTERVIEW = (
+    "Глава Минфина Антон Силуанов в интервью «Ведомостям» рассказал о планах правительства.\n\n"
+    "— Антон Германович, будут ли повышаться налоги?\n\n"
+    "— Нет, мы не планируем повышать налоги в ближайшие три года. Это принципиальная позиция.\n\n"
+    "— А как же дефицит бюджета?\n\n"
+    "— Дефицит будет покрыт за счет заимствований. Мы видим спрос на ОФЗ."
+)
+
+
+def test_interview_answers_belong_to_the_interviewee_and_questions_to_nobody():
+    frame = quotextract.extract(INTERVIEW)
+    questions = frame[frame["quote"].str.endswith("?")]
+    answers = frame[~frame["quote"].str.endswith("?")]
+    assert len(questions) == 2 and questions["speaker"].isna().all()
+    assert len(answers) == 2 and set(answers["speaker"]) == {"Антон Силуанов"}
+
+
+def test_interview_label_keeps_inner_quote_marks():
+    frame = quotextract.extract("Владимир Потанин: «Мы не будем продавать «Норникель»»")
+    assert list(frame["quote"]) == ["Мы не будем продавать «Норникель»"]
+    assert list(frame["speaker"]) == ["Владимир Потанин"]

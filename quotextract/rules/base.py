@@ -45,6 +45,13 @@ def trimmed(text: str, start: int, stop: int, extra: str = "") -> tuple[int, int
         stop -= 1
     return start, stop
 
+def unquoted(text: str, start: int, stop: int) -> tuple[int, int]:
+    """Without one pair of quote marks around the whole: '«Мы не будем продавать «Норникель»»'."""
+    if stop - start > 2 and text[start] in "«„“\"" and text[stop - 1] in "»“”\"":
+        return start + 1, stop - 1
+    return start, stop
+
+
 def words(text: str, start: int, stop: int) -> int:
     return len(re.findall(r"\w+", text[start:stop]))
 

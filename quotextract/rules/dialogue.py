@@ -48,7 +48,23 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             continue
         if region is None and (text[paragraph.stop - 1] not in ".!?…" or words(text, start, stop) < 4):
             continue
+        if region is None and _is_question(article, lines, index):
+            yield Candidate(start, stop, "direct", "interview_question", None, None, "before")
+            continue
         yield Candidate(start, stop, "direct", "dash_line", cue, region, "before")
+
+def _is_question(article: Article, lines, index: int) -> bool:
+    """An interviewer's question: ends with '?' and the next dash line answers it."""
+    paragraph = lines[index][0]
+    following = lines[index + 1][0] if index + 1 < len(lines) else None
+    text = article.text
+    return (
+        text[paragraph.stop - 1] == "?"
+        and following is not None
+        and following.index == paragraph.index + 1
+        and text[following.stop - 1] != "?"
+    )
+
 
 def _attributed_line(article, paragraph, body, attributions) -> Iterator[Candidate]:
     text, start = article.text, body

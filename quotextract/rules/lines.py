@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..article import Article
 from ..cues import is_finite
-from .base import Candidate, sentence_start, trimmed, words
+from .base import Candidate, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
 
 COLON_SPEECH = re.compile(r":\s+(?=[А-ЯЁ])")
@@ -67,4 +67,5 @@ def interview(article: Article) -> Iterator[Candidate]:
             continue
         colon = re.compile(r"\s*:\s+").match(text, entity.stop, paragraph.stop)
         if colon and words(text, colon.end(), paragraph.stop) >= 2:
-            yield Candidate(*trimmed(text, colon.end(), paragraph.stop, "«»\"“”„"), "direct", "interview", None, (entity.start, entity.stop))
+            span = unquoted(text, *trimmed(text, colon.end(), paragraph.stop))
+            yield Candidate(*span, "direct", "interview", None, (entity.start, entity.stop))
