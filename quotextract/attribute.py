@@ -17,7 +17,7 @@ from .names import nominative, org_nominative
 
 PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "ее": "femn", "её": "femn", "они": "plur", "их": "plur"}
 RECENT = 600  # characters within which the last speaker is still the topic
-BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*)(?:\s+[А-ЯЁA-Z][\w.-]*){0,2})")
+BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*\w)(?:\s+[А-ЯЁA-Z][\w.-]*\w){0,2})")
 GOVERNORS = frozenset(
     "в во на с со для по от у к ко из о об при за над под перед между через без про "
     "интервью эфире эфир беседе программе журналу газете изданию агентству телеканалу радио".split()

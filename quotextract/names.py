@@ -98,7 +98,7 @@ def org_nominative(name: str) -> str:
         noun = next((p for p in found if "NOUN" in p.tag), None)
         if noun is None:
             continue
-        if any("NOUN" in p.tag and p.tag.case == "nomn" for p in found):
+        if noun.tag.case == "nomn":
             return name
         case = noun.tag.case
         head = [_inflect_adjective(w, case, noun.tag.gender) for w in words[:index]] + [_inflect_parse(noun, word)]

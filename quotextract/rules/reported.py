@@ -82,7 +82,7 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 continue
             start = cue.stop + that.end()
             stop = content_end(article, start, sentence.stop)
-            span = trimmed(text, start, stop, ".!?…")
+            span = unquoted(text, *trimmed(text, start, stop, ".!?…"))
             if words(text, *span) >= 2:
                 region = (sentence.start, cue.stop + that.start())
                 yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
