@@ -17,6 +17,7 @@ from .base import (
     clause_end,
     content_end,
     trimmed,
+    unquoted,
     words,
 )
 
