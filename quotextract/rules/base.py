@@ -9,7 +9,7 @@ from ..article import Article
 from ..model import Cue
 from ..segment import Paragraph
 
-SEPARATOR = re.compile(r"(?<=[,!?….])\s*—\s*|(?<=[,!?….])\s+-\s+")
+SEPARATOR = re.compile(r"(?<=[,!?….])\s*—\s*|(?<=[,!?….])\s*-\s+")  # ', — сказал' ',- сказал'
 
 THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)
 

@@ -26,8 +26,12 @@ def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tup
     return found
 
 def dash_line(article: Article, paragraph: Paragraph) -> int | None:
+    """Where the speech of a line opened by a dash starts ('— Текст', '- Текст', '-Текст')."""
     match = LEADING_DASH.match(article.text, paragraph.start, paragraph.stop)
-    if not match or (article.text[paragraph.start] == "-" and not article.text[match.start() + 1].isspace()):
+    if not match:
+        return None
+    tight_hyphen = article.text[paragraph.start] == "-" and match.end() == paragraph.start + 1
+    if tight_hyphen and not article.text[match.end()].isupper():  # '-5 градусов', '-то'
         return None
     return match.end()
 
