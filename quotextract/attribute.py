@@ -166,7 +166,17 @@ class Attributor:
                 or [m for m in order if self._can_be(m, case)]
                 or order
             )
-        return self._apposition(order[0], mentions) if order else None
+        pick = self._apposition(order[0], mentions) if order else None
+        return self._first_of_pair(pick, mentions, cue) if pick else None
+
+    def _first_of_pair(self, pick: Mention, mentions: list[Mention], cue) -> Mention:
+        """'X и Y заявили': a plural verb after two coordinated people quotes the first named."""
+        if cue is None or pick.entity is None or pick.entity.type != "PER" or not _plural(cue.text):
+            return pick
+        earlier = [m for m in mentions if m.stop <= pick.start and m.entity is not None and m.entity.type == "PER"]
+        if earlier and re.fullmatch(r"\s+и\s+[^,.;:«»\"]{0,80}", self.article.text[earlier[-1].stop : pick.start]):
+            return earlier[-1]
+        return pick
 
     def _quoted_rank(self, mention: Mention, cue) -> int:
         """'цитирует РБК Карасина': the person quoted comes before the outlet quoting."""
@@ -343,3 +353,7 @@ def _role_lemma(word: str, lexicon) -> str:
     lemmas = [p.normal_form.replace("ё", "е") for p in parses(word)]
     known = lexicon.roles | lexicon.bodies | lexicon.unnamed
     return next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)
+
+
+def _plural(word: str) -> bool:
+    return any(p.tag.number == "plur" and "VERB" in p.tag for p in parses(word.split()[0].lower())[:2])
