@@ -15,7 +15,7 @@ from .model import Entity, Quotation, Span
 from .morph import parses
 from .names import nominative, org_nominative
 
-PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "ее": "femn", "её": "femn", "они": "plur", "их": "plur"}
+PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "ее": "femn", "её": "femn", "они": "plur", "их": "plur", "там": "org"}
 RECENT = 600  # characters within which the last speaker is still the topic
 BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*\w)(?:\s+[А-ЯЁA-Z][\w.-]*\w){0,2})")
 GOVERNORS = frozenset(
@@ -196,7 +196,7 @@ class Attributor:
         if not strict and self._after_in(mention.start):
             return mention.kind in ("entity", "body")
         if mention.kind == "pronoun":
-            return (mention.key in ("он", "она", "они")) == (case == "nomn")
+            return (mention.key in ("он", "она", "они", "там")) == (case == "nomn")
         if strict and case == "nomn" and self._governed(mention):
             return False
         words = self.article.text[mention.start : mention.stop].split()
@@ -237,6 +237,9 @@ class Attributor:
             wanted = PRONOUNS[mention.key]
             if wanted == "plur":
                 return None, None
+            if wanted == "org":  # 'В Минздраве инициативу одобрили. Там напомнили, что …'
+                bodies = [e for e in self.article.entities_in(max(0, mention.start - 300), mention.start) if e.type in ("ORG", "LOC")]
+                return (self._institution(bodies[-1]).normal, "ORG") if bodies else (None, None)
             return self._antecedent(mention.start, wanted or _cue_gender(candidate))
         if mention.kind == "body" and mention.name:
             return mention.name, "ORG"

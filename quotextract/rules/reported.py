@@ -53,6 +53,8 @@ def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate |
     apposition = found and APPOSITIVE.match(text, found.end(), sentence.stop)
     if apposition:  # 'источник, близкий к правительству, …'
         comma = apposition.end() - 1
+    elif found:
+        comma = _named_apposition(article, found.end(), sentence.stop) or comma
     has_pronoun = bool(re.search(r"\s(?:его|ее|её|их)\s", match.group()))
     phrase_cue = cue or Cue(match.start(), match.end(), text[match.start() : match.end()], lemma)
     source_stop = comma if comma != -1 else sentence.stop
@@ -67,6 +69,19 @@ def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate |
     if words(text, *head) >= 3 and not words(text, source_stop, sentence.stop):
         return Candidate(*head, "indirect", rule, phrase_cue, (match.start(), source_stop))
     return None
+
+def _named_apposition(article: Article, start: int, stop: int) -> int | None:
+    """'один из авторов, председатель комитета Дмитрий Хубезов, …': the comma after a named apposition."""
+    comma = re.compile(r",(?=\s)").search(article.text, start, stop)
+    if comma is None or words(article.text, start, comma.start()) > 10 or " — " in article.text[start : comma.start()]:
+        return None
+    if article.first_cue(comma.end(), stop, within=2):  # '…, пишет Лента.ру': that comma ends the content
+        return None
+    segment = article.tokens_in(start, comma.start())
+    named = any(e.type == "PER" for e in article.entities_in(start, comma.start()))
+    verbs = any("VERB" in parses(t.text.lower())[0].tag for t in segment)
+    return comma.start() if named and not verbs else None
+
 
 def reported_that(article: Article) -> Iterator[Candidate]:
     """'X заявил, что …', 'X считает, что …', 'сообщил о том, что …'."""
