@@ -138,7 +138,7 @@ class Attributor:
                 continue
             if word.start - stop > 1 or any(e.start <= word.start < e.stop and e.type == "PER" for e in entities):
                 break
-            if not any(p.tag.case == "gent" for p in parses(word.text)[:2]):
+            if not any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word.text)[:2]):
                 break
             stop = word.stop
         return stop
@@ -243,6 +243,8 @@ class Attributor:
             return self._antecedent(mention.start, wanted or _cue_gender(candidate))
         if mention.kind == "body" and mention.name:
             return mention.name, "ORG"
+        if mention.kind == "body" and mention.key in self.article.lexicon.institutions:
+            return mention.key, "ORG"  # 'как пояснили в милиции'
         if mention.kind == "body":
             bodies = [e for e in self.article.entities if e.type == "ORG" and e.stop <= mention.start and not self._inside_quote(e.start, e.stop)]
             return (bodies[-1].normal, "ORG") if bodies else (None, None)

@@ -24,6 +24,7 @@ class Lexicon:
     roles: frozenset[str]
     unnamed: frozenset[str]
     bodies: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
     max_phrase: int = field(default=3)
 
     @cached_property
@@ -52,6 +53,7 @@ class Lexicon:
             roles=self.roles | {r.lower() for r in roles},
             unnamed=self.unnamed | {u.lower() for u in unnamed},
             bodies=self.bodies,
+            institutions=self.institutions,
         )
 
 
@@ -72,5 +74,6 @@ def default_lexicon() -> Lexicon:
         source_phrases=read_list("source_phrases.txt"),
         roles=frozenset(read_list("roles.txt")),
         unnamed=frozenset(read_list("unnamed.txt")),
-        bodies=frozenset(read_list("bodies.txt")),
+        bodies=frozenset(read_list("bodies.txt")) | frozenset(read_list("institutions.txt")),
+        institutions=frozenset(read_list("institutions.txt")),
     )

@@ -92,7 +92,10 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 continue
             window = text[cue.stop : sentence.stop]
             that = THAT.search(window)
-            if not that or words(window, 0, that.start()) > 8 or re.search(r"[.!?;:«\"]", window[: that.start()]):
+            if not that:
+                continue
+            between = re.sub(r"«[^«»]*»|\"[^\"]*\"", "", window[: that.start()])  # 'заявил «Фонтанке», что'
+            if words(window, 0, that.start()) > 8 or re.search(r"[.!?;:«»\"]", between):
                 continue
             if that.start() and "," not in window[: that.end()] and "том" not in window[: that.end()]:
                 continue
