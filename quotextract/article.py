@@ -42,27 +42,36 @@ class Article:
         return [c for p in self.paragraphs for c in find_cues(self.text, self.tokens_in(p.start, p.stop), self.lexicon)]
 
     @cached_property
-    def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
+    def _starts(self) -> dict[str, list[int]]:
+        """Start offsets of each sorted sequence, filled on first use, for bisection."""
+        return {}
 
-    @cached_property
-    def _cue_starts(self) -> list[int]:
-        return [c.start for c in self.cues]
+    def _starts_of(self, name: str) -> list[int]:
+        if name not in self._starts:
+            self._starts[name] = [item.start for item in getattr(self, name)]
+        return self._starts[name]
 
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def _within(self, name: str, start: int, stop: int) -> list:
+        starts, items = self._starts_of(name), getattr(self, name)
+        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
+        return [item for item in items[low:high] if item.stop <= stop]
+
+    def _at(self, name: str, position: int):
+        index = bisect.bisect_right(self._starts_of(name), position) - 1
+        items = getattr(self, name)
+        return items[index] if index >= 0 and position < items[index].stop else None
 
     def tokens_in(self, start: int, stop: int) -> list[Token]:
         """Tokens lying entirely inside ``[start, stop)``."""
-        starts = self._token_starts
-        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
-        return [t for t in self.tokens[low:high] if t.stop <= stop]
+        return self._within("tokens", start, stop)
 
     def cues_in(self, start: int, stop: int) -> list[Cue]:
-        starts = self._cue_starts
-        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
-        return [c for c in self.cues[low:high] if c.stop <= stop]
+        """Cues lying entirely inside ``[start, stop)``."""
+        return self._within("cues", start, stop)
+
+    def entities_in(self, start: int, stop: int) -> list[Entity]:
+        """Entities lying entirely inside ``[start, stop)``."""
+        return self._within("entities", start, stop)
 
     def first_cue(self, start: int, stop: int, within: int = 4) -> Cue | None:
         """The first cue among the first ``within`` tokens of ``[start, stop)``."""
@@ -73,27 +82,7 @@ class Article:
         return cues[0] if cues else None
 
     def sentence_at(self, position: int) -> Sentence | None:
-        index = bisect.bisect_right(self._sentence_starts, position) - 1
-        if index >= 0 and position < self.sentences[index].stop:
-            return self.sentences[index]
-        return None
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.paragraphs]
+        return self._at("sentences", position)
 
     def paragraph_at(self, position: int) -> Paragraph | None:
-        index = bisect.bisect_right(self._paragraph_starts, position) - 1
-        if index >= 0 and position < self.paragraphs[index].stop:
-            return self.paragraphs[index]
-        return None
-
-    @cached_property
-    def _entity_starts(self) -> list[int]:
-        return [e.start for e in self.entities]
-
-    def entities_in(self, start: int, stop: int) -> list[Entity]:
-        """Entities lying entirely inside ``[start, stop)``."""
-        starts = self._entity_starts
-        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
-        return [e for e in self.entities[low:high] if e.stop <= stop]
+        return self._at("paragraphs", position)
