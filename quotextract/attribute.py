@@ -16,6 +16,12 @@ from .morph import parses
 from .names import nominative, org_nominative
 
 PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "ее": "femn", "её": "femn", "они": "plur", "их": "plur", "там": "org"}
+ROLE_ALIASES = (  # descriptions that name the same office
+    ("глава государства", {"президент"}),
+    ("глава правительства", {"премьер", "премьер-министр"}),
+    ("глава российского правительства", {"премьер", "премьер-министр"}),
+    ("премьер", {"премьер", "премьер-министр"}),
+)
 RECENT = 600  # characters within which the last speaker is still the topic
 BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*\w)(?:\s+[А-ЯЁA-Z][\w.-]*\w){0,2})")
 GOVERNORS = frozenset(
@@ -216,6 +222,8 @@ class Attributor:
             gap = text[pick.stop : person.start] if person else ""
             if person and len(gap) <= 60 and APPOSITION_GAP.fullmatch(gap) and "," not in gap:
                 return person
+            if person and len(gap) <= 120 and self._closes_clause(person) and not self._has_verb(pick.stop, person.start):
+                return person  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев.'
         nearest = following[0] if following else None
         adjacent = nearest is not None and re.fullmatch(r"[\s«»\"“”„]*(?:(?:от|из)\s+)?", text[pick.stop : nearest.start])
         if pick.kind in ("body", "unnamed") and adjacent and nearest.entity is not None:
@@ -227,6 +235,12 @@ class Attributor:
             if role is not None:
                 return role
         return pick
+
+    def _closes_clause(self, mention: Mention) -> bool:
+        return bool(re.match(r"\s*(?:[.!?;…]|$)", self.article.text[mention.stop : mention.stop + 3]))
+
+    def _has_verb(self, start: int, stop: int) -> bool:
+        return any("VERB" in parses(t.text.lower())[0].tag for t in self.article.tokens_in(start, stop))
 
     # --- resolution ----------------------------------------------------------------------
 
@@ -276,7 +290,9 @@ class Attributor:
         return wanted is None or gender(name) in (wanted, None)
 
     def _introduced(self, mention: Mention) -> str | None:
-        keys = {mention.key, "президент"} if mention.key == "глава государства" else {mention.key}
+        """The person the article introduced in this role ('президент США Барак Обама')."""
+        described = self.article.text[mention.start : mention.stop].lower()
+        keys = {mention.key} | next((alias for words, alias in ROLE_ALIASES if words in described), set())
         matches = [(pos, name) for pos, role, name in self.introductions if role in keys]
         before = [name for pos, name in matches if pos < mention.start]
         if before:

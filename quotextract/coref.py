@@ -16,10 +16,17 @@ def _words(name: str) -> list[str]:
     return re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?(?:-[^\W\d_]+\.)?", name)
 
 
+CASE_ENDING = re.compile(r"(?:а|у|ом|ым|им|е|ой|ою|ы|ей|ую)$")
+
+
 def _word_matches(short: str, full: str) -> bool:
+    """The same name word: an initial, a shared lemma, or one inflected form of the other."""
     if is_initial(short):
         return full[:1].lower() == short[:1].lower()
-    return bool(word_keys(short) & word_keys(full))
+    if word_keys(short) & word_keys(full):
+        return True
+    a, b = short.lower(), full.lower()
+    return a != b and len(b) > 3 and a.startswith(b) and bool(CASE_ENDING.fullmatch(a[len(b) :]))
 
 
 def _variant_of(short: str, full: str) -> bool:
