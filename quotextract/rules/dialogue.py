@@ -52,7 +52,7 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             continue
         if region is None and (text[paragraph.stop - 1] not in ".!?…" or words(text, start, stop) < 4):
             continue
-        if region is None and _is_question(article, lines, index):
+        if _is_question(article, lines, index):
             yield Candidate(start, stop, "direct", "interview_question", None, None, "before")
             continue
         yield Candidate(start, stop, "direct", "dash_line", cue, region, "before")
