@@ -15,8 +15,17 @@ VERBAL = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "ADJS")
 @lru_cache(maxsize=100_000)
 def verbal_lemmas(word: str) -> tuple[str, ...]:
     """Lemmas of the verb-like parses of a word: 'заявили' -> ('заявить',)."""
-    lemmas = (p.normal_form.replace("ё", "е") for p in parses(word) if any(t in p.tag for t in VERBAL))
+    verbal = [p for p in parses(word) if any(t in p.tag for t in VERBAL)]
+    lemmas = (_lemma(p) for p in sorted(verbal, key=lambda p: not ({"ADJS", "PRTS"} & p.tag.grammemes)))
     return tuple(dict.fromkeys(lemmas))
+
+
+STATES = {"уверить": "уверенный", "убедить": "убежденный"}  # 'уверена' is sure, not assured
+
+
+def _lemma(parse) -> str:
+    lemma = parse.normal_form.replace("ё", "е")
+    return STATES.get(lemma, lemma) if "PRTS" in parse.tag else lemma
 
 
 @lru_cache(maxsize=100_000)
@@ -32,7 +41,7 @@ def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tupl
         window = tokens[index : index + size]
         if len(window) == size and tuple(word_lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
             first, last = window[0], window[-1]
-            lemma = " ".join(word_lemma(t.text.lower()) for t in window)
+            lemma = " ".join([word_lemma(first.text.lower())] + [t.text.lower() for t in window[1:]])  # 'выразить надежду'
             return Cue(first.start, last.stop, text[first.start : last.stop], lemma), size
     token = tokens[index]
     lower = token.text.lower()

@@ -1,0 +1,43 @@
+"""The speech-cue lexicon: data files, every inflected form, extensible by the user."""
+
+import pytest
+
+import quotextract
+from quotextract.lexicon import default_lexicon
+
+TEXT = "«Это не ваше дело», — огрызнулся Иван Петров."
+
+
+def test_lexicon_has_over_a_hundred_cues():
+    lexicon = default_lexicon()
+    assert len(lexicon.speech_verbs) + len(lexicon.speech_phrases) >= 100
+
+
+@pytest.mark.parametrize(
+    "text, lemma",
+    [
+        ("Мария Захарова сказала, что ответ будет.", "сказать"),
+        ("В МИД заявили, что ответ будет.", "заявить"),
+        ("Мария Захарова говорит, что ответ будет.", "говорить"),
+        ("Мария Захарова, отметив, что ответ будет, покинула зал.", "отметить"),
+        ("Мария Захарова выразила надежду, что ответ будет.", "выразить надежду"),
+        ("Мария Захарова уверена, что ответ будет.", "уверенный"),
+    ],
+)
+def test_cues_match_in_every_form(text, lemma):
+    assert list(quotextract.extract(text)["cue"]) == [lemma]
+
+
+def test_unknown_verb_is_not_a_cue_until_the_user_adds_it():
+    assert quotextract.extract(TEXT).empty
+    frame = quotextract.Extractor(cues=("огрызнуться",))(TEXT)
+    assert list(frame["quote"]) == ["Это не ваше дело"]
+    assert list(frame["cue"]) == ["огрызнуться"]
+    assert list(frame["speaker"]) == ["Иван Петров"]
+
+
+def test_speech_verb_inside_a_quotation_is_not_a_cue():
+    text = "— Энтузиасты были вынуждены, надо об этом прямо сказать, уступить место функционерам, — заявил Иван Петров."
+    frame = quotextract.extract(text)
+    assert len(frame) == 1
+    assert frame.iloc[0]["cue"] == "заявить"
