@@ -29,9 +29,9 @@ def according_to(article: Article) -> Iterator[Candidate]:
     pattern = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
     for sentence in article.sentences:
         for match in pattern.finditer(text, sentence.start, sentence.stop):
-            if match.group().lower().startswith("как"):
+            if re.fullmatch(r"(?i)как\s*", match.group()):  # 'Как отметил X, …'
                 cue = article.first_cue(match.end(), sentence.stop, within=2)
-                if cue is None or not re.match(r"(?i)как\s*$", text[match.start() : match.end()]):
+                if cue is None:
                     continue
                 lemma = cue.lemma
             else:
