@@ -41,7 +41,7 @@ def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tupl
         window = tokens[index : index + size]
         if len(window) == size and tuple(word_lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
             first, last = window[0], window[-1]
-            lemma = " ".join([word_lemma(first.text.lower())] + [t.text.lower() for t in window[1:]])  # 'выразить надежду'
+            lemma = " ".join(_phrase_word(t.text.lower()) for t in window)  # 'выразить надежду', 'не исключить'
             return Cue(first.start, last.stop, text[first.start : last.stop], lemma), size
     token = tokens[index]
     lower = token.text.lower()
@@ -51,6 +51,11 @@ def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tupl
         if lemma in lexicon.speech_verbs:
             return Cue(token.start, token.stop, token.text, lemma), 1
     return None
+
+
+def _phrase_word(word: str) -> str:
+    """A phrase's verb as its lemma, its other words as written."""
+    return verbal_lemmas(word)[0] if verbal_lemmas(word) else word
 
 
 def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
@@ -83,9 +88,11 @@ def is_finite(cue: Cue) -> bool:
 @lru_cache(maxsize=100_000)
 def _authorial(word: str) -> bool:
     first = parses(word)[0].tag
-    return "INFN" in first or "1per" in first or "impr" in first
+    impersonal = ("PRTS" in first or "ADJS" in first) and first.gender == "neut"
+    return "INFN" in first or "1per" in first or "impr" in first or impersonal
 
 
 def is_authorial(cue: Cue) -> bool:
-    """'Напомним, что', 'Следует добавить, что', 'Отметим': the article's own voice."""
-    return _authorial(cue.text.split()[0].lower())
+    """'Напомним, что', 'Следует добавить, что', 'Не исключено, что': the article's own voice."""
+    words = cue.text.lower().split()
+    return _authorial(words[1] if words[0] == "не" and len(words) > 1 else words[0])

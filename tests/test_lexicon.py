@@ -22,10 +22,13 @@ def test_lexicon_has_over_a_hundred_cues():
         ("Мария Захарова, отметив, что ответ будет, покинула зал.", "отметить"),
         ("Мария Захарова выразила надежду, что ответ будет.", "выразить надежду"),
         ("Мария Захарова уверена, что ответ будет.", "уверенный"),
+        ("Мария Захарова не исключила, что ответ будет.", "не исключить"),
+        ("«Мы это обсуждали», — сказал Песков, добавив, что решение будет принято позднее.", None),
     ],
 )
 def test_cues_match_in_every_form(text, lemma):
-    assert list(quotextract.extract(text)["cue"]) == [lemma]
+    cues = list(quotextract.extract(text)["cue"])
+    assert cues == [lemma] if lemma else cues == ["сказать", "добавить"]
 
 
 def test_unknown_verb_is_not_a_cue_until_the_user_adds_it():

@@ -99,6 +99,8 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 continue
             if that.start() and "," not in window[: that.end()] and "том" not in window[: that.end()]:
                 continue
+            if article.cues_in(cue.stop, cue.stop + that.start()):  # '— сказал он, добавив, что …'
+                continue
             start = cue.stop + that.end()
             stop = content_end(article, start, sentence.stop)
             span = unquoted(text, *trimmed(text, start, stop, ".!?…"))
