@@ -51,9 +51,11 @@ class Article:
             self._starts[name] = [item.start for item in getattr(self, name)]
         return self._starts[name]
 
-    def _within(self, name: str, start: int, stop: int) -> list:
+    def _within(self, name: str, start: int, stop: int, limit: int | None = None) -> list:
         starts, items = self._starts_of(name), getattr(self, name)
         low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
+        if limit is not None:
+            high = min(high, low + limit)
         return [item for item in items[low:high] if item.stop <= stop]
 
     def _at(self, name: str, position: int):
@@ -75,7 +77,7 @@ class Article:
 
     def first_cue(self, start: int, stop: int, within: int = 4) -> Cue | None:
         """The first cue among the first ``within`` tokens of ``[start, stop)``."""
-        words = self.tokens_in(start, stop)[:within]
+        words = self._within("tokens", start, stop, limit=within)
         if not words:
             return None
         cues = self.cues_in(words[0].start, words[-1].stop)

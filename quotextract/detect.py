@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator
 
 from .article import Article
@@ -32,18 +33,29 @@ def overlaps(a: Candidate, b: Candidate) -> bool:
 
 def candidates(article: Article, rules: list[Rule] = RULES) -> list[Candidate]:
     """Candidates of all rules; a span claimed by an earlier rule is not claimed again."""
-    accepted: list[Candidate] = []
+    accepted: list[Candidate] = []  # sorted by start, never overlapping
     for rule in rules:
         for candidate in rule(article):
             if candidate.stop <= candidate.start:
                 continue
-            clash = [other for other in accepted if overlaps(candidate, other)]
+            clash = _clashes(accepted, candidate)
             if clash:
                 candidate = _without(candidate, clash, article)
-                if candidate is None:
+                if candidate is None or _clashes(accepted, candidate):
                     continue
-            accepted.append(candidate)
-    return sorted(accepted, key=lambda c: (c.start, c.stop))
+            bisect.insort(accepted, candidate, key=lambda c: c.start)
+    return accepted
+
+
+def _clashes(accepted: list[Candidate], candidate: Candidate) -> list[Candidate]:
+    """The accepted candidates that overlap ``candidate``."""
+    index = bisect.bisect_left(accepted, candidate.start, key=lambda c: c.start)
+    found = [accepted[index - 1]] if index and overlaps(accepted[index - 1], candidate) else []
+    while index < len(accepted) and accepted[index].start < candidate.stop:
+        found.append(accepted[index])
+        index += 1
+    return found
+
 
 def _without(candidate: Candidate, clash: list[Candidate], article: Article) -> Candidate | None:
     """An indirect candidate cut short before a direct quotation it runs into, if enough is left."""

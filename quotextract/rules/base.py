@@ -17,6 +17,7 @@ CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—-]\s|:\s")
 
 CONTENT_CUT = re.compile(r",\s*(?:но|а|однако|и|при этом)\s+(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)|:\s*(?=[«„“\"—])")
 
+MAX_CONTENT = 3000  # characters: reported content never runs longer (a bound for run-on lines)
 TRIM = " \t\n,;:—-"
 
 SUBORDINATE = re.compile(r"(?i)(?:что|чтобы|как|который|которая|которое|которые|где|когда|если|хотя|потому|поскольку|так|но|а|и|или|не)\b")
@@ -63,6 +64,7 @@ def clause_end(text: str, start: int, stop: int) -> int:
 def content_end(article: Article, start: int, stop: int) -> int:
     """Where reported content ends: before a new cue clause, a colon before a quote, an attribution."""
     text = article.text
+    stop = min(stop, start + MAX_CONTENT)
     cut = CONTENT_CUT.search(text, start, stop)
     end = cut.start() if cut else stop
     for joint in re.finditer(r",\s*(?:но|а|однако|и|при этом)\s+", text[start:end]):

@@ -90,7 +90,7 @@ def reported_that(article: Article) -> Iterator[Candidate]:
         for cue in article.cues_in(sentence.start, sentence.stop):
             if is_authorial(cue):
                 continue
-            window = text[cue.stop : sentence.stop]
+            window = text[cue.stop : min(sentence.stop, cue.stop + 300)]
             that = THAT.search(window)
             if not that:
                 continue
