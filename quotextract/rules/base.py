@@ -17,6 +17,7 @@ CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—-]\s|:\s")
 
 CONTENT_CUT = re.compile(r",\s*(?:но|а|однако|и|при этом)\s+(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)|:\s*(?=[«„“\"—])")
 
+WORD = re.compile(r"\w+")
 MAX_CONTENT = 3000  # characters: reported content never runs longer (a bound for run-on lines)
 TRIM = " \t\n,;:—-"
 
@@ -51,6 +52,16 @@ def unquoted(text: str, start: int, stop: int) -> tuple[int, int]:
     if stop - start > 2 and text[start] in "«„“\"" and text[stop - 1] in "»“”\"":
         return start + 1, stop - 1
     return start, stop
+
+
+def has_words(text: str, start: int, stop: int, count: int) -> bool:
+    """Whether ``text[start:stop]`` holds at least ``count`` words (stops counting there)."""
+    found = 0
+    for _ in WORD.finditer(text, start, stop):
+        found += 1
+        if found >= count:
+            return True
+    return count <= 0
 
 
 def words(text: str, start: int, stop: int) -> int:

@@ -16,6 +16,7 @@ from .base import (
     Candidate,
     clause_end,
     content_end,
+    has_words,
     trimmed,
     unquoted,
     words,
@@ -119,7 +120,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 continue
             if not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(text, cue.stop, sentence.stop):
                 continue
-            head_cues = article.cues_in(sentence.start, sentence.start + match.start())
+            head_cues = article.cues_in(max(sentence.start, clause - 300), sentence.start + match.start())
             if SOURCE_START.match(text, sentence.start, sentence.start + match.start()) or any(
                 FOLLOWED_BY_CLAUSE.match(text, c.stop, sentence.stop) for c in head_cues
             ):
@@ -128,14 +129,14 @@ def postposed(article: Article) -> Iterator[Candidate]:
             tail = trimmed(text, clause_stop, sentence.stop, ".!?…")
             has_tail = clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
             region = (clause, clause_stop if has_tail else sentence.stop)
-            if words(text, *region) > (8 if has_tail else 20):
+            if has_words(text, *region, (8 if has_tail else 20) + 1):
                 continue
             lead = HEAD_LEAD.match(text, sentence.start)
             head = trimmed(text, lead.end() if lead else sentence.start, sentence.start + match.start(), "«»\"“”„")
             kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
             if kind == "direct":
                 head = (_speech_start(article, sentence, head[0]), head[1])
-            if words(text, *head) >= 3:
+            if has_words(text, *head, 3):
                 yield Candidate(*head, kind, "postposed", cue, region, "after")
             if has_tail:
                 yield Candidate(*tail, kind, "postposed", cue, region, "after")
