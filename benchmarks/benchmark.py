@@ -53,7 +53,10 @@ def measure_natasha(texts: list[str]) -> dict:
 
     embedding = NewsEmbedding()
     segmenter, morph, syntax, ner = (
-        Segmenter(), NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding)
+        Segmenter(),
+        NewsMorphTagger(embedding),
+        NewsSyntaxParser(embedding),
+        NewsNERTagger(embedding),
     )
     load = time.perf_counter() - start
     start = time.perf_counter()
@@ -85,13 +88,28 @@ def measure_quotextract(texts: list[str], jobs: int) -> dict:
         seconds = time.perf_counter() - start
         peaks = dict(pool.map(_worker_peak, [0.5] * jobs))
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"load": load, "seconds": seconds, "rss": max(max(peaks.values()), children), "main_rss": vmhwm_mb()}
+    return {
+        "load": load,
+        "seconds": seconds,
+        "rss": max(max(peaks.values()), children),
+        "main_rss": vmhwm_mb(),
+    }
 
 
 def measure_cli(dump: Path, out: Path) -> dict:
     """Peak RSS of one `quotextract extract` process (this process exists only to wait for it)."""
-    command = [sys.executable, "-m", "quotextract", "extract", str(dump), "-o", str(out / "q.parquet"),
-               "--docs", str(out / "d.jsonl"), "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "quotextract",
+        "extract",
+        str(dump),
+        "-o",
+        str(out / "q.parquet"),
+        "--docs",
+        str(out / "d.jsonl"),
+        "--quiet",
+    ]
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True)
     seconds = time.perf_counter() - start
@@ -114,12 +132,16 @@ def write_dump(path: Path, texts: list[str], times: int) -> Path:
 def row(name: str, result: dict, docs: int, megabytes: float, base: float | None) -> str:
     rate = docs / result["seconds"]
     ratio = f"{rate / base:.1f}x" if base else "1.0x"
-    return (f"| {name} | {rate:.1f} | {megabytes / result['seconds']:.2f} | {ratio} "
-            f"| {result.get('load', float('nan')):.1f} | {result['rss']:.0f} |")
+    return (
+        f"| {name} | {rate:.1f} | {megabytes / result['seconds']:.2f} | {ratio} "
+        f"| {result.get('load', float('nan')):.1f} | {result['rss']:.0f} |"
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS, help="folder of .txt articles")
     parser.add_argument("--repeat", type=int, default=5, help="times the texts are repeated")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI memory measurement")
@@ -158,7 +180,10 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             folder = Path(folder)
             unique = texts_of(options.texts, 1)
-            small, large = write_dump(folder / "x1.jsonl", unique, 1), write_dump(folder / "x10.jsonl", unique, 10)
+            small, large = (
+                write_dump(folder / "x1.jsonl", unique, 1),
+                write_dump(folder / "x10.jsonl", unique, 10),
+            )
             cli_small = child("--measure", "cli", "--dump", str(small), "--out", str(folder), *common)
             cli_large = child("--measure", "cli", "--dump", str(large), "--out", str(folder), *common)
         growth = cli_large["rss"] / cli_small["rss"] - 1

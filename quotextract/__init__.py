@@ -40,6 +40,4 @@ def extract(data, **options) -> pd.DataFrame:
         isinstance(data, Iterable) and not isinstance(data, (bytes, bytearray, dict))
     ):
         return extract_many(data, **options)
-    raise TypeError(
-        f"expected str, a DataFrame or an iterable of documents, got {type(data).__name__}"
-    )
+    raise TypeError(f"expected str, a DataFrame or an iterable of documents, got {type(data).__name__}")

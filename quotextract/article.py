@@ -39,7 +39,11 @@ class Article:
 
     @cached_property
     def cues(self) -> list[Cue]:
-        return [c for p in self.paragraphs for c in find_cues(self.text, self.tokens_in(p.start, p.stop), self.lexicon)]
+        return [
+            c
+            for p in self.paragraphs
+            for c in find_cues(self.text, self.tokens_in(p.start, p.stop), self.lexicon)
+        ]
 
     @cached_property
     def _starts(self) -> dict[str, list[int]]:

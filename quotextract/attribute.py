@@ -15,7 +15,16 @@ from .model import Entity, Quotation, Span
 from .morph import parses
 from .names import nominative, org_nominative
 
-PRONOUNS = {"он": "masc", "она": "femn", "его": "masc", "ее": "femn", "её": "femn", "они": "plur", "их": "plur", "там": "org"}
+PRONOUNS = {
+    "он": "masc",
+    "она": "femn",
+    "его": "masc",
+    "ее": "femn",
+    "её": "femn",
+    "они": "plur",
+    "их": "plur",
+    "там": "org",
+}
 ROLE_ALIASES = (  # descriptions that name the same office
     ("глава государства", {"президент"}),
     ("глава правительства", {"премьер", "премьер-министр"}),
@@ -58,7 +67,9 @@ class Attributor:
     @cached_property
     def persons(self) -> list[Entity]:
         """PER entities outside quotations: the possible antecedents of pronouns and roles."""
-        return [e for e in self.article.entities if e.type == "PER" and not self._inside_quote(e.start, e.stop)]
+        return [
+            e for e in self.article.entities if e.type == "PER" and not self._inside_quote(e.start, e.stop)
+        ]
 
     @cached_property
     def introductions(self) -> list[tuple[int, str, str]]:
@@ -70,7 +81,9 @@ class Attributor:
             between = self.article.tokens_in(start, person.start)[-8:]
             for index, word in enumerate(between):
                 lemma = word_lemma(word.text.lower())
-                if lemma in self.article.lexicon.roles and self._introduces(word, person, between[index + 1 :]):
+                if lemma in self.article.lexicon.roles and self._introduces(
+                    word, person, between[index + 1 :]
+                ):
                     found.append((person.start, lemma, self.name(person)))
         return found
 
@@ -111,7 +124,11 @@ class Attributor:
             if not self._inside_quote(e.start, e.stop) and (e.type != "LOC" or self._after_in(e.start))
         ]
         found += [Mention(e.start, e.stop, "entity", e) for e in entities]
-        words = [t for t in article.tokens_in(start, stop) if not any(e.start <= t.start < e.stop for e in entities)]
+        words = [
+            t
+            for t in article.tokens_in(start, stop)
+            if not any(e.start <= t.start < e.stop for e in entities)
+        ]
         for index, word in enumerate(words):
             if self._inside_quote(word.start, word.stop):
                 continue
@@ -142,9 +159,13 @@ class Attributor:
         for word in following[:3]:
             if word.start < stop:
                 continue
-            if word.start - stop > 1 or any(e.start <= word.start < e.stop and e.type == "PER" for e in entities):
+            if word.start - stop > 1 or any(
+                e.start <= word.start < e.stop and e.type == "PER" for e in entities
+            ):
                 break
-            if not any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word.text)[:2]):
+            if not any(
+                p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word.text)[:2]
+            ):
                 break
             stop = word.stop
         return stop
@@ -166,7 +187,13 @@ class Attributor:
         elif cue is None and candidate.rule == "colon_quote":  # 'Сам X оказался дипломатичнее: «…»'
             order = sorted(order, key=lambda m: not (m.entity is not None and m.entity.type == "PER"))
         else:
-            case = "gent" if candidate.rule == "according_to" else "nomn" if cue or candidate.rule == "colon_quote" else None
+            case = (
+                "gent"
+                if candidate.rule == "according_to"
+                else "nomn"
+                if cue or candidate.rule == "colon_quote"
+                else None
+            )
             order = (
                 [m for m in order if self._can_be(m, case, strict=True)]
                 or [m for m in order if self._can_be(m, case)]
@@ -179,8 +206,12 @@ class Attributor:
         """'X и Y заявили': a plural verb after two coordinated people quotes the first named."""
         if cue is None or pick.entity is None or pick.entity.type != "PER" or not _plural(cue.text):
             return pick
-        earlier = [m for m in mentions if m.stop <= pick.start and m.entity is not None and m.entity.type == "PER"]
-        if earlier and re.fullmatch(r"\s+и\s+[^,.;:«»\"]{0,80}", self.article.text[earlier[-1].stop : pick.start]):
+        earlier = [
+            m for m in mentions if m.stop <= pick.start and m.entity is not None and m.entity.type == "PER"
+        ]
+        if earlier and re.fullmatch(
+            r"\s+и\s+[^,.;:«»\"]{0,80}", self.article.text[earlier[-1].stop : pick.start]
+        ):
             return earlier[-1]
         return pick
 
@@ -190,7 +221,7 @@ class Attributor:
             return 0
         if mention.entity is None:
             return 1
-        return 3 if not self.article.text[cue.stop : mention.start].strip(" «»\"") else 2
+        return 3 if not self.article.text[cue.stop : mention.start].strip(' «»"') else 2
 
     def _can_be(self, mention: Mention, case: str | None, strict: bool = False) -> bool:
         """Whether the mention can stand in ``case`` (the subject is nominative, 'по словам X' genitive).
@@ -222,16 +253,32 @@ class Attributor:
             gap = text[pick.stop : person.start] if person else ""
             if person and len(gap) <= 60 and APPOSITION_GAP.fullmatch(gap) and "," not in gap:
                 return person
-            if person and len(gap) <= 120 and self._closes_clause(person) and not self._has_verb(pick.stop, person.start):
+            if (
+                person
+                and len(gap) <= 120
+                and self._closes_clause(person)
+                and not self._has_verb(pick.stop, person.start)
+            ):
                 return person  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев.'
         nearest = following[0] if following else None
-        adjacent = nearest is not None and re.fullmatch(r"[\s«»\"“”„]*(?:(?:от|из)\s+)?", text[pick.stop : nearest.start])
+        adjacent = nearest is not None and re.fullmatch(
+            r"[\s«»\"“”„]*(?:(?:от|из)\s+)?", text[pick.stop : nearest.start]
+        )
         if pick.kind in ("body", "unnamed") and adjacent and nearest.entity is not None:
             return nearest
         if pick.entity is not None and pick.entity.type == "ORG":
             if adjacent and nearest.kind != "pronoun":
                 return nearest
-            role = next((m for m in mentions if m.kind == "role" and m.stop <= pick.start and not text[m.stop : pick.start].strip(" «»\"")), None)
+            role = next(
+                (
+                    m
+                    for m in mentions
+                    if m.kind == "role"
+                    and m.stop <= pick.start
+                    and not text[m.stop : pick.start].strip(' «»"')
+                ),
+                None,
+            )
             if role is not None:
                 return role
         return pick
@@ -252,7 +299,11 @@ class Attributor:
             if wanted == "plur":
                 return None, None
             if wanted == "org":  # 'В Минздраве инициативу одобрили. Там напомнили, что …'
-                bodies = [e for e in self.article.entities_in(max(0, mention.start - 300), mention.start) if e.type in ("ORG", "LOC")]
+                bodies = [
+                    e
+                    for e in self.article.entities_in(max(0, mention.start - 300), mention.start)
+                    if e.type in ("ORG", "LOC")
+                ]
                 return (self._institution(bodies[-1]).normal, "ORG") if bodies else (None, None)
             return self._antecedent(mention.start, wanted or _cue_gender(candidate))
         if mention.kind == "body" and mention.name:
@@ -260,7 +311,11 @@ class Attributor:
         if mention.kind == "body" and mention.key in self.article.lexicon.institutions:
             return mention.key, "ORG"  # 'как пояснили в милиции'
         if mention.kind == "body":
-            bodies = [e for e in self.article.entities if e.type == "ORG" and e.stop <= mention.start and not self._inside_quote(e.start, e.stop)]
+            bodies = [
+                e
+                for e in self.article.entities
+                if e.type == "ORG" and e.stop <= mention.start and not self._inside_quote(e.start, e.stop)
+            ]
             return (bodies[-1].normal, "ORG") if bodies else (None, None)
         if mention.kind == "role":
             introduced = self._introduced(mention)
@@ -269,7 +324,11 @@ class Attributor:
             recent = self.last_speaker and mention.start - self.last_speaker[2] < RECENT
             if mention.key in self.article.lexicon.unnamed and not recent:
                 return None, None
-            if self.last_speaker and self.last_speaker[1] == "PER" and (recent or mention.key not in self.article.lexicon.unnamed):
+            if (
+                self.last_speaker
+                and self.last_speaker[1] == "PER"
+                and (recent or mention.key not in self.article.lexicon.unnamed)
+            ):
                 return self.last_speaker[0], "PER"
             return self._antecedent(mention.start, _cue_gender(candidate))
         return None, None
@@ -346,7 +405,16 @@ class Attributor:
         following = resolved[index + 1]
         if following.paragraph - quotation.paragraph > 1 or following.kind != "direct":
             return quotation
-        return Quotation(quotation.quote, quotation.kind, quotation.rule, quotation.cue, quotation.mention, following.speaker, following.speaker_type, quotation.paragraph)
+        return Quotation(
+            quotation.quote,
+            quotation.kind,
+            quotation.rule,
+            quotation.cue,
+            quotation.mention,
+            following.speaker,
+            following.speaker_type,
+            quotation.paragraph,
+        )
 
 
 def _singular(word: str) -> bool:

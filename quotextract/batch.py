@@ -79,9 +79,13 @@ def as_documents(data, *, text: str = "text", id: str = "id") -> Iterator[Docume
     """
     if isinstance(data, pd.DataFrame):
         if text not in data.columns:
-            raise ValueError(f"no column {text!r} in the DataFrame (columns: {', '.join(map(str, data.columns))})")
+            raise ValueError(
+                f"no column {text!r} in the DataFrame (columns: {', '.join(map(str, data.columns))})"
+            )
         ids = data[id] if id in data.columns else data.index
-        return (Document(_doc_id(key, label), value) for key, label, value in zip(ids, data.index, data[text]))
+        return (
+            Document(_doc_id(key, label), value) for key, label, value in zip(ids, data.index, data[text])
+        )
     if isinstance(data, (str, bytes, bytearray, Mapping)) or not isinstance(data, Iterable):
         raise TypeError(f"expected a DataFrame or an iterable of documents, got {type(data).__name__}")
     return (_document(position, item, text, id) for position, item in enumerate(data))
@@ -107,7 +111,9 @@ def _checked(document: Document) -> Document:
     if document.error is not None or isinstance(document.text, str):
         return document
     value = document.text
-    missing = value is None or (not isinstance(value, (list, tuple, dict)) and pd.api.types.is_scalar(value) and pd.isna(value))
+    missing = value is None or (
+        not isinstance(value, (list, tuple, dict)) and pd.api.types.is_scalar(value) and pd.isna(value)
+    )
     reason = "missing text" if missing else f"expected str, got {type(value).__name__}"
     return Document(document.doc_id, None, reason)
 
@@ -343,8 +349,14 @@ def extract_many(
     """
     results = list(
         iter_extract(
-            data, text=text, id=id, n_jobs=n_jobs, progress=progress,
-            chunksize=chunksize, extractor=extractor, pool=pool,
+            data,
+            text=text,
+            id=id,
+            n_jobs=n_jobs,
+            progress=progress,
+            chunksize=chunksize,
+            extractor=extractor,
+            pool=pool,
         )
     )
     quotes, table = quotes_frame(results), documents_frame(results)

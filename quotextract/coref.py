@@ -45,7 +45,9 @@ def canonical_names(entities: list[Entity]) -> dict[str, str]:
     names = list(dict.fromkeys(e.normal for e in entities if e.type == "PER"))
     mapping = {}
     for name in names:
-        fuller = [other for other in names if len(_words(other)) > len(_words(name)) and _variant_of(name, other)]
+        fuller = [
+            other for other in names if len(_words(other)) > len(_words(name)) and _variant_of(name, other)
+        ]
         mapping[name] = max(fuller, key=lambda other: len(_words(other)), default=name)
     return mapping
 

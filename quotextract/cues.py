@@ -36,12 +36,19 @@ def word_lemma(word: str) -> str:
 def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
     """The cue starting at ``tokens[index]`` and how many tokens it spans, if any."""
     lower = tokens[index].text.lower()
-    starts = lower[:3].replace("ё", "е") in lexicon.verb_prefixes and word_lemma(lower) in lexicon.phrase_starts
+    starts = (
+        lower[:3].replace("ё", "е") in lexicon.verb_prefixes and word_lemma(lower) in lexicon.phrase_starts
+    )
     for size in range(lexicon.max_phrase, 1, -1) if starts else ():
         window = tokens[index : index + size]
-        if len(window) == size and tuple(word_lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
+        if (
+            len(window) == size
+            and tuple(word_lemma(t.text.lower()) for t in window) in lexicon.speech_phrases
+        ):
             first, last = window[0], window[-1]
-            lemma = " ".join(_phrase_word(t.text.lower()) for t in window)  # 'выразить надежду', 'не исключить'
+            lemma = " ".join(
+                _phrase_word(t.text.lower()) for t in window
+            )  # 'выразить надежду', 'не исключить'
             return Cue(first.start, last.stop, text[first.start : last.stop], lemma), size
     token = tokens[index]
     lower = token.text.lower()

@@ -44,7 +44,9 @@ def extract_many(data, *, text: str = "text", id: str = "id", documents: bool = 
     """
     dask, dd = _dask()
     if text not in data.columns:
-        raise ValueError(f"no column {text!r} in the DataFrame (columns: {', '.join(map(str, data.columns))})")
+        raise ValueError(
+            f"no column {text!r} in the DataFrame (columns: {', '.join(map(str, data.columns))})"
+        )
     quotes_meta, documents_meta = empty_frame(QUOTE_DTYPES), empty_frame(DOCUMENT_DTYPES)
     if not documents:
         return data.map_partitions(_quotes, text, id, meta=quotes_meta, align_dataframes=False)

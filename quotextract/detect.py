@@ -28,8 +28,10 @@ RULES: list[Rule] = [
     about_this,
 ]
 
+
 def overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.stop and b.start < a.stop
+
 
 def candidates(article: Article, rules: list[Rule] = RULES) -> list[Candidate]:
     """Candidates of all rules; a span claimed by an earlier rule is not claimed again."""
@@ -62,7 +64,9 @@ def _without(candidate: Candidate, clash: list[Candidate], article: Article) -> 
     first = min(clash, key=lambda c: c.start)
     if candidate.kind != "indirect" or first.start <= candidate.start:
         return None
-    start, stop = trimmed(article.text, candidate.start, first.start, "«„\"“")
+    start, stop = trimmed(article.text, candidate.start, first.start, '«„"“')
     if words(article.text, start, stop) < 3:
         return None
-    return Candidate(start, stop, candidate.kind, candidate.rule, candidate.cue, candidate.region, candidate.prefer)
+    return Candidate(
+        start, stop, candidate.kind, candidate.rule, candidate.cue, candidate.region, candidate.prefer
+    )

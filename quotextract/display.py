@@ -130,8 +130,10 @@ def _check(quotes, text: str) -> None:
         raise ValueError("quotes of several documents: select one, e.g. quotes[quotes.doc_id == ID]")
     for row in quotes[["quote", *OFFSETS]].itertuples():
         if not _fits(row, text):
-            raise ValueError(f"quotes do not fit the text: row {row.Index!r} is not text[quote_start:quote_end]"
-                             " or has offsets outside it")
+            raise ValueError(
+                f"quotes do not fit the text: row {row.Index!r} is not text[quote_start:quote_end]"
+                " or has offsets outside it"
+            )
 
 
 def _fits(row, text: str) -> bool:
@@ -156,8 +158,18 @@ def _spans(row: pd.Series, index: int, colors: dict[str, str]) -> list[Span]:
     source = speaker or (f"unnamed source: {mention}" if mention else "unknown source")
     details = ", ".join(str(part) for part in (_value(row, "kind"), cue) if part)
     start, stop = int(row.quote_start), int(row.quote_end)
-    spans = [Span(start, stop, (start, stop), "quote", index, color,
-                  f"{source} ({details})" if details else source, speaker or mention or "?")]
+    spans = [
+        Span(
+            start,
+            stop,
+            (start, stop),
+            "quote",
+            index,
+            color,
+            f"{source} ({details})" if details else source,
+            speaker or mention or "?",
+        )
+    ]
     for layer, title in (("speaker", speaker or "unnamed source"), ("cue", f"cue: {cue}" if cue else "cue")):
         start, stop = _value(row, f"{layer}_start"), _value(row, f"{layer}_end")
         if start is not None and stop is not None:
@@ -168,10 +180,16 @@ def _spans(row: pd.Series, index: int, colors: dict[str, str]) -> list[Span]:
 
 def _pieces(spans: list[Span]) -> list[Span]:
     """Mentions and cues cut at the quotation boundaries inside them, so quotations stay whole."""
-    cuts = sorted({s.start for s in spans if s.layer == "quote"} | {s.stop for s in spans if s.layer == "quote"})
+    cuts = sorted(
+        {s.start for s in spans if s.layer == "quote"} | {s.stop for s in spans if s.layer == "quote"}
+    )
     pieces = []
     for span in spans:
-        inner = cuts[bisect_right(cuts, span.start) : bisect_left(cuts, span.stop)] if span.layer != "quote" else []
+        inner = (
+            cuts[bisect_right(cuts, span.start) : bisect_left(cuts, span.stop)]
+            if span.layer != "quote"
+            else []
+        )
         bounds = [span.start, *inner, span.stop]
         pieces += [replace(span, start=a, stop=b, part=i) for i, (a, b) in enumerate(zip(bounds, bounds[1:]))]
     return pieces
@@ -190,7 +208,9 @@ def _unique(spans: list[Span]) -> list[Span]:
 
 
 def _open(span: Span, *, first: bool, last: bool) -> str:
-    classes = f"qx-{span.layer}" + ("" if first and not span.part else " qx-cont") + (" qx-last" if last else "")
+    classes = (
+        f"qx-{span.layer}" + ("" if first and not span.part else " qx-cont") + (" qx-last" if last else "")
+    )
     label = f' data-label="{html.escape(span.label)}"' if span.layer == "quote" else ""
     return (
         f'<span class="{classes}" data-row="{span.row}" data-start="{span.offsets[0]}" data-end="{span.offsets[1]}"'

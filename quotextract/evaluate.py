@@ -109,7 +109,9 @@ def _gold_quote(doc_id: str, text: str, record: dict) -> GoldQuote:
     if start < 0:
         raise GoldError(f"{doc_id}: occurrence {occurrence} of {part[:60]!r} not in the text")
     return GoldQuote(
-        start, start + len(part), part,
+        start,
+        start + len(part),
+        part,
         speaker=record.get("speaker") or "",
         speaker_type=record.get("speaker_type") or "",
         kind=record["kind"],
@@ -288,14 +290,30 @@ class Report:
 
 
 RATIOS = (
-    "precision", "recall", "f1", "speaker_strict_accuracy", "speaker_lenient_accuracy",
-    "e2e_precision", "e2e_recall", "e2e_f1", "recall_direct", "recall_indirect",
+    "precision",
+    "recall",
+    "f1",
+    "speaker_strict_accuracy",
+    "speaker_lenient_accuracy",
+    "e2e_precision",
+    "e2e_recall",
+    "e2e_f1",
+    "recall_direct",
+    "recall_indirect",
 )
 FINDING_COLUMNS = [f.name for f in fields(Finding)]
 FINDING_DTYPES = {
-    "doc_id": "string", "type": "string", "start": "Int64", "stop": "Int64", "pred_start": "Int64",
-    "pred_stop": "Int64", "overlap": "float64", "kind": "string", "gold_speaker": "string",
-    "predicted_speaker": "string", "text": "string",
+    "doc_id": "string",
+    "type": "string",
+    "start": "Int64",
+    "stop": "Int64",
+    "pred_start": "Int64",
+    "pred_stop": "Int64",
+    "overlap": "float64",
+    "kind": "string",
+    "gold_speaker": "string",
+    "predicted_speaker": "string",
+    "text": "string",
 }
 
 
@@ -307,18 +325,25 @@ def _summary(r: Report) -> str:
     judged = r.correct + r.false_positives
     rows = [
         ("", ("P", "R", "F1", "acc"), ""),
-        ("quote", (r.precision, r.recall, r.f1, ""),
-         f"{r.correct} correct, {r.neutral} neutral, {r.false_positives} false positive; "
-         f"{r.found}/{r.required} found"),
-        ("e2e", (r.e2e_precision, r.e2e_recall, r.e2e_f1, ""),
-         f"right speaker: {r.e2e_correct}/{judged} predictions, {r.e2e_found}/{r.required} gold"),
-        ("speaker strict", ("", "", "", r.speaker_strict_accuracy),
-         f"{r.speaker_strict}/{r.named} found gold with a named speaker"),
-        ("speaker lenient", ("", "", "", r.speaker_lenient_accuracy),
-         f"{r.speaker_lenient}/{r.named}"),
+        (
+            "quote",
+            (r.precision, r.recall, r.f1, ""),
+            f"{r.correct} correct, {r.neutral} neutral, {r.false_positives} false positive; "
+            f"{r.found}/{r.required} found",
+        ),
+        (
+            "e2e",
+            (r.e2e_precision, r.e2e_recall, r.e2e_f1, ""),
+            f"right speaker: {r.e2e_correct}/{judged} predictions, {r.e2e_found}/{r.required} gold",
+        ),
+        (
+            "speaker strict",
+            ("", "", "", r.speaker_strict_accuracy),
+            f"{r.speaker_strict}/{r.named} found gold with a named speaker",
+        ),
+        ("speaker lenient", ("", "", "", r.speaker_lenient_accuracy), f"{r.speaker_lenient}/{r.named}"),
         ("recall direct", ("", r.recall_direct, "", ""), f"{r.found_direct}/{r.required_direct}"),
-        ("recall indirect", ("", r.recall_indirect, "", ""),
-         f"{r.found_indirect}/{r.required_indirect}"),
+        ("recall indirect", ("", r.recall_indirect, "", ""), f"{r.found_indirect}/{r.required_indirect}"),
     ]
     documents = f"{r.documents} document{'' if r.documents == 1 else 's'}"
     head = (
@@ -378,10 +403,15 @@ def _covers(part: int, whole: int) -> bool:
 
 def _finding(doc_id: str, type: str, gold: GoldQuote | None, prediction, overlap, text) -> Finding:
     return Finding(
-        doc_id, type,
-        gold.start if gold else None, gold.stop if gold else None,
-        prediction.start if prediction else None, prediction.stop if prediction else None,
-        round(overlap, 3), gold.kind if gold else None, gold.speaker if gold else None,
+        doc_id,
+        type,
+        gold.start if gold else None,
+        gold.stop if gold else None,
+        prediction.start if prediction else None,
+        prediction.stop if prediction else None,
+        round(overlap, 3),
+        gold.kind if gold else None,
+        gold.speaker if gold else None,
         prediction.speaker if prediction else None,
         gold.text if gold else text[prediction.start or 0 : prediction.stop or 0],
     )
@@ -407,8 +437,13 @@ def _prepare(document: GoldDocument, frame: pd.DataFrame) -> _Document:
     optional = [_positions(text, q.start, q.stop) for q in document.quotes if q.optional]
     required_union = frozenset().union(*gold_positions)
     return _Document(
-        document.doc_id, text, golds, gold_positions, _predictions(text, frame, document.doc_id),
-        required_union, required_union.union(*optional),
+        document.doc_id,
+        text,
+        golds,
+        gold_positions,
+        _predictions(text, frame, document.doc_id),
+        required_union,
+        required_union.union(*optional),
     )
 
 
@@ -470,8 +505,12 @@ def _score_document(document: GoldDocument, frame: pd.DataFrame) -> Report:
     _score_golds(doc, counts, findings)
     _score_predictions(doc, counts, findings)
     return Report(
-        documents=1, required=len(doc.golds), optional=len(document.quotes) - len(doc.golds),
-        predictions=len(doc.predictions), **counts, doc_id=doc.doc_id,
+        documents=1,
+        required=len(doc.golds),
+        optional=len(document.quotes) - len(doc.golds),
+        predictions=len(doc.predictions),
+        **counts,
+        doc_id=doc.doc_id,
         findings=tuple(sorted(findings, key=_position)),
     )
 

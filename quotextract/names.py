@@ -13,7 +13,9 @@ NAME_PART = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?", re.UNICODE)
 
 def is_initial(word: str) -> bool:
     """'К.', 'К.-Ж.' and single capitals are initials."""
-    return bool(re.fullmatch(r"(?:[А-ЯЁA-Z]\.?-?)+", word)) and len(word.replace(".", "").replace("-", "")) <= 2
+    return (
+        bool(re.fullmatch(r"(?:[А-ЯЁA-Z]\.?-?)+", word)) and len(word.replace(".", "").replace("-", "")) <= 2
+    )
 
 
 def _restore_case(word: str, like: str) -> str:
@@ -26,7 +28,9 @@ def _restore_case(word: str, like: str) -> str:
     return word
 
 
-NOMINATIVE_SHAPE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая|ко|их|ых|дзе|швили|ян)$", re.I)
+NOMINATIVE_SHAPE = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ёва|ина|ына|ская|цкая|ко|их|ых|дзе|швили|ян)$", re.I
+)
 
 
 def _person_parses(word: str):
@@ -101,7 +105,9 @@ def org_nominative(name: str) -> str:
         if noun.tag.case == "nomn":
             return name
         case = noun.tag.case
-        head = [_inflect_adjective(w, case, noun.tag.gender) for w in words[:index]] + [_inflect_parse(noun, word)]
+        head = [_inflect_adjective(w, case, noun.tag.gender) for w in words[:index]] + [
+            _inflect_parse(noun, word)
+        ]
         return " ".join(head + words[index + 1 :])
     return name
 

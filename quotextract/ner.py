@@ -61,7 +61,9 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     surnames = {}
     for entity in found:
         if entity.type == "PER" and " " in entity.normal:
-            surnames.setdefault(entity.normal.split()[-1].lower().replace("ё", "е"), entity.normal.split()[-1])
+            surnames.setdefault(
+                entity.normal.split()[-1].lower().replace("ё", "е"), entity.normal.split()[-1]
+            )
     covered = {position for e in found for position in range(e.start, e.stop)}
     extra = [e for e in map(_speaker_label, paragraphs) if e and e.start not in covered]
     for paragraph in paragraphs if surnames else ():
@@ -71,7 +73,15 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
                 continue
             keys = word_keys(match.group())
             if keys & surnames.keys():
-                extra.append(Entity(start, start + len(match.group()), match.group(), "PER", nominative(match.group(), "PER")))
+                extra.append(
+                    Entity(
+                        start,
+                        start + len(match.group()),
+                        match.group(),
+                        "PER",
+                        nominative(match.group(), "PER"),
+                    )
+                )
     return sorted(found + extra, key=lambda e: e.start) if extra else found
 
 
@@ -81,7 +91,9 @@ SPEAKER_LABEL = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+
 def _speaker_label(paragraph: Paragraph) -> Entity | None:
     """'Песков: …' opening a headline or an interview line names a person, even unknown to NER."""
     match = SPEAKER_LABEL.match(paragraph.text)
-    if not match or not any("Surn" in p.tag or "Name" in p.tag for w in match.group(1).split() for p in parses(w)):
+    if not match or not any(
+        "Surn" in p.tag or "Name" in p.tag for w in match.group(1).split() for p in parses(w)
+    ):
         return None
     name = match.group(1)
     return Entity(paragraph.start, paragraph.start + len(name), name, "PER", nominative(name, "PER"))

@@ -28,7 +28,9 @@ class Extractor:
     """
 
     def __init__(self, lexicon: Lexicon | None = None, *, cues: tuple[str, ...] = ()):
-        self.lexicon = (lexicon or default_lexicon()).extended(cues=cues) if cues else (lexicon or default_lexicon())
+        self.lexicon = (
+            (lexicon or default_lexicon()).extended(cues=cues) if cues else (lexicon or default_lexicon())
+        )
 
     def quotations(self, text: str) -> list[Quotation]:
         """The quotations of ``text`` as immutable records, in text order."""

@@ -32,7 +32,9 @@ KINDS = {
     ".parquet": "parquet",
     ".txt": "txt",
 }
-EXPECTED = ".jsonl, .ndjson (optionally .gz), .csv, .parquet, .txt, a folder of .txt files or - (JSONL on stdin)"
+EXPECTED = (
+    ".jsonl, .ndjson (optionally .gz), .csv, .parquet, .txt, a folder of .txt files or - (JSONL on stdin)"
+)
 SURROGATES = re.compile(r"[\udc80-\udcff]")  # undecodable bytes kept by errors="surrogateescape"
 PARQUET_BATCH = 1024
 
@@ -142,7 +144,11 @@ def _jsonl_lines(lines: Iterable[bytes], name: str, text: str, id: str) -> Itera
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            yield Document(doc_id, None, f"{at}: not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {error.start + 1})")
+            yield Document(
+                doc_id,
+                None,
+                f"{at}: not valid UTF-8 (byte 0x{raw[error.start]:02x} at column {error.start + 1})",
+            )
             continue
         try:
             record = json.loads(line.lstrip("\ufeff") if number == 1 else line)

@@ -108,7 +108,9 @@ def _in_order(quotes: pd.DataFrame) -> pd.DataFrame:
         doc = pd.factorize(quotes["doc_id"], use_na_sentinel=False)[0]
     else:
         doc = [0] * len(quotes)
-    ordered = quotes.assign(_doc=doc, _pos=quotes["quote_start"].to_numpy(dtype="float", na_value=float("inf")))
+    ordered = quotes.assign(
+        _doc=doc, _pos=quotes["quote_start"].to_numpy(dtype="float", na_value=float("inf"))
+    )
     return ordered.sort_values(["_doc", "_pos"], kind="stable")
 
 

@@ -104,7 +104,9 @@ def _coerce(frame: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
         if dtype == "Int64":
             values = pd.to_numeric(values, errors="coerce").astype("Int64")
         elif dtype == "string":
-            values = values.astype(object).where(values.notna(), None).map(lambda v: v if v is None else str(v))
+            values = (
+                values.astype(object).where(values.notna(), None).map(lambda v: v if v is None else str(v))
+            )
         columns[name] = values.astype(dtype)
     return pd.DataFrame(columns, index=frame.index)
 
@@ -171,7 +173,9 @@ class Table:
     ``staged``: write beside the target and move into place on :meth:`close` (always for Parquet).
     """
 
-    def __init__(self, path: str | os.PathLike, dtypes: dict, *, keep: set[str] | None = None, staged: bool = False):
+    def __init__(
+        self, path: str | os.PathLike, dtypes: dict, *, keep: set[str] | None = None, staged: bool = False
+    ):
         self.path, self._dtypes = Path(path), dtypes
         self._format = suffix(self.path)
         self._partial = self.path.with_name(self.path.name + ".partial")
@@ -218,7 +222,9 @@ class Output:
     :attr:`done`; the caller skips them.
     """
 
-    def __init__(self, quotes: str | os.PathLike, docs: str | os.PathLike | None = None, *, resume: bool = False):
+    def __init__(
+        self, quotes: str | os.PathLike, docs: str | os.PathLike | None = None, *, resume: bool = False
+    ):
         suffix(quotes)
         if docs is not None:
             suffix(docs)
@@ -228,7 +234,9 @@ class Output:
             raise OutputError("resuming needs the documents table, where finished documents are listed")
         self.done: set[str] = finished(docs) if resume and Path(docs).exists() else set()
         if self.done and not Path(quotes).exists():
-            raise OutputError(f"cannot resume: {docs} lists {len(self.done)} finished documents but {quotes} does not exist")
+            raise OutputError(
+                f"cannot resume: {docs} lists {len(self.done)} finished documents but {quotes} does not exist"
+            )
         keep = self.done if resume else None
         self.quotes = Table(quotes, QUOTE_DTYPES, keep=keep)
         self.docs = None

@@ -18,9 +18,16 @@ from quotextract.frame import COLUMNS, DTYPES
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-ARGUMENTS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--no-first-run")
+ARGUMENTS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 # the rendered elements, grouped by row as the browser sees them
 ELEMENTS = """
@@ -44,7 +51,7 @@ ARTICLE = (
     "\r\n"
     "«Мы <b>не</b> допустим роста цен & дефицита», — сказал Иван Петров.\r\n"
     "— Он сказал мне: „Всё будет хорошо“, — вспоминает Анна Петрова. — Я ему верю.\n"
-    "По словам источника, решение уже принято. <img src=x onerror=\"window.qxInjected = 2\">\n"
+    'По словам источника, решение уже принято. <img src=x onerror="window.qxInjected = 2">\n'
     "«Иван Петров прав», — добавила она."
 )
 
@@ -57,9 +64,27 @@ def _at(text: str, part: str, after: str = "") -> tuple[int, int]:
 
 # (quote, speaker, mention, cue, kind); each part is (substring, the text it follows)
 HAND = [
-    (("Мы <b>не</b> допустим роста цен & дефицита", ""), "Иван Петров", ("Иван Петров", ""), ("сказал", "дефицита"), "direct"),
-    (("Он сказал мне: „Всё будет хорошо“", ""), "Анна Петрова", ("Анна Петрова", ""), ("вспоминает", ""), "direct"),
-    (("Всё будет хорошо", ""), "Иван Петров", ("Он", "— Он"), ("сказал", "— Он"), "direct"),  # nested; mention inside
+    (
+        ("Мы <b>не</b> допустим роста цен & дефицита", ""),
+        "Иван Петров",
+        ("Иван Петров", ""),
+        ("сказал", "дефицита"),
+        "direct",
+    ),
+    (
+        ("Он сказал мне: „Всё будет хорошо“", ""),
+        "Анна Петрова",
+        ("Анна Петрова", ""),
+        ("вспоминает", ""),
+        "direct",
+    ),
+    (
+        ("Всё будет хорошо", ""),
+        "Иван Петров",
+        ("Он", "— Он"),
+        ("сказал", "— Он"),
+        "direct",
+    ),  # nested; mention inside
     (("Я ему верю.", ""), "Анна Петрова", ("Анна Петрова", ""), ("вспоминает", ""), "direct"),
     (("решение уже принято", ""), None, ("источника", ""), ("По словам", ""), "indirect"),
     (("Иван Петров прав", ""), "Анна Петрова", ("она", "добавила"), ("добавила", ""), "direct"),
@@ -71,11 +96,24 @@ def hand_frame(text: str) -> pd.DataFrame:
     records = []
     for quote, speaker, mention, cue, kind in HAND:
         (qs, qe), (ss, se), (cs, ce) = _at(text, *quote), _at(text, *mention), _at(text, *cue)
-        records.append({
-            "quote": quote[0], "speaker": speaker, "speaker_type": "PER" if speaker else None,
-            "speaker_mention": mention[0], "cue": cue[0], "kind": kind, "quote_start": qs, "quote_end": qe,
-            "speaker_start": ss, "speaker_end": se, "cue_start": cs, "cue_end": ce, "rule": "hand", "paragraph": 0,
-        })
+        records.append(
+            {
+                "quote": quote[0],
+                "speaker": speaker,
+                "speaker_type": "PER" if speaker else None,
+                "speaker_mention": mention[0],
+                "cue": cue[0],
+                "kind": kind,
+                "quote_start": qs,
+                "quote_end": qe,
+                "speaker_start": ss,
+                "speaker_end": se,
+                "cue_start": cs,
+                "cue_end": ce,
+                "rule": "hand",
+                "paragraph": 0,
+            }
+        )
     return pd.DataFrame.from_records(records, columns=COLUMNS).astype(DTYPES)
 
 
@@ -83,8 +121,10 @@ def hand_frame(text: str) -> pd.DataFrame:
 def browser(tmp_path_factory):
     missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.is_file()]
     if missing:
-        pytest.skip(f"Debian chromium/chromedriver not installed: {', '.join(missing)} missing "
-                    "(apt-get install chromium chromium-driver)")
+        pytest.skip(
+            f"Debian chromium/chromedriver not installed: {', '.join(missing)} missing "
+            "(apt-get install chromium chromium-driver)"
+        )
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
@@ -124,7 +164,10 @@ def test_hand_made_article(browser, tmp_path):
     assert_rendered_exactly(elements, quotes)
     assert sum(key.startswith("quote:") for key in elements) == len(quotes)
     for row, q in enumerate(quotes.itertuples()):  # mentions and cues too, wherever they are
-        for layer, start, stop in (("speaker", q.speaker_start, q.speaker_end), ("cue", q.cue_start, q.cue_end)):
+        for layer, start, stop in (
+            ("speaker", q.speaker_start, q.speaker_end),
+            ("cue", q.cue_start, q.cue_end),
+        ):
             if f"{layer}:{row}" in elements:  # a mention shared by two rows is drawn once
                 assert elements[f"{layer}:{row}"]["text"] == ARTICLE[start:stop]
     assert elements["speaker:2"]["text"] == "Он"  # inside Анна Петрова's quotation
@@ -134,11 +177,21 @@ def test_the_text_is_text_and_its_line_breaks_stay(browser, tmp_path):
     quotes = hand_frame(ARTICLE)
     load(browser, tmp_path, ARTICLE, quotes)
     assert browser.execute_script("return window.qxInjected === undefined")
-    assert browser.execute_script("return document.querySelectorAll('.qx-text script, .qx-text img, .qx-text b').length") == 0
+    assert (
+        browser.execute_script(
+            "return document.querySelectorAll('.qx-text script, .qx-text img, .qx-text b').length"
+        )
+        == 0
+    )
     assert browser.execute_script("return document.querySelector('.qx-text').textContent") == ARTICLE
-    assert browser.execute_script("return getComputedStyle(document.querySelector('.qx-text')).whiteSpace") == "pre-wrap"
+    assert (
+        browser.execute_script("return getComputedStyle(document.querySelector('.qx-text')).whiteSpace")
+        == "pre-wrap"
+    )
     lines = browser.execute_script("return document.querySelector('.qx-text').getClientRects()[0].height")
-    line = browser.execute_script("return parseFloat(getComputedStyle(document.querySelector('.qx-text')).lineHeight)")
+    line = browser.execute_script(
+        "return parseFloat(getComputedStyle(document.querySelector('.qx-text')).lineHeight)"
+    )
     assert lines >= 6 * line  # six lines, at least: the breaks are shown
 
 
@@ -148,7 +201,8 @@ def test_colours_per_speaker(browser, tmp_path):
     colors = [elements[f"quote:{row}"]["colors"][0] for row in range(len(quotes))]
     assert colors == [PALETTE[0], PALETTE[1], PALETTE[0], PALETTE[1], UNNAMED, PALETTE[1]]
     background = browser.execute_script(
-        "return [...document.querySelectorAll('.qx-text .qx-quote')].map(e => getComputedStyle(e).backgroundColor)")
+        "return [...document.querySelectorAll('.qx-text .qx-quote')].map(e => getComputedStyle(e).backgroundColor)"
+    )
     assert len(set(background)) == 3 and "rgba(0, 0, 0, 0)" not in background  # highlighted, 3 colours
 
 

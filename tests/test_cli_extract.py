@@ -50,7 +50,11 @@ def read(path, dtypes) -> pd.DataFrame:
     return pd.read_json(path, lines=True, dtype=False).astype(dtypes)
 
 
-RECORDS = [{"id": "a", "text": "«раз» и «два»"}, {"id": "b", "text": "без цитат"}, {"id": "c", "text": "«три»"}]
+RECORDS = [
+    {"id": "a", "text": "«раз» и «два»"},
+    {"id": "b", "text": "без цитат"},
+    {"id": "c", "text": "«три»"},
+]
 
 
 def write_jsonl(path, records, opener=open):
@@ -70,10 +74,15 @@ def write_folder(path, records):
 FORMATS = {
     "jsonl": (lambda tmp: write_jsonl(tmp / "in.jsonl", RECORDS), ["a", "b", "c"]),
     "ndjson.gz": (lambda tmp: write_jsonl(tmp / "in.ndjson.gz", RECORDS, gzip.open), ["a", "b", "c"]),
-    "csv": (lambda tmp: pd.DataFrame(RECORDS).to_csv(tmp / "in.csv", index=False) or tmp / "in.csv", ["a", "b", "c"]),
+    "csv": (
+        lambda tmp: pd.DataFrame(RECORDS).to_csv(tmp / "in.csv", index=False) or tmp / "in.csv",
+        ["a", "b", "c"],
+    ),
     "parquet": (
-        lambda tmp: pq.write_table(pa.Table.from_pylist(RECORDS), tmp / "in.parquet", row_group_size=2)
-        or tmp / "in.parquet",
+        lambda tmp: (
+            pq.write_table(pa.Table.from_pylist(RECORDS), tmp / "in.parquet", row_group_size=2)
+            or tmp / "in.parquet"
+        ),
         ["a", "b", "c"],
     ),
     "folder": (lambda tmp: write_folder(tmp / "texts", RECORDS), ["a/doc.txt", "b/doc.txt", "c/doc.txt"]),
@@ -96,9 +105,14 @@ def test_output_formats(fake, tmp_path, suffix):
     source = write_jsonl(tmp_path / "in.jsonl", RECORDS)
     result = run(source, "-o", tmp_path / f"q.{suffix}", "--docs", tmp_path / f"d.{suffix}")
     assert result.exit_code == 0, result.output
-    quotes, docs = read(tmp_path / f"q.{suffix}", QUOTE_DTYPES), read(tmp_path / f"d.{suffix}", DOCUMENT_DTYPES)
+    quotes, docs = (
+        read(tmp_path / f"q.{suffix}", QUOTE_DTYPES),
+        read(tmp_path / f"d.{suffix}", DOCUMENT_DTYPES),
+    )
     assert list(quotes.columns) == list(QUOTE_DTYPES)
-    assert dict(quotes.dtypes) == dict(pd.DataFrame({n: pd.Series(dtype=d) for n, d in QUOTE_DTYPES.items()}).dtypes)
+    assert dict(quotes.dtypes) == dict(
+        pd.DataFrame({n: pd.Series(dtype=d) for n, d in QUOTE_DTYPES.items()}).dtypes
+    )
     assert quotes["quote_start"].tolist() == [1, 9, 1]
     assert docs["n_quotes"].tolist() == [2, 0, 1]
     assert not list(tmp_path.glob("*.partial"))
@@ -120,7 +134,9 @@ def test_missing_id_column_names_file_and_line(fake, tmp_path):
 
 
 def test_stdin(fake, tmp_path):
-    lines = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in RECORDS[:2]) + '{"text": "«x»"}\n'
+    lines = (
+        "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in RECORDS[:2]) + '{"text": "«x»"}\n'
+    )
     result = run("-", "-o", tmp_path / "q.jsonl", "--docs", tmp_path / "d.jsonl", input=lines.encode())
     assert result.exit_code == 0, result.output
     assert read(tmp_path / "d.jsonl", DOCUMENT_DTYPES)["doc_id"].tolist() == ["a", "b", "stdin:3"]
@@ -158,7 +174,7 @@ def test_undecodable_txt_and_csv(fake, tmp_path):
     folder.mkdir()
     (folder / "good.txt").write_text("«a»", encoding="utf-8")
     (folder / "bad.txt").write_bytes("первая\nвторая ".encode() + b"\xff\n")
-    (tmp_path / "in.csv").write_bytes(b"id,text\nx,\xfe\xff\ny,\"\xc2\xab\xd0\xb0\xc2\xbb\"\n")
+    (tmp_path / "in.csv").write_bytes(b'id,text\nx,\xfe\xff\ny,"\xc2\xab\xd0\xb0\xc2\xbb"\n')
     result = run(folder, tmp_path / "in.csv", "-o", tmp_path / "q.jsonl", "--docs", tmp_path / "d.jsonl")
     assert result.exit_code == 0, result.output
     docs = read(tmp_path / "d.jsonl", DOCUMENT_DTYPES)
@@ -181,14 +197,46 @@ def test_summary_line(fake, tmp_path):
 
 # Unusable arguments and inputs: non-zero exit, one clean message, no traceback.
 USAGE = [
-    (["missing.jsonl", "-o", "q.csv"], 2, "Error: Invalid value for 'INPUT...': Path 'missing.jsonl' does not exist."),
-    (["in.jsonl", "-o", "q.xlsx"], 1, "Error: q.xlsx: unknown output format (expected .parquet, .csv or .jsonl)"),
-    (["in.jsonl", "-o", "q.csv", "--docs", "d.txt"], 1, "Error: d.txt: unknown output format (expected .parquet, .csv or .jsonl)"),
-    (["in.jsonl", "-o", "q.csv", "--docs", "q.csv"], 1, "Error: q.csv: the documents table needs a file of its own"),
-    (["in.jsonl", "-o", "q.csv", "--resume"], 2, "Error: --resume needs --docs: finished documents are read from the documents table"),
-    (["in.jsonl", "-o", "q.csv", "--jobs", "0"], 2, "Error: Invalid value for --jobs: must be a positive number of processes or -1 (all cores)"),
-    (["in.doc", "-o", "q.csv"], 1, "Error: in.doc: unknown input format (expected .jsonl, .ndjson (optionally .gz), .csv, .parquet, .txt, a folder of .txt files or - (JSONL on stdin))"),
-    (["in.csv", "-o", "q.csv", "--text-column", "body"], 1, "Error: in.csv: no column 'body' (columns: id, text)"),
+    (
+        ["missing.jsonl", "-o", "q.csv"],
+        2,
+        "Error: Invalid value for 'INPUT...': Path 'missing.jsonl' does not exist.",
+    ),
+    (
+        ["in.jsonl", "-o", "q.xlsx"],
+        1,
+        "Error: q.xlsx: unknown output format (expected .parquet, .csv or .jsonl)",
+    ),
+    (
+        ["in.jsonl", "-o", "q.csv", "--docs", "d.txt"],
+        1,
+        "Error: d.txt: unknown output format (expected .parquet, .csv or .jsonl)",
+    ),
+    (
+        ["in.jsonl", "-o", "q.csv", "--docs", "q.csv"],
+        1,
+        "Error: q.csv: the documents table needs a file of its own",
+    ),
+    (
+        ["in.jsonl", "-o", "q.csv", "--resume"],
+        2,
+        "Error: --resume needs --docs: finished documents are read from the documents table",
+    ),
+    (
+        ["in.jsonl", "-o", "q.csv", "--jobs", "0"],
+        2,
+        "Error: Invalid value for --jobs: must be a positive number of processes or -1 (all cores)",
+    ),
+    (
+        ["in.doc", "-o", "q.csv"],
+        1,
+        "Error: in.doc: unknown input format (expected .jsonl, .ndjson (optionally .gz), .csv, .parquet, .txt, a folder of .txt files or - (JSONL on stdin))",
+    ),
+    (
+        ["in.csv", "-o", "q.csv", "--text-column", "body"],
+        1,
+        "Error: in.csv: no column 'body' (columns: id, text)",
+    ),
     (["broken.parquet", "-o", "q.csv"], 1, "Error: broken.parquet: cannot read ("),
     (["-", "-", "-o", "q.csv"], 1, "Error: - (stdin) can be given only once"),
 ]
@@ -209,7 +257,9 @@ def test_unusable_arguments(fake, tmp_path, monkeypatch, args, code, message):
 
 
 def test_corrupt_gzip_midway_is_a_clean_error(fake, tmp_path):
-    data = gzip.compress(b"".join(json.dumps({"text": f"\u00ab{n}\u00bb"}).encode() + b"\n" for n in range(2000)))
+    data = gzip.compress(
+        b"".join(json.dumps({"text": f"\u00ab{n}\u00bb"}).encode() + b"\n" for n in range(2000))
+    )
     (tmp_path / "in.jsonl.gz").write_bytes(data[: len(data) // 2])
     result = run(tmp_path / "in.jsonl.gz", "-o", tmp_path / "q.jsonl")
     assert result.exit_code == 1

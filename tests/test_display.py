@@ -19,13 +19,21 @@ def quotes(text: str, *rows: dict) -> pd.DataFrame:
     (the first occurrence at or after ``at``) or ``(start, stop)`` pairs."""
     records = []
     for row in rows:
-        record = {"speaker": row.get("speaker"), "speaker_type": row.get("type", "PER" if row.get("speaker") else None),
-                  "kind": row.get("kind", "direct"), "rule": "hand", "paragraph": 0, "cue": row.get("lemma")}
+        record = {
+            "speaker": row.get("speaker"),
+            "speaker_type": row.get("type", "PER" if row.get("speaker") else None),
+            "kind": row.get("kind", "direct"),
+            "rule": "hand",
+            "paragraph": 0,
+            "cue": row.get("lemma"),
+        }
         for name, column in (("quote", "quote"), ("mention", "speaker"), ("cue", "cue")):
             start, stop = _offsets(text, row.get(name), row.get("at", 0))
             record[f"{column}_start"], record[f"{column}_end"] = start, stop
         record["quote"] = text[record["quote_start"] : record["quote_end"]]
-        record["speaker_mention"] = text[record["speaker_start"] : record["speaker_end"]] if row.get("mention") else None
+        record["speaker_mention"] = (
+            text[record["speaker_start"] : record["speaker_end"]] if row.get("mention") else None
+        )
         records.append(record)
     if not records:
         return empty_frame()
@@ -75,8 +83,11 @@ class Page(HTMLParser):
                 element["text"] += data
 
     def of(self, layer: str, row: int | None = None) -> list[dict]:
-        return [e for e in self.elements if f"qx-{layer}" in e["class"].split()
-                and (row is None or e["data-row"] == str(row))]
+        return [
+            e
+            for e in self.elements
+            if f"qx-{layer}" in e["class"].split() and (row is None or e["data-row"] == str(row))
+        ]
 
     def whole(self, layer: str, row: int) -> str:
         """The text of all the pieces of one row's quote, mention or cue."""
@@ -91,16 +102,29 @@ def assert_exact(page: Page, text: str, frame: pd.DataFrame) -> None:
     assert "".join(page.text) == text
     for row, q in enumerate(frame.itertuples()):
         assert page.whole("quote", row) == q.quote
-        assert {(e["data-start"], e["data-end"]) for e in page.of("quote", row)} == {(str(q.quote_start), str(q.quote_end))}
-        for layer, start, stop in (("speaker", q.speaker_start, q.speaker_end), ("cue", q.cue_start, q.cue_end)):
+        assert {(e["data-start"], e["data-end"]) for e in page.of("quote", row)} == {
+            (str(q.quote_start), str(q.quote_end))
+        }
+        for layer, start, stop in (
+            ("speaker", q.speaker_start, q.speaker_end),
+            ("cue", q.cue_start, q.cue_end),
+        ):
             if not pd.isna(start) and page.of(layer, row):
                 assert page.whole(layer, row) == text[start:stop]
-                assert {(e["data-start"], e["data-end"]) for e in page.of(layer, row)} == {(str(start), str(stop))}
+                assert {(e["data-start"], e["data-end"]) for e in page.of(layer, row)} == {
+                    (str(start), str(stop))
+                }
 
 
 SIMPLE = "«Мы готовы», — сказал Иван Петров.\n\nПо словам источника, решение принято."
 SIMPLE_QUOTES = (
-    {"quote": "Мы готовы", "speaker": "Иван Петров", "mention": "Иван Петров", "cue": "сказал", "lemma": "сказать"},
+    {
+        "quote": "Мы готовы",
+        "speaker": "Иван Петров",
+        "mention": "Иван Петров",
+        "cue": "сказал",
+        "lemma": "сказать",
+    },
     {"quote": "решение принято", "mention": "источника", "cue": "По словам", "kind": "indirect"},
 )
 
@@ -126,15 +150,22 @@ def test_titles_and_labels_name_the_canonical_speaker():
 # ESCAPING: markup in the article or in names is text, never markup
 HOSTILE = [
     '<script>alert(1)</script> «Всё <b>под</b> контролем & "тихо"», — сказал Иван Петров.',
-    '«</span></div><script>x()</script>», — сказал Иван Петров.',
+    "«</span></div><script>x()</script>», — сказал Иван Петров.",
     "«Цитата», — сказал Иван Петров. <img src=x onerror=alert(1)> &amp; &#13; --> <!--",
 ]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_html_in_the_text_is_escaped(text):
-    frame = quotes(text, {"quote": (text.index("«") + 1, text.index("»")), "speaker": "Иван Петров",
-                          "mention": "Иван Петров", "cue": "сказал"})
+    frame = quotes(
+        text,
+        {
+            "quote": (text.index("«") + 1, text.index("»")),
+            "speaker": "Иван Петров",
+            "mention": "Иван Петров",
+            "cue": "сказал",
+        },
+    )
     markup = quotextract.show(text, frame).html
     assert "<script" not in markup and "<img" not in markup and "<b>" not in markup
     page = Page(markup)
@@ -150,14 +181,19 @@ def test_html_in_speaker_names_is_escaped():
 
 
 # LINE BREAKS: kept as written, CRLF included, shown with white-space: pre-wrap
-@pytest.mark.parametrize("text", [
-    "Начало.\n\n«Первая строка\nвторая», — сказал Иван Петров.\n",
-    "Начало.\r\n\r\n«Первая строка\r\nвторая», — сказал Иван Петров.\r\n",
-    "\xa0«Раз\u2028два»,\tсказал Иван Петров.\r",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Начало.\n\n«Первая строка\nвторая», — сказал Иван Петров.\n",
+        "Начало.\r\n\r\n«Первая строка\r\nвторая», — сказал Иван Петров.\r\n",
+        "\xa0«Раз\u2028два»,\tсказал Иван Петров.\r",
+    ],
+)
 def test_line_breaks_are_preserved(text):
-    frame = quotes(text, {"quote": (text.index("«") + 1, text.index("»")), "speaker": "Иван Петров",
-                          "mention": "Иван Петров"})
+    frame = quotes(
+        text,
+        {"quote": (text.index("«") + 1, text.index("»")), "speaker": "Иван Петров", "mention": "Иван Петров"},
+    )
     display = quotextract.show(text, frame)
     assert "\r" not in display.html  # a raw CR would be read as LF; &#13; is kept
     assert_exact(Page(display.html), text, frame)
@@ -183,14 +219,20 @@ def test_one_colour_per_speaker_and_grey_for_unnamed():
 
 
 def test_colours_do_not_depend_on_row_order():
-    frame = quotes(COLORS, {"quote": "Б", "speaker": "Анна Петрова"}, {"quote": "А", "speaker": "Пётр Иванов"})
+    frame = quotes(
+        COLORS, {"quote": "Б", "speaker": "Анна Петрова"}, {"quote": "А", "speaker": "Пётр Иванов"}
+    )
     page = Page(quotextract.show(COLORS, frame).html)
     assert [page.color(e) for e in page.of("quote")] == [PALETTE[0], PALETTE[1]]  # А (Пётр) first in text
 
 
 def test_legend_counts_speakers():
-    frame = quotes(COLORS, {"quote": "А", "speaker": "Пётр Иванов"}, {"quote": "В"},
-                   {"quote": "Г", "speaker": "Пётр Иванов"})
+    frame = quotes(
+        COLORS,
+        {"quote": "А", "speaker": "Пётр Иванов"},
+        {"quote": "В"},
+        {"quote": "Г", "speaker": "Пётр Иванов"},
+    )
     markup = quotextract.show(COLORS, frame).html
     assert "3 quotations." in markup and "Пётр Иванов (2)" in markup and "unnamed sources (1)" in markup
 
@@ -205,14 +247,21 @@ def test_empty_frame_shows_the_plain_text(text):
 
 
 # NESTED AND CROSSING SPANS
-NESTED = "«Он сказал мне: „Мы победим“, — и ушёл», — вспоминает Анна Петрова. «Иван Петров прав», — добавила она."
+NESTED = (
+    "«Он сказал мне: „Мы победим“, — и ушёл», — вспоминает Анна Петрова. «Иван Петров прав», — добавила она."
+)
 
 
 def test_quotation_inside_a_quotation():
     inner = NESTED.index("Мы победим")
     frame = quotes(
         NESTED,
-        {"quote": (1, NESTED.index("»")), "speaker": "Анна Петрова", "mention": "Анна Петрова", "cue": "вспоминает"},
+        {
+            "quote": (1, NESTED.index("»")),
+            "speaker": "Анна Петрова",
+            "mention": "Анна Петрова",
+            "cue": "вспоминает",
+        },
         {"quote": (inner, inner + len("Мы победим")), "mention": "Он", "cue": "сказал"},
     )
     page = Page(quotextract.show(NESTED, frame).html)
@@ -253,8 +302,11 @@ def test_crossing_spans_keep_quotations_whole_and_tags_balanced():
 
 def test_a_mention_shared_by_two_quotations_is_drawn_once():
     text = "— Да, — сказал Иван Петров. — Нет."
-    frame = quotes(text, {"quote": "Да", "speaker": "Иван Петров", "mention": "Иван Петров", "cue": "сказал"},
-                   {"quote": "Нет", "speaker": "Иван Петров", "mention": "Иван Петров", "cue": "сказал"})
+    frame = quotes(
+        text,
+        {"quote": "Да", "speaker": "Иван Петров", "mention": "Иван Петров", "cue": "сказал"},
+        {"quote": "Нет", "speaker": "Иван Петров", "mention": "Иван Петров", "cue": "сказал"},
+    )
     page = Page(quotextract.show(text, frame).html)
     assert [e["text"] for e in page.of("speaker")] == ["Иван Петров"]
     assert_exact(page, text, frame)
@@ -275,12 +327,15 @@ def test_one_document_of_a_batch_frame():
         quotextract.show(SIMPLE, batch.assign(doc_id=["a", "b"]))
 
 
-@pytest.mark.parametrize("change", [
-    {"quote_start": 2},  # does not slice the quote
-    {"quote_end": 1000},
-    {"cue_end": 1000},
-    {"quote_start": pd.NA},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"quote_start": 2},  # does not slice the quote
+        {"quote_end": 1000},
+        {"cue_end": 1000},
+        {"quote_start": pd.NA},
+    ],
+)
 def test_quotes_of_another_text_are_refused(change):
     frame = quotes(SIMPLE, *SIMPLE_QUOTES)
     for column, value in change.items():
@@ -315,7 +370,9 @@ def test_cli_writes_a_page(tmp_path, monkeypatch):
     seen = []
     monkeypatch.setattr(quotextract.pipeline, "default_extractor", lambda: lambda t: seen.append(t) or frame)
     (tmp_path / "article.txt").write_bytes(text.encode("utf-8"))
-    result = CliRunner().invoke(main, ["show", str(tmp_path / "article.txt"), "-o", str(tmp_path / "page.html")])
+    result = CliRunner().invoke(
+        main, ["show", str(tmp_path / "article.txt"), "-o", str(tmp_path / "page.html")]
+    )
     assert result.exit_code == 0, result.output
     assert seen == [text]  # read as written: CRLF kept
     page = (tmp_path / "page.html").read_text(encoding="utf-8")

@@ -56,11 +56,13 @@ def case(marked, speakers=(), predicted=(), kinds=()) -> tuple[GoldDocument, dic
         for start, stop in spans["<"]
     ]
     starts, stops = zip(*spans["{"]) if spans["{"] else ((), ())
-    frame = pd.DataFrame({
-        "quote_start": pd.array(starts, dtype="Int64"),
-        "quote_end": pd.array(stops, dtype="Int64"),
-        "speaker": pd.array((list(predicted) + [None] * 9)[: len(starts)], dtype="string"),
-    })
+    frame = pd.DataFrame(
+        {
+            "quote_start": pd.array(starts, dtype="Int64"),
+            "quote_end": pd.array(stops, dtype="Int64"),
+            "speaker": pd.array((list(predicted) + [None] * 9)[: len(starts)], dtype="string"),
+        }
+    )
     return GoldDocument("doc", text, tuple(required + optional)), {"doc": frame}
 
 
@@ -203,10 +205,14 @@ def test_recall_by_kind():
 
 # Error listing
 
+
 def test_errors_list_every_problem_in_text_order():
     marked = "[{abcd}] [{efgh}] [ijkl] {mnop} [{qrst}]"
-    report = run(marked, ["Иван Петров", "Касым-Жомарт Токаев", "", "Анна Смирнова"],
-                 ["Сергей Иванов", "Токаев", None, "Анна Смирнова"])
+    report = run(
+        marked,
+        ["Иван Петров", "Касым-Жомарт Токаев", "", "Анна Смирнова"],
+        ["Сергей Иванов", "Токаев", None, "Анна Смирнова"],
+    )
     errors = report.errors()
     assert list(errors["type"]) == ["wrong_speaker", "speaker_form", "missed", "false_positive"]
     assert list(errors["text"]) == ["abcd", "efgh", "ijkl", "mnop"]
@@ -228,16 +234,20 @@ def test_errors_empty_frame_has_columns():
 
 # score() inputs
 
+
 def test_score_accepts_one_frame_with_doc_id():
     document, predictions = case("[{abcd}] [efgh]")
     frame = predictions["doc"].assign(doc_id="doc")
     assert score([document], frame).to_dict() == score([document], predictions).to_dict()
 
 
-@pytest.mark.parametrize("predictions, message", [
-    ({"other": empty_frame()}, "unknown documents"),
-    ({"doc": pd.DataFrame({"quote_start": [0]})}, "lack columns"),
-])
+@pytest.mark.parametrize(
+    "predictions, message",
+    [
+        ({"other": empty_frame()}, "unknown documents"),
+        ({"doc": pd.DataFrame({"quote_start": [0]})}, "lack columns"),
+    ],
+)
 def test_score_rejects_bad_predictions(predictions, message):
     document, _ = case("[abcd]")
     with pytest.raises(ValueError, match=message):
@@ -255,12 +265,12 @@ def test_report_sums_documents_and_keeps_parts():
 def test_summary_ends_with_the_figures():
     lines = run("[{abcd}] [efgh]", ["Иван Петров"], ["Иван Петров"]).summary().splitlines()
     labels = [line.split("  ")[0].strip() for line in lines[-6:]]
-    assert labels == ["quote", "e2e", "speaker strict", "speaker lenient", "recall direct",
-                      "recall indirect"]
+    assert labels == ["quote", "e2e", "speaker strict", "speaker lenient", "recall direct", "recall indirect"]
     assert lines[-6].split()[1:4] == ["1.000", "0.500", "0.667"]
 
 
 # Gold documents
+
 
 def write_gold(folder: Path, text: str, *quotes: dict, doc_id: str = "a") -> Path:
     with open(folder / f"{doc_id}.txt", "w", encoding="utf-8", newline="") as file:
@@ -275,12 +285,15 @@ def quote(text: str, **fields) -> dict:
     return {"text": text, "speaker": "Иван", "speaker_type": "PER", "kind": "direct", **fields}
 
 
-@pytest.mark.parametrize("text, part, occurrence, start", [
-    ("да, да, да", "да", 1, 0),
-    ("да, да, да", "да", 3, 8),
-    ("ааа", "аа", 2, 1),  # occurrences may overlap
-    ("Заголовок\r\n«Привет», — сказал Иван.", "Привет", 1, 12),  # CRLF kept as two characters
-])
+@pytest.mark.parametrize(
+    "text, part, occurrence, start",
+    [
+        ("да, да, да", "да", 1, 0),
+        ("да, да, да", "да", 3, 8),
+        ("ааа", "аа", 2, 1),  # occurrences may overlap
+        ("Заголовок\r\n«Привет», — сказал Иван.", "Привет", 1, 12),  # CRLF kept as two characters
+    ],
+)
 def test_load_gold_locates_occurrences(tmp_path, text, part, occurrence, start):
     write_gold(tmp_path, text, quote(part, occurrence=occurrence))
     [document] = load_gold(tmp_path)
@@ -295,13 +308,16 @@ def test_load_gold_defaults(tmp_path):
     assert gold == GoldQuote(1, 7, "Привет", "Иван", "PER", "direct", "", False)
 
 
-@pytest.mark.parametrize("quotes, message", [
-    ([quote("Пока")], "occurrence 1 of 'Пока' not in the text"),
-    ([quote("Привет", occurrence=2)], "occurrence 2 of 'Привет' not in the text"),
-    ([quote("Привет", kind="reported")], "unknown kind 'reported'"),
-    ([quote("», — ")], "no alphanumeric character"),
-    ([{"text": "Привет"}], "bad record"),
-])
+@pytest.mark.parametrize(
+    "quotes, message",
+    [
+        ([quote("Пока")], "occurrence 1 of 'Пока' not in the text"),
+        ([quote("Привет", occurrence=2)], "occurrence 2 of 'Привет' not in the text"),
+        ([quote("Привет", kind="reported")], "unknown kind 'reported'"),
+        ([quote("», — ")], "no alphanumeric character"),
+        ([{"text": "Привет"}], "bad record"),
+    ],
+)
 def test_load_gold_rejects_bad_records(tmp_path, quotes, message):
     write_gold(tmp_path, "«Привет», — сказал Иван.", *quotes)
     with pytest.raises(GoldError, match=message):
@@ -326,30 +342,39 @@ def gold_predictions(documents, optional=False) -> dict:
     frames = {}
     for document in documents:
         quotes = [q for q in document.quotes if optional or not q.optional]
-        frames[document.doc_id] = pd.DataFrame({
-            "quote_start": [q.start for q in quotes],
-            "quote_end": [q.stop for q in quotes],
-            "speaker": [q.speaker for q in quotes],
-        })
+        frames[document.doc_id] = pd.DataFrame(
+            {
+                "quote_start": [q.start for q in quotes],
+                "quote_end": [q.stop for q in quotes],
+                "speaker": [q.speaker for q in quotes],
+            }
+        )
     return frames
 
 
 def test_gold_as_predictions_scores_one():
-    document, _ = case("[ab] <cd> [ef] [gh]", ["Иван Петров", "", "Анна Смирнова"],
-                       kinds=["direct", "indirect", "indirect"])
+    document, _ = case(
+        "[ab] <cd> [ef] [gh]", ["Иван Петров", "", "Анна Смирнова"], kinds=["direct", "indirect", "indirect"]
+    )
     report = score([document], gold_predictions([document]))
     assert all(value == 1.0 for name, value in report.to_dict().items() if name in RATIOS_ONE)
 
 
 RATIOS_ONE = (
-    "precision", "recall", "f1", "speaker_strict_accuracy", "speaker_lenient_accuracy",
-    "e2e_precision", "e2e_recall", "e2e_f1", "recall_direct", "recall_indirect",
+    "precision",
+    "recall",
+    "f1",
+    "speaker_strict_accuracy",
+    "speaker_lenient_accuracy",
+    "e2e_precision",
+    "e2e_recall",
+    "e2e_f1",
+    "recall_direct",
+    "recall_indirect",
 )
 
 
-needs_dev = pytest.mark.skipif(
-    not (DEV / "gold.jsonl").is_file(), reason=f"no gold folder at {DEV}"
-)
+needs_dev = pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason=f"no gold folder at {DEV}")
 
 
 @needs_dev
@@ -375,6 +400,7 @@ def test_dev_gold_as_predictions_scores_one():
 
 
 # Command line
+
 
 @pytest.fixture
 def gold_dir(tmp_path, monkeypatch):

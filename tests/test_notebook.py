@@ -16,7 +16,9 @@ def test_committed_without_outputs():
     nbformat.validate(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None, f"clear the outputs of: {cell.source[:60]!r}"
+            assert cell.outputs == [] and cell.execution_count is None, (
+                f"clear the outputs of: {cell.source[:60]!r}"
+            )
 
 
 def _outputs(cell, mime: str) -> list[str]:
@@ -29,14 +31,17 @@ def executed():
 
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     # kernel "python3": jupyter_client starts it with this interpreter (sys.executable)
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(EXAMPLES)}})
+    client = NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(EXAMPLES)}}
+    )
     client.execute()
     return notebook
 
 
 def test_notebook_runs_and_shows_an_article(executed):
-    html = [text for cell in executed.cells if cell.cell_type == "code" for text in _outputs(cell, "text/html")]
+    html = [
+        text for cell in executed.cells if cell.cell_type == "code" for text in _outputs(cell, "text/html")
+    ]
     page = [text for text in html if 'class="qx-text"' in text]
     assert len(page) == 1 and "Касым-Жомарт Токаев" in page[0]
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import check_contract
 
 import quotextract
-from conftest import check_contract
 
 DATA = Path(__file__).parent / "data"
 
@@ -97,7 +97,9 @@ def row_for(frame: pd.DataFrame, quote: str):
 CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
 
 
-@pytest.mark.parametrize("name, quote, speaker, kind", CASES, ids=[f"{c[0][8:-4]}:{c[1][:25]}" for c in CASES])
+@pytest.mark.parametrize(
+    "name, quote, speaker, kind", CASES, ids=[f"{c[0][8:-4]}:{c[1][:25]}" for c in CASES]
+)
 def test_quotation_speaker_and_kind(extracted, name, quote, speaker, kind):
     _, frame = extracted[name]
     row = row_for(frame, quote)

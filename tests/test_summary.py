@@ -28,8 +28,17 @@ def corpus(*rows, doc_id: bool = True) -> pd.DataFrame:
         kind = rest[0] if rest else "direct"
         start = rest[1] if len(rest) > 1 else i * 10
         quote = rest[2] if len(rest) > 2 else f"q{i}"
-        records.append({"doc_id": doc, "quote": quote, "speaker": speaker, "speaker_type": kind_of,
-                        "kind": kind, "quote_start": start, "quote_end": start + len(quote)})
+        records.append(
+            {
+                "doc_id": doc,
+                "quote": quote,
+                "speaker": speaker,
+                "speaker_type": kind_of,
+                "kind": kind,
+                "quote_start": start,
+                "quote_end": start + len(quote),
+            }
+        )
     frame = pd.DataFrame.from_records(records, columns=["doc_id", *COLUMNS])
     frame = frame.astype({"doc_id": "string", **DTYPES})
     return frame if doc_id else frame.drop(columns="doc_id")
@@ -41,51 +50,60 @@ def counts(table: pd.DataFrame) -> dict[str, int]:
 
 # MERGES: (names quoted, one per document, as (speaker, type)) -> speaker: n_quotes
 MERGES = {
-    "surname into the full name": (
-        [("Путин", "PER"), ("Владимир Путин", "PER")],
-        {"Владимир Путин": 2}),
+    "surname into the full name": ([("Путин", "PER"), ("Владимир Путин", "PER")], {"Владимир Путин": 2}),
     "full name first, surname later": (
         [("Владимир Путин", "PER"), ("Путин", "PER"), ("Путин", "PER")],
-        {"Владимир Путин": 3}),
+        {"Владимир Путин": 3},
+    ),
     "ambiguous surname stays apart": (
         [("Иванов", "PER"), ("Александр Иванов", "PER"), ("Сергей Иванов", "PER")],
-        {"Иванов": 1, "Александр Иванов": 1, "Сергей Иванов": 1}),
+        {"Иванов": 1, "Александр Иванов": 1, "Сергей Иванов": 1},
+    ),
     "gendered forms are different surnames": (
         [("Путин", "PER"), ("Владимир Путин", "PER"), ("Людмила Путина", "PER"), ("Путина", "PER")],
-        {"Владимир Путин": 2, "Людмила Путина": 2}),
+        {"Владимир Путин": 2, "Людмила Путина": 2},
+    ),
     "chain to the fullest name": (
         [("Путин", "PER"), ("Владимир Путин", "PER"), ("Владимир Владимирович Путин", "PER")],
-        {"Владимир Владимирович Путин": 3}),
+        {"Владимир Владимирович Путин": 3},
+    ),
     "first name shared by two people": (
         [("Владимир", "PER"), ("Владимир Путин", "PER"), ("Владимир Зеленский", "PER")],
-        {"Владимир": 1, "Владимир Путин": 1, "Владимир Зеленский": 1}),
+        {"Владимир": 1, "Владимир Путин": 1, "Владимир Зеленский": 1},
+    ),
     "ё as е, case and spaces": (
         [("Пётр Петров", "PER"), ("Петр  Петров", "PER"), ("ПЁТР ПЕТРОВ", "PER"), ("Пётр Петров", "PER")],
-        {"Пётр Петров": 4}),
-    "ё in the surname only": (
-        [("Семёнов", "PER"), ("Игорь Семенов", "PER")],
-        {"Игорь Семенов": 2}),
+        {"Пётр Петров": 4},
+    ),
+    "ё in the surname only": ([("Семёнов", "PER"), ("Игорь Семенов", "PER")], {"Игорь Семенов": 2}),
     "word order": (
         [("Путин Владимир", "PER"), ("Путин", "PER"), ("Владимир Путин", "PER"), ("Владимир Путин", "PER")],
-        {"Владимир Путин": 4}),
+        {"Владимир Путин": 4},
+    ),
     "disjoint names": (
         [("Анна Петрова", "PER"), ("Анна Иванова", "PER")],
-        {"Анна Петрова": 1, "Анна Иванова": 1}),
+        {"Анна Петрова": 1, "Анна Иванова": 1},
+    ),
     "hyphenated names are one token": (
         [("Жомарт", "PER"), ("Касым-Жомарт Токаев", "PER"), ("Токаев", "PER")],
-        {"Жомарт": 1, "Касым-Жомарт Токаев": 2}),
+        {"Жомарт": 1, "Касым-Жомарт Токаев": 2},
+    ),
     "organisations merge only when equal": (
         [("Минздрав", "ORG"), ("Минздрав России", "ORG"), ("минздрав", "ORG")],
-        {"Минздрав": 2, "Минздрав России": 1}),
+        {"Минздрав": 2, "Минздрав России": 1},
+    ),
     "an organisation does not merge into a person": (
         [("Песков", "ORG"), ("Дмитрий Песков", "PER")],
-        {"Песков": 1, "Дмитрий Песков": 1}),
+        {"Песков": 1, "Дмитрий Песков": 1},
+    ),
     "a person does not merge into an organisation": (
         [("Газпром", "PER"), ("Газпром нефть", "ORG")],
-        {"Газпром": 1, "Газпром нефть": 1}),
+        {"Газпром": 1, "Газпром нефть": 1},
+    ),
     "no type: exact match only": (
         [("Путин", None), ("Владимир Путин", "PER"), ("путин", None)],
-        {"Путин": 2, "Владимир Путин": 1}),
+        {"Путин": 2, "Владимир Путин": 1},
+    ),
 }
 
 
@@ -96,23 +114,32 @@ def test_name_variants(names, expected):
 
 
 def test_merged_row_lists_its_variants_most_quoted_first():
-    table = quotextract.speakers(corpus(("a", "Путин", "PER"), ("b", "Владимир Путин", "PER"), ("c", "Путин", "PER")))
+    table = quotextract.speakers(
+        corpus(("a", "Путин", "PER"), ("b", "Владимир Путин", "PER"), ("c", "Путин", "PER"))
+    )
     assert table.loc[0, "variants"] == "Путин; Владимир Путин"
     assert table.loc[0, "speaker"] == "Владимир Путин"  # the fullest name, though less quoted
 
 
 def test_counts_by_kind_and_documents():
-    table = quotextract.speakers(corpus(
-        ("a", "Иван Петров", "PER", "direct"),
-        ("a", "Иван Петров", "PER", "indirect"),
-        ("b", "Петров", "PER", "direct"),
-        ("b", "Минздрав", "ORG", "indirect"),
-        ("c", "Иван Петров", "PER", "indirect"),
-    ))
+    table = quotextract.speakers(
+        corpus(
+            ("a", "Иван Петров", "PER", "direct"),
+            ("a", "Иван Петров", "PER", "indirect"),
+            ("b", "Петров", "PER", "direct"),
+            ("b", "Минздрав", "ORG", "indirect"),
+            ("c", "Иван Петров", "PER", "indirect"),
+        )
+    )
     petrov, ministry = table.to_dict("records")
     assert (petrov["speaker"], petrov["speaker_type"]) == ("Иван Петров", "PER")
     assert (petrov["n_quotes"], petrov["n_direct"], petrov["n_indirect"], petrov["n_docs"]) == (4, 2, 2, 3)
-    assert (ministry["speaker_type"], ministry["n_quotes"], ministry["n_indirect"], ministry["n_docs"]) == ("ORG", 1, 1, 1)
+    assert (ministry["speaker_type"], ministry["n_quotes"], ministry["n_indirect"], ministry["n_docs"]) == (
+        "ORG",
+        1,
+        1,
+        1,
+    )
 
 
 def test_first_and_last_by_document_order_then_offset():
@@ -127,16 +154,24 @@ def test_first_and_last_by_document_order_then_offset():
 
 
 def test_without_doc_id_one_article():
-    frame = corpus(("x", "Иван Петров", "PER", "direct", 40, "потом"), ("x", "Петров", "PER", "indirect", 3, "сначала"),
-                   doc_id=False)
+    frame = corpus(
+        ("x", "Иван Петров", "PER", "direct", 40, "потом"),
+        ("x", "Петров", "PER", "indirect", 3, "сначала"),
+        doc_id=False,
+    )
     row = quotextract.speakers(frame).iloc[0]
     assert (row["speaker"], row["n_quotes"], row["n_docs"]) == ("Иван Петров", 2, 1)
     assert (row["first_quote"], row["last_quote"]) == ("сначала", "потом")
 
 
 def test_sorted_by_quotes_then_first_quotation():
-    frame = corpus(("a", "Борис", "PER"), ("a", "Анна", "PER"), ("a", "Вера", "PER"),
-                   ("b", "Анна", "PER"), ("b", "Вера", "PER"))
+    frame = corpus(
+        ("a", "Борис", "PER"),
+        ("a", "Анна", "PER"),
+        ("a", "Вера", "PER"),
+        ("b", "Анна", "PER"),
+        ("b", "Вера", "PER"),
+    )
     assert list(quotextract.speakers(frame)["speaker"]) == ["Анна", "Вера", "Борис"]
 
 
@@ -153,12 +188,16 @@ def test_dtypes_and_columns():
     assert list(table.index) == [0, 1]
 
 
-@pytest.mark.parametrize("frame", [
-    corpus(),
-    corpus(doc_id=False),
-    corpus(("a", None, None), ("b", None, None)),
-    quotextract.empty_frame(),
-], ids=["batch", "article", "only unnamed", "empty_frame()"])
+@pytest.mark.parametrize(
+    "frame",
+    [
+        corpus(),
+        corpus(doc_id=False),
+        corpus(("a", None, None), ("b", None, None)),
+        quotextract.empty_frame(),
+    ],
+    ids=["batch", "article", "only unnamed", "empty_frame()"],
+)
 def test_empty_input_gives_an_empty_table(frame):
     table = quotextract.speakers(frame)
     assert len(table) == 0

@@ -38,7 +38,9 @@ def error_lines(errors) -> list[str]:
 @click.command()
 @click.argument("gold_dir", type=click.Path(path_type=str))
 @click.option(
-    "--errors", "show_errors", is_flag=True,
+    "--errors",
+    "show_errors",
+    is_flag=True,
     help="First list misses, false positives and speaker errors (to stderr with --json).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON, not the table.")

@@ -13,15 +13,31 @@ CHUNK = 100  # documents per write: one Parquet row group, one append
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(exists=True, allow_dash=True))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="Quotations: .parquet, .csv or .jsonl.")
-@click.option("--docs", type=click.Path(dir_okay=False),
-              help="Documents table (doc_id, status, error, n_quotes, n_chars): .parquet, .csv or .jsonl.")
+@click.argument(
+    "inputs", nargs=-1, required=True, metavar="INPUT...", type=click.Path(exists=True, allow_dash=True)
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Quotations: .parquet, .csv or .jsonl.",
+)
+@click.option(
+    "--docs",
+    type=click.Path(dir_okay=False),
+    help="Documents table (doc_id, status, error, n_quotes, n_chars): .parquet, .csv or .jsonl.",
+)
 @click.option("--text-column", default="text", show_default=True, help="Field or column holding the text.")
-@click.option("--id-column", default="id", show_default=True,
-              help="Field or column holding the document id; without it: FILE:LINE.")
-@click.option("-j", "--jobs", default=1, show_default=True, type=int, help="Worker processes; -1 for all cores.")
+@click.option(
+    "--id-column",
+    default="id",
+    show_default=True,
+    help="Field or column holding the document id; without it: FILE:LINE.",
+)
+@click.option(
+    "-j", "--jobs", default=1, show_default=True, type=int, help="Worker processes; -1 for all cores."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--resume", is_flag=True, help="Skip the documents already listed in --docs (required).")
 def extract(inputs, output, docs, text_column, id_column, jobs, quiet, resume):
@@ -35,7 +51,9 @@ def extract(inputs, output, docs, text_column, id_column, jobs, quiet, resume):
     if resume and docs is None:
         raise click.UsageError("--resume needs --docs: finished documents are read from the documents table")
     if jobs == 0 or jobs < -1:
-        raise click.BadParameter("must be a positive number of processes or -1 (all cores)", param_hint="--jobs")
+        raise click.BadParameter(
+            "must be a positive number of processes or -1 (all cores)", param_hint="--jobs"
+        )
     try:
         documents = readers.read(inputs, text=text_column, id=id_column)
         with writers.Output(output, docs, resume=resume) as out:

@@ -16,15 +16,23 @@ def read_article(path: str) -> str:
         with open(path, encoding="utf-8", newline="") as file:
             return file.read()
     except UnicodeDecodeError as error:
-        raise click.ClickException(f"cannot read {path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+        raise click.ClickException(
+            f"cannot read {path}: not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
     except OSError as error:
         raise click.ClickException(f"cannot read {path}: {error.strerror or error}") from None
 
 
 @click.command()
 @click.argument("article", type=click.Path(allow_dash=True))
-@click.option("-o", "--output", default="-", show_default=True, type=click.Path(allow_dash=True),
-              help="The HTML page to write; - for stdout.")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    type=click.Path(allow_dash=True),
+    help="The HTML page to write; - for stdout.",
+)
 @click.option("--title", help="The page title (default: the file name).")
 def show(article: str, output: str, title: str | None):
     """Write ARTICLE (a UTF-8 text file, - for stdin) as an HTML page with its quotations,

@@ -15,15 +15,23 @@ THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы
 
 CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—-]\s|:\s")
 
-CONTENT_CUT = re.compile(r",\s*(?:но|а|однако|и|при этом)\s+(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)|:\s*(?=[«„“\"—])")
+CONTENT_CUT = re.compile(
+    r",\s*(?:но|а|однако|и|при этом)\s+(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)|:\s*(?=[«„“\"—])"
+)
 
 WORD = re.compile(r"\w+")
 MAX_CONTENT = 3000  # characters: reported content never runs longer (a bound for run-on lines)
 TRIM = " \t\n,;:—-"
 
-SUBORDINATE = re.compile(r"(?i)(?:что|чтобы|как|который|которая|которое|которые|где|когда|если|хотя|потому|поскольку|так|но|а|и|или|не)\b")
+SUBORDINATE = re.compile(
+    r"(?i)(?:что|чтобы|как|который|которая|которое|которые|где|когда|если|хотя|потому|поскольку|так|но|а|и|или|не)\b"
+)
 
-FOLLOWED_BY_CLAUSE = re.compile(r"(?:\s+\w+){0,3}?\s*,?\s*\b(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы|кто|как|где|когда|почему|зачем|ли)\b", re.I)
+FOLLOWED_BY_CLAUSE = re.compile(
+    r"(?:\s+\w+){0,3}?\s*,?\s*\b(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы|кто|как|где|когда|почему|зачем|ли)\b",
+    re.I,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
@@ -38,6 +46,7 @@ class Candidate:
     prefer: str = "after"  # which side of the cue the speaker usually stands
     inherit: bool = False  # take the speaker of the next candidate when it has no region
 
+
 def trimmed(text: str, start: int, stop: int, extra: str = "") -> tuple[int, int]:
     """``[start, stop)`` without surrounding spaces, dashes, commas and the given marks."""
     chars = TRIM + extra
@@ -47,9 +56,10 @@ def trimmed(text: str, start: int, stop: int, extra: str = "") -> tuple[int, int
         stop -= 1
     return start, stop
 
+
 def unquoted(text: str, start: int, stop: int) -> tuple[int, int]:
     """Without one pair of quote marks around the whole: '«Мы не будем продавать «Норникель»»'."""
-    if stop - start > 2 and text[start] in "«„“\"" and text[stop - 1] in "»“”\"":
+    if stop - start > 2 and text[start] in '«„“"' and text[stop - 1] in '»“”"':
         return start + 1, stop - 1
     return start, stop
 
@@ -67,10 +77,12 @@ def has_words(text: str, start: int, stop: int, count: int) -> bool:
 def words(text: str, start: int, stop: int) -> int:
     return len(re.findall(r"\w+", text[start:stop]))
 
+
 def clause_end(text: str, start: int, stop: int) -> int:
     """Where an attribution clause starting at ``start`` ends (sentence end, dash, colon, quote)."""
     match = CLAUSE_END.search(text, start, stop)
     return match.start() + (1 if match and text[match.start()] in ".!?…" else 0) if match else stop
+
 
 def content_end(article: Article, start: int, stop: int) -> int:
     """Where reported content ends: before a new cue clause, a colon before a quote, an attribution."""
@@ -89,6 +101,7 @@ def content_end(article: Article, start: int, stop: int) -> int:
         if article.first_cue(clause, end, within=3) and "что" not in text[clause:end]:
             return start + match.start()
     return end
+
 
 def sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:
     sentence = article.sentence_at(position)

@@ -12,6 +12,7 @@ from .base import SEPARATOR, Candidate, clause_end, trimmed, words
 
 LEADING_DASH = re.compile(r"[—-]\s*(?=\S)")
 
+
 def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tuple[int, int, int, Cue]]:
     """(separator start, clause start, clause stop, cue) of each attribution in a dash line."""
     text, found = article.text, []
@@ -25,6 +26,7 @@ def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tup
             found.append((match.start(), match.end(), clause_end(text, match.end(), stop), cue))
     return found
 
+
 def dash_line(article: Article, paragraph: Paragraph) -> int | None:
     """Where the speech of a line opened by a dash starts ('— Текст', '- Текст', '-Текст')."""
     match = LEADING_DASH.match(article.text, paragraph.start, paragraph.stop)
@@ -34,6 +36,7 @@ def dash_line(article: Article, paragraph: Paragraph) -> int | None:
     if tight_hyphen and not article.text[match.end()].isupper():  # '-5 градусов', '-то'
         return None
     return match.end()
+
 
 def dash_dialogue(article: Article) -> Iterator[Candidate]:
     """'— Текст, — сказал X. — Продолжение.' lines, and lines of a block attributed elsewhere."""
@@ -57,6 +60,7 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             continue
         yield Candidate(start, stop, "direct", "dash_line", cue, region, "before")
 
+
 def _is_question(article: Article, lines, index: int) -> bool:
     """An interviewer's question: ends with '?' and the next dash line answers it."""
     paragraph = lines[index][0]
@@ -76,13 +80,16 @@ def _attributed_line(article, paragraph, body, attributions) -> Iterator[Candida
         quote = trimmed(text, start, separator)
         if quote[1] > quote[0]:
             yield Candidate(*quote, "direct", "dash_dialogue", cue, (clause, clause_stop), "after")
-        following = SEPARATOR.match(text, clause_stop) or re.compile(r"\s*[,.]?\s*—\s*").match(text, clause_stop)
+        following = SEPARATOR.match(text, clause_stop) or re.compile(r"\s*[,.]?\s*—\s*").match(
+            text, clause_stop
+        )
         start = following.end() if following and following.end() < paragraph.stop else paragraph.stop
     if start < paragraph.stop:
         quote = trimmed(text, start, paragraph.stop)
         if words(text, *quote) >= 1:
             last = attributions[-1]
             yield Candidate(*quote, "direct", "dash_dialogue", last[3], (last[1], last[2]), "after")
+
 
 def _borrowed_attribution(article: Article, lines, index: int):
     """Attribution for an unattributed dash line: a neighbour in its block, or an 'X сказал:' line."""
@@ -91,7 +98,10 @@ def _borrowed_attribution(article: Article, lines, index: int):
     block = [index]
     for step in (-1, 1):
         other = index + step
-        while 0 <= other < len(lines) and abs(lines[other][0].index - lines[block[-1] if step > 0 else block[0]][0].index) == 1:
+        while (
+            0 <= other < len(lines)
+            and abs(lines[other][0].index - lines[block[-1] if step > 0 else block[0]][0].index) == 1
+        ):
             block.insert(0, other) if step < 0 else block.append(other)
             other += step
     intro = article.paragraphs[lines[block[0]][0].index - 1] if lines[block[0]][0].index else None
@@ -108,6 +118,7 @@ def _borrowed_attribution(article: Article, lines, index: int):
             cues = article.cues_in(other.start, other.stop)
             return (other.start, other.stop), cues[-1] if cues else None
     return None, None
+
 
 def _introduces_speech(article: Article, paragraph: Paragraph | None) -> bool:
     """'Мэр Москвы Сергей Собянин отметил:' — a colon after a cue or a person, not 'Среди мер:'."""

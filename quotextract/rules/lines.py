@@ -12,6 +12,7 @@ from .dialogue import dash_line
 
 COLON_SPEECH = re.compile(r":\s+(?=[А-ЯЁ])")
 
+
 def colon_speech(article: Article) -> Iterator[Candidate]:
     """'Песков сказал: Мы готовы.' and 'X заявил:' followed by a paragraph of speech, marks lost."""
     text, paragraphs = article.text, article.paragraphs
@@ -33,14 +34,16 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
                 cues
                 and is_finite(cues[-1])
                 and text[speech.start].isupper()
-                and text[speech.stop - 1] in ".!?…»\"”"
+                and text[speech.stop - 1] in '.!?…»"”'
                 and words(text, speech.start, speech.stop) >= 3
                 and not dash_line(article, speech)
             ):
                 span = trimmed(text, speech.start, speech.stop)
                 yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, paragraph.stop), "before")
 
+
 SITE_SUFFIX = re.compile(r"(?:\s[—-]\s[^—\s][^—]{0,30})?")  # 'Токаев - Караван': the site's name
+
 
 def headline(article: Article) -> Iterator[Candidate]:
     """'Текст - Фамилия': a line without final punctuation ending in a person's name."""
@@ -50,7 +53,14 @@ def headline(article: Article) -> Iterator[Candidate]:
             continue
         for match in re.finditer(r"\s[—-]\s", text[paragraph.start : paragraph.stop]):
             name_start = paragraph.start + match.end()
-            person = next((e for e in article.entities_in(name_start, paragraph.stop) if e.type == "PER" and SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)), None)
+            person = next(
+                (
+                    e
+                    for e in article.entities_in(name_start, paragraph.stop)
+                    if e.type == "PER" and SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)
+                ),
+                None,
+            )
             if person and not re.fullmatch(r"(?:[а-яё-]+\s+){0,3}", text[name_start : person.start]):
                 person = None
             quote = trimmed(text, paragraph.start, paragraph.start + match.start())
@@ -58,11 +68,19 @@ def headline(article: Article) -> Iterator[Candidate]:
                 yield Candidate(*quote, "direct", "headline", None, (person.start, person.stop))
                 break
 
+
 def interview(article: Article) -> Iterator[Candidate]:
     """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon."""
     text = article.text
     for paragraph in article.paragraphs:
-        entity = next((e for e in article.entities_in(paragraph.start, paragraph.stop)[:1] if e.start == paragraph.start and e.type != "LOC"), None)
+        entity = next(
+            (
+                e
+                for e in article.entities_in(paragraph.start, paragraph.stop)[:1]
+                if e.start == paragraph.start and e.type != "LOC"
+            ),
+            None,
+        )
         if entity is None:
             continue
         colon = re.compile(r"\s*:\s+").match(text, entity.stop, paragraph.stop)

@@ -23,11 +23,13 @@ REPORTING = ("сообщать", "сообщить", "писать", "перед
 
 RESUME = re.compile(r"[,.:]\s*—\s*|[,.:]\s+-\s+")
 
+
 def quote_marks(article: Article) -> Iterator[Candidate]:
     """«Текст», — заявил X; X заявил: «Текст»; «Текст, — сказал X, — продолжение»."""
     for paragraph in article.paragraphs:
         for quoted in pair_quotes(article.text, paragraph.start, paragraph.stop):
             yield from _quoted(article, paragraph, quoted)
+
 
 def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidate]:
     text = article.text
@@ -61,12 +63,14 @@ def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidat
         rule = "open_quote" if quoted.close is None else "standalone_quote"
         yield Candidate(*span, "direct", rule, None, None, "before", inherit=quoted.close is None)
 
+
 def _unopened_start(article: Article, close: int, paragraph: Paragraph) -> int:
     """Where a quotation whose opening mark is lost begins: a sentence opening with a mark, else this one."""
     opening = None
     for match in re.finditer(r"(?:^|[.!?…]\s+)[«„“\"]", article.text[paragraph.start : close]):
         opening = paragraph.start + match.end() - 1
     return opening if opening is not None else sentence_start(article, close, paragraph)
+
 
 def _after_quote(article: Article, start: int, stop: int):
     """An attribution right after a closing mark: '», — заявил X.' or '», пишет газета'."""
@@ -82,6 +86,7 @@ def _after_quote(article: Article, start: int, stop: int):
         return None
     return clause, clause_end(article.text, clause, stop), cue
 
+
 def _interruption(article: Article, start: int, stop: int):
     """'Текст, — сказал X, — продолжение' inside one pair of quote marks."""
     for match in SEPARATOR.finditer(article.text, start, stop):
@@ -91,11 +96,12 @@ def _interruption(article: Article, start: int, stop: int):
             return match.start(), match.end(), resume.start(), resume.end(), cue
     return None
 
+
 def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool:
     """A whole sentence in quote marks, standing as a sentence of its own."""
     text = article.text
     before = text[paragraph.start : quoted.open].rstrip()
-    starts_sentence = not before or before[-1] in ".!?…»\""
-    after = text[span[1] : paragraph.stop].lstrip(" »\"”“")
+    starts_sentence = not before or before[-1] in '.!?…»"'
+    after = text[span[1] : paragraph.stop].lstrip(' »"”“')
     ends_sentence = not after or after[0] in ".!?…"
     return starts_sentence and ends_sentence and text[span[0]].isupper() and words(text, *span) >= 4

@@ -26,7 +26,10 @@ from .base import (
 def according_to(article: Article) -> Iterator[Candidate]:
     """'По словам X, …', 'По его мнению …', '…, по данным X.'; also 'Как отметил X, …'."""
     text = article.text
-    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+(?:(?:его|ее|её|их|моим|нашим)\s+)?") for p in article.lexicon.source_phrases)
+    phrases = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+(?:(?:его|ее|её|их|моим|нашим)\s+)?")
+        for p in article.lexicon.source_phrases
+    )
     pattern = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
     for sentence in article.sentences:
         for match in pattern.finditer(text, sentence.start, sentence.stop):
@@ -43,7 +46,11 @@ def according_to(article: Article) -> Iterator[Candidate]:
             if candidate:
                 yield candidate
 
-APPOSITIVE = re.compile(r"\s*(?:близк|знаком|осведомлен|хорошо|знающ|связан|работающ|пожелавш|попросивш)\w*(?:\s+[^\s,]+){0,5},")
+
+APPOSITIVE = re.compile(
+    r"\s*(?:близк|знаком|осведомлен|хорошо|знающ|связан|работающ|пожелавш|попросивш)\w*(?:\s+[^\s,]+){0,5},"
+)
+
 
 def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate | None:
     text = article.text
@@ -65,16 +72,23 @@ def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate |
     rule = "as_cue" if cue else "according_to"
     if words(text, *tail) >= 2:
         stop = content_end(article, tail[0], tail[1])
-        return Candidate(*trimmed(text, tail[0], stop, ".!?…"), "indirect", rule, phrase_cue, (match.start(), source_stop))
+        return Candidate(
+            *trimmed(text, tail[0], stop, ".!?…"), "indirect", rule, phrase_cue, (match.start(), source_stop)
+        )
     head = trimmed(text, sentence.start, match.start())
     if words(text, *head) >= 3 and not words(text, source_stop, sentence.stop):
         return Candidate(*head, "indirect", rule, phrase_cue, (match.start(), source_stop))
     return None
 
+
 def _named_apposition(article: Article, start: int, stop: int) -> int | None:
     """'один из авторов, председатель комитета Дмитрий Хубезов, …': the comma after a named apposition."""
     comma = re.compile(r",(?=\s)").search(article.text, start, stop)
-    if comma is None or words(article.text, start, comma.start()) > 10 or " — " in article.text[start : comma.start()]:
+    if (
+        comma is None
+        or words(article.text, start, comma.start()) > 10
+        or " — " in article.text[start : comma.start()]
+    ):
         return None
     if article.first_cue(comma.end(), stop, within=2):  # '…, пишет Лента.ру': that comma ends the content
         return None
@@ -109,6 +123,7 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 region = (sentence.start, cue.stop + that.start())
                 yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
 
+
 def postposed(article: Article) -> Iterator[Candidate]:
     """'…, сообщили в пресс-службе.' and '…, — заявил X.' (lost quote marks: direct)."""
     text = article.text
@@ -127,12 +142,16 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 continue
             clause_stop = _postposed_clause_end(text, clause, sentence.stop)
             tail = trimmed(text, clause_stop, sentence.stop, ".!?…")
-            has_tail = clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
+            has_tail = (
+                clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
+            )
             region = (clause, clause_stop if has_tail else sentence.stop)
             if has_words(text, *region, (8 if has_tail else 20) + 1):
                 continue
             lead = HEAD_LEAD.match(text, sentence.start)
-            head = trimmed(text, lead.end() if lead else sentence.start, sentence.start + match.start(), "«»\"“”„")
+            head = trimmed(
+                text, lead.end() if lead else sentence.start, sentence.start + match.start(), '«»"“”„'
+            )
             kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
             if kind == "direct":
                 head = (_speech_start(article, sentence, head[0]), head[1])
@@ -142,14 +161,20 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 yield Candidate(*tail, kind, "postposed", cue, region, "after")
             break
 
+
 SOURCE_START = re.compile(r"(?i)\s*(?:по\s+\w+\s+\w+|по\s+\w+|согласно\s+\w+|как\s+\w+)\s*$")
+
 
 def _verb_first(article: Article, clause: int, cue: Cue) -> bool:
     """The cue opens the clause, or follows one capitalised word or a pronoun ('Песков сказал')."""
     before = article.text[clause : cue.start].strip()
-    return not before or (len(before.split()) == 1 and (before[0].isupper() or before.lower() in ("он", "она", "они")))
+    return not before or (
+        len(before.split()) == 1 and (before[0].isupper() or before.lower() in ("он", "она", "они"))
+    )
+
 
 HEAD_LEAD = re.compile(r"(?i)(?:\w+\s+)?о\s+том\s*,\s*что\s+")
+
 
 def _is_content(article: Article, start: int, stop: int) -> bool:
     """Three words or more with a verb of their own: '…, напомнил Раттке, затем последовала встреча'."""
@@ -157,7 +182,11 @@ def _is_content(article: Article, start: int, stop: int) -> bool:
         "VERB" in parses(t.text.lower())[0].tag for t in article.tokens_in(start, stop)
     )
 
-FIRST_PERSON = re.compile(r"(?i)(?<!\w)(?:я|мы|меня|мне|нас|нам|нами|мой|моя|мое|моё|мои|наш|наша|наше|наши|нашего|нашей|наших|вы|вас|вам|ваш|ваша|ваши)(?!\w)")
+
+FIRST_PERSON = re.compile(
+    r"(?i)(?<!\w)(?:я|мы|меня|мне|нас|нам|нами|мой|моя|мое|моё|мои|наш|наша|наше|наши|нашего|нашей|наших|вы|вас|вам|ваш|ваша|ваши)(?!\w)"
+)
+
 
 def _speech_start(article: Article, sentence, start: int) -> int:
     """Where speech that lost its quote marks begins: earlier sentences in the first person join it."""
@@ -171,12 +200,15 @@ def _speech_start(article: Article, sentence, start: int) -> int:
         start, index = previous.start, index - 1
     return start
 
+
 def _postposed_clause_end(text: str, start: int, stop: int) -> int:
     comma = text.find(",", start, stop)
     end = clause_end(text, start, stop)
     return min(comma, end) if comma != -1 else end
 
+
 ABOUT_THIS = re.compile(r"(?i)(?:об этом|о том же|такое (?:мнение|заявление)|такую оценку|эту информацию)\b")
+
 
 def about_this(article: Article) -> Iterator[Candidate]:
     """'… . Об этом заявил X.': the previous sentence is what X said."""
@@ -188,4 +220,11 @@ def about_this(article: Article) -> Iterator[Candidate]:
         if cue is None or index == 0:
             continue
         previous = article.sentences[index - 1]
-        yield Candidate(*trimmed(text, previous.start, previous.stop, ".!?…"), "indirect", "about_this", cue, (sentence.start, sentence.stop), "after")
+        yield Candidate(
+            *trimmed(text, previous.start, previous.stop, ".!?…"),
+            "indirect",
+            "about_this",
+            cue,
+            (sentence.start, sentence.stop),
+            "after",
+        )
