@@ -362,7 +362,9 @@ class Attributor:
 
     def quotations(self) -> list[Quotation]:
         resolved = [self._attribute(c) for c in self.candidates]
-        return [self._inherit(resolved, i) for i in range(len(resolved))]
+        for index in [*range(len(resolved)), *reversed(range(len(resolved)))]:  # both ways along a chain
+            resolved[index] = self._inherit(resolved, index)
+        return resolved
 
     def _attribute(self, candidate: Candidate) -> Quotation:
         mention = self.choose(candidate, self.mentions(*candidate.region)) if candidate.region else None
@@ -398,23 +400,15 @@ class Attributor:
         return (self.name(nearby[-1]), "PER") if nearby else (None, None)
 
     def _inherit(self, resolved: list[Quotation], index: int) -> Quotation:
-        quotation = resolved[index]
-        candidate = self.candidates[index]
-        if not candidate.inherit or quotation.speaker or index + 1 >= len(resolved):
+        """A paragraph of a multi-paragraph quotation takes the speaker of its neighbour."""
+        quotation, candidate = resolved[index], self.candidates[index]
+        if not candidate.inherit or quotation.speaker:
             return quotation
-        following = resolved[index + 1]
-        if following.paragraph - quotation.paragraph > 1 or following.kind != "direct":
-            return quotation
-        return Quotation(
-            quotation.quote,
-            quotation.kind,
-            quotation.rule,
-            quotation.cue,
-            quotation.mention,
-            following.speaker,
-            following.speaker_type,
-            quotation.paragraph,
-        )
+        neighbours = resolved[index + 1 : index + 2] + resolved[max(0, index - 1) : index]
+        for other in neighbours:
+            if other.kind == "direct" and other.speaker and abs(other.paragraph - quotation.paragraph) == 1:
+                return replace(quotation, speaker=other.speaker, speaker_type=other.speaker_type)
+        return quotation
 
 
 def _singular(word: str) -> bool:

@@ -170,3 +170,26 @@ def test_interview_label_keeps_inner_quote_marks():
     frame = quotextract.extract("Владимир Потанин: «Мы не будем продавать «Норникель»»")
     assert list(frame["quote"]) == ["Мы не будем продавать «Норникель»"]
     assert list(frame["speaker"]) == ["Владимир Потанин"]
+
+
+MULTI_PARAGRAPH_MARKS = [
+    (
+        "Песков заявил: «Мы готовы к переговорам. Условия известны.\n\n«Но Запад должен сделать шаг навстречу.\n\nИначе диалога не будет».",
+        [
+            "Мы готовы к переговорам. Условия известны",
+            "Но Запад должен сделать шаг навстречу",
+            "Иначе диалога не будет",
+        ],
+    ),
+    (
+        "«Первый абзац речи идет здесь.\n\n«Второй абзац речи идет здесь.\n\n«Третий абзац речи, — заявил Песков, — идет здесь».",
+        ["Первый абзац речи идет здесь", "Второй абзац речи идет здесь", "Третий абзац речи", "идет здесь"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, quotes", MULTI_PARAGRAPH_MARKS, ids=["colon-first", "attribution-last"])
+def test_quotation_in_marks_over_several_paragraphs_keeps_one_speaker(text, quotes):
+    frame = quotextract.extract(text)
+    assert list(frame["quote"].str.rstrip(".")) == quotes
+    assert set(frame["speaker"]) == {"Песков"}

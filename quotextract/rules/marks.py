@@ -52,6 +52,8 @@ def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidat
         yield Candidate(*span, "direct", "quote_then_cue", cue, (clause, clause_stop), "after")
         return
     if quoted.open is None:
+        if _continues_quotation(article, paragraph):  # the last paragraph of a long quotation
+            yield Candidate(*span, "direct", "quote_continued", None, None, "before", inherit=True)
         return
     if colon:
         intro = sentence_start(article, quoted.open, paragraph)
@@ -62,6 +64,14 @@ def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidat
     if _is_standalone(article, paragraph, quoted, span):
         rule = "open_quote" if quoted.close is None else "standalone_quote"
         yield Candidate(*span, "direct", rule, None, None, "before", inherit=quoted.close is None)
+
+
+def _continues_quotation(article: Article, paragraph: Paragraph) -> bool:
+    """The paragraph before this one left a quotation open («… with no closing mark)."""
+    if paragraph.index == 0:
+        return False
+    previous = article.paragraphs[paragraph.index - 1]
+    return any(q.close is None for q in pair_quotes(article.text, previous.start, previous.stop))
 
 
 def _unopened_start(article: Article, close: int, paragraph: Paragraph) -> int:
