@@ -193,3 +193,12 @@ def test_quotation_in_marks_over_several_paragraphs_keeps_one_speaker(text, quot
     frame = quotextract.extract(text)
     assert list(frame["quote"].str.rstrip(".")) == quotes
     assert set(frame["speaker"]) == {"Песков"}
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\u2028"], ids=["lf", "crlf", "cr", "line-separator"])
+def test_every_kind_of_line_break_is_a_boundary(newline):
+    text = newline.join(["Главная", "Новости", "", "— Мы готовы, — сказал Песков.", "Читайте также"])
+    frame = quotextract.extract(text)
+    assert list(frame["quote"]) == ["Мы готовы"]
+    assert text[frame["quote_start"][0] : frame["quote_end"][0]] == "Мы готовы"
+    assert list(frame["speaker"]) == ["Песков"]
