@@ -1,5 +1,6 @@
 """Length-preserving normalisation: every offset in the result is an offset in the input."""
 
+import html
 import re
 
 SPACES = "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\u200b\u200c\u200d\ufeff"
@@ -10,11 +11,27 @@ TABLE = str.maketrans(
     {**{c: " " for c in SPACES}, **{c: "\n" for c in LINE_BREAKS}, **{c: "—" for c in DASH_VARIANTS}}
 )
 CARRIAGE_RETURN = re.compile(r"\r(\n?)")
+ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
+
+
+def _entity(match: re.Match) -> str:
+    """An HTML entity left by a scraper ('&laquo;', '&quot;', '&nbsp;') as its character, padded with
+    spaces to the entity's length; an opening mark gets its padding before it, a closing one after."""
+    char = html.unescape(match.group())
+    if len(char) != 1:
+        return match.group()
+    padding = " " * (len(match.group()) - 1)
+    text, start = match.string, match.start()
+    opening = char in "«„" or (char in '"“' and (start == 0 or text[start - 1] in " \n\t([—-"))
+    return padding + char if opening else char + padding
 
 
 def normalize(text: str) -> str:
-    """Map exotic spaces, line breaks and dash variants to plain ones, one character for one.
+    """Map exotic spaces, line breaks, dash variants and HTML entities to plain characters,
+    keeping every offset.
 
     CRLF becomes a space and a newline; a lone CR (old Mac files) a newline.
     """
+    if "&" in text:
+        text = ENTITY.sub(_entity, text)
     return CARRIAGE_RETURN.sub(lambda m: " \n" if m.group(1) else "\n", text.translate(TABLE))

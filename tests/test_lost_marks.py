@@ -195,10 +195,28 @@ def test_quotation_in_marks_over_several_paragraphs_keeps_one_speaker(text, quot
     assert set(frame["speaker"]) == {"Песков"}
 
 
-@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\u2028"], ids=["lf", "crlf", "cr", "line-separator"])
+@pytest.mark.parametrize(
+    "newline", ["\n", "\r\n", "\r", "\u2028"], ids=["lf", "crlf", "cr", "line-separator"]
+)
 def test_every_kind_of_line_break_is_a_boundary(newline):
     text = newline.join(["Главная", "Новости", "", "— Мы готовы, — сказал Песков.", "Читайте также"])
     frame = quotextract.extract(text)
     assert list(frame["quote"]) == ["Мы готовы"]
     assert text[frame["quote_start"][0] : frame["quote_end"][0]] == "Мы готовы"
     assert list(frame["speaker"]) == ["Песков"]
+
+
+ENTITIES = [
+    "&laquo;Мы готовы к переговорам&raquo;, &mdash; заявил Дмитрий&nbsp;Песков.",
+    "&quot;Мы готовы к переговорам&quot;, - заявил Дмитрий Песков.",
+    "&#171;Мы готовы к переговорам&#187;, &#8212; заявил Дмитрий Песков.",
+]
+
+
+@pytest.mark.parametrize("text", ENTITIES, ids=["named", "quot", "numeric"])
+def test_html_entities_left_by_scrapers_work_as_their_characters(text):
+    frame = quotextract.extract(text)
+    assert list(frame["quote"]) == ["Мы готовы к переговорам"]
+    assert list(frame["speaker"]) == ["Дмитрий Песков"]
+    row = frame.iloc[0]
+    assert text[row["quote_start"] : row["quote_end"]] == "Мы готовы к переговорам"
