@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from .article import Article
-from .coref import canonical_names, gender
+from .coref import fuller_names, gender
 from .cues import word_lemma
 from .detect import Candidate
 from .model import Entity, Quotation, Span
@@ -61,8 +61,8 @@ class Attributor:
         self.last_speaker: tuple[str, str, int] | None = None
 
     @cached_property
-    def canonical(self) -> dict[str, str]:
-        return canonical_names(list(self.article.entities))
+    def fuller(self) -> dict[str, list[str]]:
+        return fuller_names(list(self.article.entities))
 
     @cached_property
     def persons(self) -> list[Entity]:
@@ -95,8 +95,13 @@ class Attributor:
             return False
         return not any("VERB" in parses(w.text)[0].tag or w.text.lower() in ("и", "с", "со") for w in between)
 
-    def name(self, entity: Entity) -> str:
-        return self.canonical.get(entity.normal, entity.normal) if entity.type == "PER" else entity.normal
+    def name(self, entity: Entity, wanted: str | None = None) -> str:
+        """The canonical name: the fullest variant the article gives, of the wanted gender if known
+        ('Иванова добавила' -> 'Анна Иванова' even beside 'Сергей Иванов')."""
+        if entity.type != "PER":
+            return entity.normal
+        variants = self.fuller.get(entity.normal) or [entity.normal]
+        return next((v for v in variants if wanted and gender(v) == wanted), variants[0])
 
     def _after_in(self, position: int) -> bool:
         return bool(re.search(r"(?i)(?:^|\s)во?\s+$", self.article.text[max(0, position - 4) : position]))
@@ -293,7 +298,7 @@ class Attributor:
 
     def resolve(self, mention: Mention, candidate: Candidate) -> tuple[str | None, str | None]:
         if mention.kind == "entity":
-            return self.name(mention.entity), mention.entity.type
+            return self.name(mention.entity, _cue_gender(candidate)), mention.entity.type
         if mention.kind == "pronoun":
             wanted = PRONOUNS[mention.key]
             if wanted == "plur":

@@ -40,16 +40,16 @@ def _variant_of(short: str, full: str) -> bool:
     return True
 
 
-def canonical_names(entities: list[Entity]) -> dict[str, str]:
-    """Each PER name of the article -> its fullest variant in the article."""
+def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
+    """Each PER name of the article -> its fuller variants in the article, fullest first."""
     names = list(dict.fromkeys(e.normal for e in entities if e.type == "PER"))
-    mapping = {}
-    for name in names:
-        fuller = [
-            other for other in names if len(_words(other)) > len(_words(name)) and _variant_of(name, other)
-        ]
-        mapping[name] = max(fuller, key=lambda other: len(_words(other)), default=name)
-    return mapping
+    return {
+        name: sorted(
+            (other for other in names if len(_words(other)) > len(_words(name)) and _variant_of(name, other)),
+            key=lambda other: -len(_words(other)),
+        )
+        for name in names
+    }
 
 
 @lru_cache(maxsize=50_000)
