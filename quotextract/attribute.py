@@ -199,11 +199,17 @@ class Attributor:
                 if cue or candidate.rule == "colon_quote"
                 else None
             )
-            order = (
-                [m for m in order if self._can_be(m, case, strict=True)]
-                or [m for m in order if self._can_be(m, case)]
-                or order
-            )
+            relaxed = [m for m in order if self._can_be(m, case)]
+            places = [m for m in relaxed if self._after_in(m.start)]
+            if (
+                cue
+                and _plural(cue.text)
+                and places
+                and not any(m.entity and m.entity.type == "PER" for m in relaxed)
+            ):
+                order = places  # 'В пресс-службе «Аэрофлота» РБК сообщили': where the statement came from
+            else:
+                order = [m for m in order if self._can_be(m, case, strict=True)] or relaxed or order
         pick = self._apposition(order[0], mentions) if order else None
         return self._first_of_pair(pick, mentions, cue) if pick else None
 

@@ -34,7 +34,7 @@ def entities(paragraphs: list[Paragraph]) -> list[Entity]:
         for span in markup.spans:
             if span.type in TYPES:
                 found.extend(_parts(paragraph, span))
-    return complete(found, paragraphs)
+    return complete(_joined(found, paragraphs), paragraphs)
 
 
 def _parts(paragraph: Paragraph, span) -> list[Entity]:
@@ -51,6 +51,20 @@ def _parts(paragraph: Paragraph, span) -> list[Entity]:
             if span.type == "PER":
                 return parts  # a name runs into what follows: keep its first part
     return parts
+
+
+def _joined(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
+    """Organisations NER cut in two at a space ('ГУ' + 'МВД') as one."""
+    joined: list[Entity] = []
+    for entity in found:
+        previous = joined[-1] if joined else None
+        if previous and previous.type == entity.type == "ORG" and entity.start - previous.stop == 1:
+            paragraph = next(p for p in paragraphs if p.start <= previous.start < p.stop)
+            name = paragraph.text[previous.start - paragraph.start : entity.stop - paragraph.start]
+            joined[-1] = Entity(previous.start, entity.stop, name, "ORG", nominative(name, "ORG"))
+        else:
+            joined.append(entity)
+    return joined
 
 
 NAME_LIKE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
