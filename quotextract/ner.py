@@ -105,9 +105,12 @@ SPEAKER_LABEL = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+
 def _speaker_label(paragraph: Paragraph) -> Entity | None:
     """'Песков: …' opening a headline or an interview line names a person, even unknown to NER."""
     match = SPEAKER_LABEL.match(paragraph.text)
-    if not match or not any(
-        "Surn" in p.tag or "Name" in p.tag for w in match.group(1).split() for p in parses(w)
-    ):
+    if not match or not all(_name_word(word) for word in match.group(1).split()):
         return None
     name = match.group(1)
     return Entity(paragraph.start, paragraph.start + len(name), name, "PER", nominative(name, "PER"))
+
+
+def _name_word(word: str) -> bool:
+    """A word that can be part of a person's name: 'Песков', 'Мария'; not 'Заявление', 'Итоги'."""
+    return any(tag in p.tag for p in parses(word)[:3] for tag in ("Surn", "Name", "Patr"))

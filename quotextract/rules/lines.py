@@ -85,5 +85,5 @@ def interview(article: Article) -> Iterator[Candidate]:
             continue
         colon = re.compile(r"\s*:\s+").match(text, entity.stop, paragraph.stop)
         if colon and words(text, colon.end(), paragraph.stop) >= 2:
-            span = unquoted(text, *trimmed(text, colon.end(), paragraph.stop))
+            span = unquoted(text, *trimmed(text, colon.end(), paragraph.stop, "."))
             yield Candidate(*span, "direct", "interview", None, (entity.start, entity.stop))
