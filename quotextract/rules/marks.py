@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..article import Article
 from ..cues import is_finite
-from ..quotemarks import pair_quotes
+from ..quotemarks import Quoted, pair_quotes
 from ..segment import Paragraph
 from .base import (
     FOLLOWED_BY_CLAUSE,
@@ -31,7 +31,8 @@ def quote_marks(article: Article) -> Iterator[Candidate]:
             yield from _quoted(article, paragraph, quoted)
 
 
-def _quoted(article: Article, paragraph: Paragraph, quoted) -> Iterator[Candidate]:
+def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted) -> Iterator[Candidate]:
+    """The candidate of one quoted stretch, by where its attribution stands."""
     text = article.text
     start = quoted.open + 1 if quoted.open is not None else _unopened_start(article, quoted.close, paragraph)
     stop = quoted.close if quoted.close is not None else paragraph.stop
