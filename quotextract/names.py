@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morph import parses
+from .morph import analyzer, parses
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 NAME_PART = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?", re.UNICODE)
@@ -97,6 +97,13 @@ def person_nominative(name: str) -> str:
 def org_nominative(name: str) -> str:
     """An organisation's name with its head phrase in the nominative: 'Министерство финансов'."""
     words = name.split()
+    if len(words) == 1 and _plural_title(words[0]):
+        return name  # «Ведомости», «Известия», «Новости»
+    first = parses(words[0])[0] if len(words) == 1 else None
+    if first is not None and "NOUN" in first.tag and first.tag.number == "plur" and first.tag.case != "nomn":
+        inflected = first.inflect({"nomn", "plur"})  # «Известиям» -> «Известия»
+        if inflected and _plural_title(inflected.word):
+            return _restore_case(inflected.word, words[0])
     for index, word in enumerate(words):
         found = [p for p in parses(word) if p.tag.number in ("sing", None)]
         noun = next((p for p in found if "NOUN" in p.tag), None)
@@ -110,6 +117,13 @@ def org_nominative(name: str) -> str:
         ]
         return " ".join(head + words[index + 1 :])
     return name
+
+
+def _plural_title(word: str) -> bool:
+    """A dictionary word that is already a plural nominative ('Ведомости'): a title, not a case form."""
+    return analyzer().word_is_known(word.lower()) and any(
+        "NOUN" in p.tag and p.tag.case == "nomn" and p.tag.number == "plur" for p in parses(word)
+    )
 
 
 def _inflect_adjective(word: str, case: str, gender: str | None) -> str:
