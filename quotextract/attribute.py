@@ -128,7 +128,12 @@ class Attributor:
             for e in article.entities_in(start, stop)
             if not self._inside_quote(e.start, e.stop) and (e.type != "LOC" or self._after_in(e.start))
         ]
-        found += [Mention(e.start, e.stop, "entity", e) for e in entities]
+        found += [
+            Mention(e.start, e.stop, "unnamed", key=e.normal.lower())  # 'Ранее СМИ сообщали'
+            if e.normal.lower() in article.lexicon.unnamed
+            else Mention(e.start, e.stop, "entity", e)
+            for e in entities
+        ]
         words = [
             t
             for t in article.tokens_in(start, stop)
