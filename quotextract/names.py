@@ -8,7 +8,6 @@ from functools import lru_cache
 from .morph import analyzer, parses
 
 NAME_TAGS = ("Name", "Surn", "Patr")
-NAME_PART = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?", re.UNICODE)
 
 
 def is_initial(word: str) -> bool:
