@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property, lru_cache
 
 from .article import Article
 from .coref import fuller_names, gender
 from .cues import word_lemma
 from .detect import Candidate
+from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Entity, Quotation, Span
 from .morph import parses
-from .names import nominative, org_nominative
 
-PRONOUNS = {
-    "он": "masc",
-    "она": "femn",
-    "его": "masc",
-    "ее": "femn",
-    "её": "femn",
-    "они": "plur",
-    "их": "plur",
-    "там": "org",
-}
 ROLE_ALIASES = (  # descriptions that name the same office
     ("глава государства", {"президент"}),
     ("глава правительства", {"премьер", "премьер-министр"}),
@@ -32,23 +22,12 @@ ROLE_ALIASES = (  # descriptions that name the same office
     ("премьер", {"премьер", "премьер-министр"}),
 )
 RECENT = 600  # characters within which the last speaker is still the topic
-BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*\w)(?:\s+[А-ЯЁA-Z][\w.-]*\w){0,2})")
 GOVERNORS = frozenset(
     "в во на с со для по от у к ко из о об при за над под перед между через без про "
     "интервью эфире эфир беседе программе журналу газете изданию агентству телеканалу радио".split()
 )
 QUOTING = ("цитировать", "передавать", "передать")
 APPOSITION_GAP = re.compile(r"[\s«»\"„“”()\w.-]*")
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    stop: int
-    kind: str  # entity, pronoun, role, body, unnamed
-    entity: Entity | None = None
-    key: str = ""  # the pronoun, role or unnamed lemma
-    name: str = ""  # a body's own name: 'Суд Лос-Анджелеса'
 
 
 class Attributor:
@@ -103,14 +82,6 @@ class Attributor:
         variants = self.fuller.get(entity.normal) or [entity.normal]
         return next((v for v in variants if wanted and gender(v) == wanted), variants[0])
 
-    def _after_in(self, position: int) -> bool:
-        return bool(re.search(r"(?i)(?:^|\s)во?\s+$", self.article.text[max(0, position - 4) : position]))
-
-    @staticmethod
-    def _institution(place: Entity) -> Entity:
-        """'в Кремле заявили': a place named as a source stands for its institution."""
-        return Entity(place.start, place.stop, place.text, "ORG", nominative(place.text, "ORG"))
-
     def _inside_quote(self, start: int, stop: int) -> bool:
         index = bisect.bisect_right(self._quoted_starts, start) - 1
         return any(self.quoted[i][1] >= stop for i in range(max(0, index - 2), index + 1))
@@ -122,63 +93,8 @@ class Attributor:
     # --- mentions ------------------------------------------------------------------------
 
     def mentions(self, start: int, stop: int) -> list[Mention]:
-        article, found = self.article, []
-        entities = [
-            self._institution(e) if e.type == "LOC" else e
-            for e in article.entities_in(start, stop)
-            if not self._inside_quote(e.start, e.stop) and (e.type != "LOC" or self._after_in(e.start))
-        ]
-        found += [
-            Mention(e.start, e.stop, "unnamed", key=e.normal.lower())  # 'Ранее СМИ сообщали'
-            if e.normal.lower() in article.lexicon.unnamed
-            else Mention(e.start, e.stop, "entity", e)
-            for e in entities
-        ]
-        words = [
-            t
-            for t in article.tokens_in(start, stop)
-            if not any(e.start <= t.start < e.stop for e in entities)
-        ]
-        for index, word in enumerate(words):
-            if self._inside_quote(word.start, word.stop):
-                continue
-            lower = word.text.lower()
-            lemma = _role_lemma(lower, article.lexicon)
-            if lower in PRONOUNS:
-                found.append(Mention(word.start, word.stop, "pronoun", key=lower.replace("ё", "е")))
-            elif lemma in article.lexicon.bodies and _singular(word.text):
-                named = BODY_NAME.match(article.text, word.stop, stop)
-                if named and not any(e.start == named.start(1) for e in entities):
-                    name = f"{org_nominative(word.text)} {named.group(1)}"
-                    found.append(Mention(word.start, named.end(), "body", key=lemma, name=name))
-                else:
-                    found.append(Mention(word.start, word.stop, "body", key=lemma))
-            elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
-                kind = "role" if lemma in article.lexicon.roles and _singular(word.text) else "unnamed"
-                stop_at = word.stop
-                following = words[index + 1] if index + 1 < len(words) else None
-                pair = f"{lemma} {following.text.lower()}" if following is not None else ""
-                if pair in article.lexicon.roles and following.start - word.stop <= 2:
-                    stop_at, lemma = following.stop, pair
-                stop_at = self._genitive_tail(stop_at, words[index + 1 :], entities)
-                found.append(Mention(word.start, stop_at, kind, key=lemma))
-        return sorted(found, key=lambda m: m.start)
-
-    def _genitive_tail(self, stop: int, following, entities) -> int:
-        """'глава региона', 'министр финансов': the genitive words that complete a description."""
-        for word in following[:3]:
-            if word.start < stop:
-                continue
-            if word.start - stop > 1 or any(
-                e.start <= word.start < e.stop and e.type == "PER" for e in entities
-            ):
-                break
-            if not any(
-                p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word.text)[:2]
-            ):
-                break
-            stop = word.stop
-        return stop
+        """The mentions of possible sources in ``[start, stop)``, outside quotations."""
+        return find_mentions(self.article, start, stop, self._inside_quote)
 
     def choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
         """The mention naming the source: nearest the cue on the usual side, in the right case."""
@@ -205,7 +121,7 @@ class Attributor:
                 else None
             )
             relaxed = [m for m in order if self._can_be(m, case)]
-            places = [m for m in relaxed if self._after_in(m.start)]
+            places = [m for m in relaxed if after_in(self.article.text, m.start)]
             if (
                 cue
                 and _plural(cue.text)
@@ -246,7 +162,7 @@ class Attributor:
         """
         if case is None:
             return True
-        if not strict and self._after_in(mention.start):
+        if not strict and after_in(self.article.text, mention.start):
             return mention.kind in ("entity", "body")
         if mention.kind == "pronoun":
             return (mention.key in ("он", "она", "они", "там")) == (case == "nomn")
@@ -320,7 +236,7 @@ class Attributor:
                     for e in self.article.entities_in(max(0, mention.start - 300), mention.start)
                     if e.type in ("ORG", "LOC")
                 ]
-                return (self._institution(bodies[-1]).normal, "ORG") if bodies else (None, None)
+                return (institution(bodies[-1]).normal, "ORG") if bodies else (None, None)
             return self._antecedent(mention.start, wanted or _cue_gender(candidate))
         if mention.kind == "body" and mention.name:
             return mention.name, "ORG"
@@ -427,10 +343,6 @@ class Attributor:
         return quotation
 
 
-def _singular(word: str) -> bool:
-    return any(p.tag.number == "sing" for p in parses(word)[:2])
-
-
 def _cue_gender(candidate: Candidate) -> str | None:
     if candidate.cue is None:
         return None
@@ -444,14 +356,6 @@ def _cue_gender(candidate: Candidate) -> str | None:
 def _can_be_case(word: str, case: str) -> bool:
     found = [p for p in parses(word) if p.tag.case]
     return not found or any(p.tag.case == case for p in found) or len({p.normal_form for p in found}) > 2
-
-
-@lru_cache(maxsize=50_000)
-def _role_lemma(word: str, lexicon) -> str:
-    """The lemma a description word stands for: 'премьера' is the premier's, not a premiere."""
-    lemmas = [p.normal_form.replace("ё", "е") for p in parses(word)]
-    known = lexicon.roles | lexicon.bodies | lexicon.unnamed
-    return next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)
 
 
 def _plural(word: str) -> bool:

@@ -1,0 +1,119 @@
+"""Mentions of possible sources: names, pronouns, roles, bodies and unnamed sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .article import Article
+from .model import Entity
+from .morph import parses
+from .names import nominative, org_nominative
+
+PRONOUNS = {
+    "он": "masc",
+    "она": "femn",
+    "его": "masc",
+    "ее": "femn",
+    "её": "femn",
+    "они": "plur",
+    "их": "plur",
+    "там": "org",
+}
+BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*\w)(?:\s+[А-ЯЁA-Z][\w.-]*\w){0,2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words that name (or stand for) a source."""
+
+    start: int
+    stop: int
+    kind: str  # entity, pronoun, role, body, unnamed
+    entity: Entity | None = None
+    key: str = ""  # the pronoun, role or unnamed lemma
+    name: str = ""  # a body's own name: 'Суд Лос-Анджелеса'
+
+
+def after_in(text: str, position: int) -> bool:
+    """Whether 'в'/'во' stands right before ``position`` ('в Кремле', 'во Франции')."""
+    return bool(re.search(r"(?i)(?:^|\s)во?\s+$", text[max(0, position - 4) : position]))
+
+
+def institution(place: Entity) -> Entity:
+    """'в Кремле заявили': a place named as a source stands for its institution."""
+    return Entity(place.start, place.stop, place.text, "ORG", nominative(place.text, "ORG"))
+
+
+def find_mentions(
+    article: Article, start: int, stop: int, quoted: Callable[[int, int], bool]
+) -> list[Mention]:
+    """Names, pronouns, roles, bodies and unnamed sources in ``[start, stop)``, outside quotations."""
+    found = []
+    entities = [
+        institution(e) if e.type == "LOC" else e
+        for e in article.entities_in(start, stop)
+        if not quoted(e.start, e.stop) and (e.type != "LOC" or after_in(article.text, e.start))
+    ]
+    found += [
+        Mention(e.start, e.stop, "unnamed", key=e.normal.lower())  # 'Ранее СМИ сообщали'
+        if e.normal.lower() in article.lexicon.unnamed
+        else Mention(e.start, e.stop, "entity", e)
+        for e in entities
+    ]
+    words = [
+        t for t in article.tokens_in(start, stop) if not any(e.start <= t.start < e.stop for e in entities)
+    ]
+    for index, word in enumerate(words):
+        if quoted(word.start, word.stop):
+            continue
+        lower = word.text.lower()
+        lemma = _role_lemma(lower, article.lexicon)
+        if lower in PRONOUNS:
+            found.append(Mention(word.start, word.stop, "pronoun", key=lower.replace("ё", "е")))
+        elif lemma in article.lexicon.bodies and _singular(word.text):
+            named = BODY_NAME.match(article.text, word.stop, stop)
+            if named and not any(e.start == named.start(1) for e in entities):
+                name = f"{org_nominative(word.text)} {named.group(1)}"
+                found.append(Mention(word.start, named.end(), "body", key=lemma, name=name))
+            else:
+                found.append(Mention(word.start, word.stop, "body", key=lemma))
+        elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
+            kind = "role" if lemma in article.lexicon.roles and _singular(word.text) else "unnamed"
+            stop_at = word.stop
+            following = words[index + 1] if index + 1 < len(words) else None
+            pair = f"{lemma} {following.text.lower()}" if following is not None else ""
+            if pair in article.lexicon.roles and following.start - word.stop <= 2:
+                stop_at, lemma = following.stop, pair
+            stop_at = _genitive_tail(stop_at, words[index + 1 :], entities)
+            found.append(Mention(word.start, stop_at, kind, key=lemma))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _genitive_tail(stop: int, following, entities) -> int:
+    """'глава региона', 'министр финансов': the genitive words that complete a description."""
+    for word in following[:3]:
+        if word.start < stop:
+            continue
+        if word.start - stop > 1 or any(e.start <= word.start < e.stop and e.type == "PER" for e in entities):
+            break
+        if not any(
+            p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word.text)[:2]
+        ):
+            break
+        stop = word.stop
+    return stop
+
+
+def _singular(word: str) -> bool:
+    return any(p.tag.number == "sing" for p in parses(word)[:2])
+
+
+@lru_cache(maxsize=50_000)
+def _role_lemma(word: str, lexicon) -> str:
+    """The lemma a description word stands for: 'премьера' is the premier's, not a premiere."""
+    lemmas = [p.normal_form.replace("ё", "е") for p in parses(word)]
+    known = lexicon.roles | lexicon.bodies | lexicon.unnamed
+    return next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)
