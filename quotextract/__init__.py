@@ -1,12 +1,12 @@
 """quotextract: find quotations in Russian news text and say who said them."""
 
+import importlib
 from collections.abc import Iterable
 
 import pandas as pd
 
 from .batch import extract_many, iter_extract
 from .display import show
-from .evaluate import evaluate
 from .frame import COLUMNS, empty_frame
 from .pipeline import Extractor, default_extractor
 from .summary import speakers
@@ -22,6 +22,14 @@ __all__ = [
     "speakers",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """``quotextract.evaluate`` and ``quotextract.eval``, imported on first use only."""
+    if name in ("eval", "evaluate"):
+        evaluation = importlib.import_module(".eval", __name__)
+        return evaluation if name == "eval" else evaluation.evaluate
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def extract(data, **options) -> pd.DataFrame:

@@ -12,60 +12,26 @@ import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass
 from itertools import islice
 
 import pandas as pd
 
 from . import pipeline
+from .documents import (
+    DOCUMENT_DTYPES,
+    QUOTE_DTYPES,
+    STATUSES,  # noqa: F401  (quotextract.batch.STATUSES, as before)
+    BatchResult,
+    Document,
+    DocumentResult,
+)
 from .frame import DTYPES, empty_frame
 
-STATUSES = pd.CategoricalDtype(["ok", "error"])
-QUOTE_DTYPES = {"doc_id": "string", **DTYPES}
-DOCUMENT_DTYPES = {
-    "doc_id": "string",
-    "status": STATUSES,
-    "error": "string",
-    "n_quotes": "Int64",
-    "n_chars": "Int64",
-}
 WARMUP = "«Мы готовы», — сказал Иван Петров."  # loads every model of a worker before real work
 
 
 class BatchWarning(UserWarning):
     """Some documents of a batch failed; ``extract_many(..., documents=True)`` tells which and why."""
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    """One input document. With ``error`` set it could not be read and is reported, not extracted."""
-
-    doc_id: str
-    text: object
-    error: str | None = None
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class DocumentResult:
-    """The outcome for one document: ``status`` is ``"ok"`` or ``"error"`` (then ``error`` says why)."""
-
-    doc_id: str
-    status: str
-    error: str | None
-    quotes: pd.DataFrame  # the single-text columns of ``frame.COLUMNS``; empty on error
-    n_chars: int
-
-    @property
-    def n_quotes(self) -> int:
-        return len(self.quotes)
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class BatchResult:
-    """Quotations of all documents (``doc_id`` first) and the documents table (one row each)."""
-
-    quotes: pd.DataFrame
-    documents: pd.DataFrame
 
 
 # Input -> Documents

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .batch import DOCUMENT_DTYPES, QUOTE_DTYPES, BatchResult
 from .batch import extract_many as _extract_many
+from .documents import DOCUMENT_DTYPES, QUOTE_DTYPES, BatchResult
 from .frame import empty_frame
 
 INSTALL = "quotextract.dask needs dask and distributed: pip install 'quotextract[dask]'"

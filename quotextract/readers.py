@@ -20,7 +20,7 @@ from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
-from .batch import Document
+from .documents import Document
 
 KINDS = {
     ".jsonl": "jsonl",

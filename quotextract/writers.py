@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .batch import DOCUMENT_DTYPES, QUOTE_DTYPES
+from .documents import DOCUMENT_DTYPES, QUOTE_DTYPES
 from .frame import empty_frame
 
 SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson")

@@ -7,6 +7,8 @@ Marks of different kinds may interleave: ``[abc{de]fg}``.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotextract.cli import main
-from quotextract.evaluate import (
+from quotextract.eval import (
     RATIOS,
     GoldDocument,
     GoldError,
@@ -426,3 +428,12 @@ def test_cli_bad_gold_dir(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "absent")])
     assert result.exit_code == 1
     assert result.output == f"Error: no gold.jsonl in {tmp_path / 'absent'}\n"
+
+
+def test_import_quotextract_leaves_the_evaluation_unloaded():
+    code = (
+        "import sys, quotextract; loaded = 'quotextract.eval' in sys.modules; "
+        "quotextract.evaluate; print(loaded, 'quotextract.eval' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]

@@ -50,8 +50,8 @@ def evaluate(gold_dir: str, show_errors: bool, as_json: bool):
     Scoring follows the folder's GUIDELINES.md: quote precision, recall and F1 over alphanumeric
     positions, speaker accuracy (strict, lenient), end-to-end P/R/F1 and recall by kind.
     """
-    from ..evaluate import GoldError
-    from ..evaluate import evaluate as run
+    from ..eval import GoldError
+    from ..eval import evaluate as run
 
     try:
         report = run(gold_dir)

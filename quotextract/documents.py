@@ -1,0 +1,55 @@
+"""The records of the many-document side: input documents, their results, the two tables' dtypes.
+
+Below :mod:`quotextract.batch` (the engine), :mod:`quotextract.readers` and
+:mod:`quotextract.writers`, which all speak in these types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .frame import DTYPES
+
+STATUSES = pd.CategoricalDtype(["ok", "error"])
+QUOTE_DTYPES = {"doc_id": "string", **DTYPES}  # the quotations table of many documents
+DOCUMENT_DTYPES = {  # the documents table: one row per input document
+    "doc_id": "string",
+    "status": STATUSES,
+    "error": "string",
+    "n_quotes": "Int64",
+    "n_chars": "Int64",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input document. With ``error`` set it could not be read and is reported, not extracted."""
+
+    doc_id: str
+    text: object
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class DocumentResult:
+    """The outcome for one document: ``status`` is ``"ok"`` or ``"error"`` (then ``error`` says why)."""
+
+    doc_id: str
+    status: str
+    error: str | None
+    quotes: pd.DataFrame  # the single-text columns of ``frame.COLUMNS``; empty on error
+    n_chars: int
+
+    @property
+    def n_quotes(self) -> int:
+        return len(self.quotes)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class BatchResult:
+    """Quotations of all documents (``doc_id`` first) and the documents table (one row each)."""
+
+    quotes: pd.DataFrame
+    documents: pd.DataFrame
