@@ -9,7 +9,8 @@ import pandas as pd
 from .model import Quotation
 
 KINDS = pd.CategoricalDtype(["direct", "indirect"])
-SPEAKER_TYPES = pd.CategoricalDtype(["PER", "ORG"])
+SPEAKER_TYPES = pd.CategoricalDtype(["PER", "ORG", "OTHER"])
+GENDERS = pd.CategoricalDtype(["f", "m"])
 
 DTYPES = {
     "quote": "string",
@@ -26,6 +27,11 @@ DTYPES = {
     "cue_end": "Int64",
     "rule": "string",
     "paragraph": "Int64",
+    "speaker_id": "Int64",
+    "speaker_gender": GENDERS,
+    "speaker_role": "string",
+    "speaker_affiliation": "string",
+    "is_repeat": "boolean",
 }
 COLUMNS = list(DTYPES)
 
@@ -47,6 +53,11 @@ def _row(quotation: Quotation) -> dict:
         "cue_end": cue.stop if cue else None,
         "rule": quotation.rule,
         "paragraph": quotation.paragraph,
+        "speaker_id": quotation.speaker_id,
+        "speaker_gender": quotation.speaker_gender,
+        "speaker_role": quotation.speaker_role,
+        "speaker_affiliation": quotation.speaker_affiliation,
+        "is_repeat": quotation.is_repeat,
     }
 
 

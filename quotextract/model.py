@@ -45,5 +45,10 @@ class Quotation:
     cue: Cue | None = None
     mention: Span | None = None  # the words naming the source for this quotation
     speaker: str | None = None  # canonical nominative name; None for unnamed sources
-    speaker_type: str | None = None  # 'PER', 'ORG' or None
+    speaker_type: str | None = None  # 'PER', 'ORG', 'OTHER' or None
     paragraph: int = 0
+    speaker_id: int | None = None  # one per canonical speaker within the document, from 0
+    speaker_gender: str | None = None  # 'f', 'm' or None (organisations, unknown)
+    speaker_role: str | None = None  # as the article introduces it: 'министр финансов'
+    speaker_affiliation: str | None = None  # 'Минфин России'
+    is_repeat: bool = False  # a headline or lead repeating a later quotation of the document

@@ -9,6 +9,7 @@ import pandas as pd
 from .article import Article
 from .attribute import Attributor
 from .detect import candidates
+from .document import finish
 from .frame import to_frame
 from .lexicon import Lexicon, default_lexicon
 from .model import Quotation
@@ -40,7 +41,7 @@ class Extractor:
             return []
         found = tuple(entities(paragraphs(normalize(text))))
         article = Article(text, self.lexicon, found)
-        return Attributor(article, candidates(article)).quotations()
+        return finish(Attributor(article, candidates(article)).quotations())
 
     def __call__(self, text: str) -> pd.DataFrame:
         """The quotations of ``text`` as a DataFrame, one row per quotation."""

@@ -23,6 +23,7 @@ from .frame import empty_frame
 
 SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson")
 READ_BATCH = 10_000
+BOOLEANS = {True: True, False: False, "True": True, "False": False}  # as CSV/JSONL hold them
 
 
 class OutputError(Exception):
@@ -103,6 +104,8 @@ def _coerce(frame: pd.DataFrame, dtypes: dict) -> pd.DataFrame:
         values = frame[name] if name in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="object")
         if dtype == "Int64":
             values = pd.to_numeric(values, errors="coerce").astype("Int64")
+        elif dtype == "boolean":
+            values = values.map(BOOLEANS.get).astype(object)
         elif dtype == "string":
             values = (
                 values.astype(object).where(values.notna(), None).map(lambda v: v if v is None else str(v))

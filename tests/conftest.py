@@ -14,7 +14,7 @@ EXAMPLE = ROOT / "examples" / "caravan-tokayev-2022.txt"
 CONTRACT = {
     "quote": "string",
     "speaker": "string",
-    "speaker_type": ("category", {"PER", "ORG"}),
+    "speaker_type": ("category", {"PER", "ORG", "OTHER"}),
     "speaker_mention": "string",
     "cue": "string",
     "kind": ("category", {"direct", "indirect"}),
@@ -26,6 +26,11 @@ CONTRACT = {
     "cue_end": "Int64",
     "rule": "string",
     "paragraph": "Int64",
+    "speaker_id": "Int64",
+    "speaker_gender": ("category", {"f", "m"}),
+    "speaker_role": "string",
+    "speaker_affiliation": "string",
+    "is_repeat": "boolean",
 }
 
 
@@ -36,6 +41,8 @@ def _check_dtypes(frame: pd.DataFrame) -> None:
             assert isinstance(dtype, pd.StringDtype), f"{name}: {dtype}"
         elif expected == "Int64":
             assert dtype == pd.Int64Dtype(), f"{name}: {dtype}"
+        elif expected == "boolean":
+            assert dtype == pd.BooleanDtype(), f"{name}: {dtype}"
         else:
             assert isinstance(dtype, pd.CategoricalDtype), f"{name}: {dtype}"
             assert set(dtype.categories) == expected[1], f"{name}: {list(dtype.categories)}"
@@ -56,7 +63,9 @@ def _check_offsets(frame: pd.DataFrame, text: str) -> None:
         if not pd.isna(row.cue_start):
             assert 0 <= row.cue_start < row.cue_end <= len(text), row
         assert row.kind in {"direct", "indirect"}, row
-        assert pd.isna(row.speaker_type) or row.speaker_type in {"PER", "ORG"}, row
+        assert pd.isna(row.speaker_type) or row.speaker_type in {"PER", "ORG", "OTHER"}, row
+        assert pd.isna(row.speaker_id) == pd.isna(row.speaker), row
+        assert row.is_repeat in (True, False), row
 
 
 def check_contract(frame: pd.DataFrame, text: str) -> None:

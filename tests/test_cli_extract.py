@@ -46,7 +46,9 @@ def read(path, dtypes) -> pd.DataFrame:
     if path.endswith(".parquet"):
         return pd.read_parquet(path)
     if path.endswith(".csv"):
-        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""]).astype(dtypes)
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        booleans = [name for name, dtype in dtypes.items() if dtype == "boolean"]
+        return frame.replace({name: {"True": True, "False": False} for name in booleans}).astype(dtypes)
     return pd.read_json(path, lines=True, dtype=False).astype(dtypes)
 
 

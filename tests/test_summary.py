@@ -184,7 +184,7 @@ def test_dtypes_and_columns():
     table = quotextract.speakers(corpus(("a", "Иван Петров", "PER"), ("a", "Минздрав", "ORG")))
     assert list(table.columns) == list(SUMMARY)
     assert {name: str(dtype) for name, dtype in table.dtypes.items()} == SUMMARY
-    assert set(table["speaker_type"].cat.categories) == {"PER", "ORG"}
+    assert set(table["speaker_type"].cat.categories) == {"PER", "ORG", "OTHER"}
     assert list(table.index) == [0, 1]
 
 

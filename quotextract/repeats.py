@@ -1,0 +1,56 @@
+"""Repeats within one document: a headline or lead restating a later quotation.
+
+News pages print the headline quotation two or three times (page title, heading, lead) before
+the body quotes it in full. A quotation is a repeat when at least ``CONTAINED`` of its distinct
+words (lowercase, ё read as е) recur in one later quotation of the same document. Quotations of
+fewer than ``MIN_WORDS`` words are never repeats (``Да.``, ``Нет.`` recur by chance).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .model import Quotation
+
+WORD = re.compile(r"[^\W_]+")
+MIN_WORDS = 3
+CONTAINED = 0.8  # share of a quotation's words found again in the later one
+MAX_CANDIDATES = 50  # later quotations compared per quotation: keeps the pass linear
+
+
+def words(text: str) -> frozenset[str]:
+    """The distinct normalised words of ``text``."""
+    return frozenset(WORD.findall(text.lower().replace("ё", "е")))
+
+
+def mark_repeats(quotations: list[Quotation]) -> list[Quotation]:
+    """``quotations`` with ``is_repeat`` set on those a later quotation restates."""
+    bags = [words(q.quote.text) for q in quotations]
+    frequency = Counter(word for bag in bags for word in bag)
+    postings: dict[str, list[int]] = defaultdict(list)  # word -> quotations containing it, in order
+    for index, bag in enumerate(bags):
+        for word in bag:
+            postings[word].append(index)
+    return [
+        replace(q, is_repeat=True) if _restated(index, bags, frequency, postings) else q
+        for index, q in enumerate(quotations)
+    ]
+
+
+def _restated(index: int, bags: list[frozenset[str]], frequency: Counter, postings: dict) -> bool:
+    bag = bags[index]
+    if len(bag) < MIN_WORDS:
+        return False
+    needed = math.ceil(round(CONTAINED * len(bag), 6))
+    # a later quotation missing at most len - needed words holds one of any len - needed + 1 of them
+    rarest = sorted(bag, key=lambda word: frequency[word])[: len(bag) - needed + 1]
+    later = set()
+    for word in rarest:
+        found = postings[word]
+        first = bisect_right(found, index)
+        later.update(found[first : first + MAX_CANDIDATES])
+    return any(len(bag & bags[other]) >= needed for other in sorted(later)[:MAX_CANDIDATES])
