@@ -9,8 +9,12 @@ import quotextract
 from quotextract.frame import COLUMNS, DTYPES
 
 SUMMARY = {
+    "speaker_id": "Int64",
     "speaker": "string",
     "speaker_type": "category",
+    "gender": "category",
+    "role": "string",
+    "affiliation": "string",
     "n_quotes": "Int64",
     "n_direct": "Int64",
     "n_indirect": "Int64",
@@ -215,5 +219,73 @@ def test_wrong_input():
 def test_extracted_article(caravan_text):
     quotes = quotextract.extract(caravan_text)
     table = quotextract.speakers(quotes)
-    assert table["n_quotes"].sum() == quotes["speaker"].notna().sum()
+    assert quotes["is_repeat"].sum() > 0
+    assert table["n_quotes"].sum() == (quotes["speaker"].notna() & ~quotes["is_repeat"]).sum()
+    assert quotextract.speakers(quotes, repeats=True)["n_quotes"].sum() == quotes["speaker"].notna().sum()
     assert (table["n_docs"] == 1).all()
+
+
+# ATTRIBUTES, OUTLETS AND MONTHS: from the columns the input has
+def described(*rows) -> pd.DataFrame:
+    """``corpus`` rows ``(doc_id, speaker, gender, role, affiliation, source, date)``."""
+    frame = corpus(*[(doc, speaker, "PER") for doc, speaker, *_ in rows])
+    for i, name in enumerate(["speaker_gender", "speaker_role", "speaker_affiliation"]):
+        frame[name] = pd.Series([row[2 + i] for row in rows], dtype=frame[name].dtype)
+    return frame.assign(source=[row[5] for row in rows], date=[row[6] for row in rows])
+
+
+CORPUS = described(
+    ("a", "Анна Смирнова", "f", "министр финансов", "Минфин", "ТАСС", "2024-01-05"),
+    ("a", "Смирнова", "f", None, None, "ТАСС", "2024-01-05"),
+    ("b", "Анна Смирнова", None, "министр", "Минфин", "РИА", "2024-02-11"),
+    ("c", "Анна Смирнова", "f", "министр финансов", "Минфин России", "ТАСС", "2024-02-20"),
+    ("c", "Олег Ким", "m", None, None, "ТАСС", "2024-02-20"),
+)
+
+
+def test_gender_role_and_affiliation_are_the_most_frequent_given():
+    smirnova, kim = quotextract.speakers(CORPUS).to_dict("records")
+    assert (smirnova["gender"], smirnova["role"], smirnova["affiliation"]) == ("f", "министр финансов", "Минфин")
+    assert (kim["gender"], pd.isna(kim["role"]), pd.isna(kim["affiliation"])) == ("m", True, True)
+
+
+def test_outlets_and_dates():
+    smirnova = quotextract.speakers(CORPUS).iloc[0]
+    assert smirnova["n_outlets"] == 2
+    assert (str(smirnova["first_date"].date()), str(smirnova["last_date"].date())) == ("2024-01-05", "2024-02-20")
+
+
+def test_docs_per_outlet():
+    table = quotextract.speakers(CORPUS, by="source")
+    rows = {(r["speaker"], r["source"]): (r["n_quotes"], r["n_docs"]) for r in table.to_dict("records")}
+    assert rows == {
+        ("Анна Смирнова", "ТАСС"): (3, 2),
+        ("Анна Смирнова", "РИА"): (1, 1),
+        ("Олег Ким", "ТАСС"): (1, 1),
+    }
+
+
+def test_docs_per_month():
+    table = quotextract.speakers(CORPUS, by="month")
+    rows = {(r["speaker"], r["month"]): r["n_docs"] for r in table.to_dict("records")}
+    assert rows == {("Анна Смирнова", "2024-01"): 1, ("Анна Смирнова", "2024-02"): 2, ("Олег Ким", "2024-02"): 1}
+    assert list(table.columns)[-1] == "month"
+
+
+def test_by_a_missing_column():
+    with pytest.raises(ValueError, match=r"lack the columns \['month'\]"):
+        quotextract.speakers(corpus(("a", "Иван Петров", "PER")), by="month")
+
+
+def test_corpus_speaker_ids_match_the_table():
+    ids = quotextract.summary.corpus_speaker_ids(CORPUS)
+    table = quotextract.speakers(CORPUS)
+    assert ids.tolist() == [0, 0, 0, 0, 1]
+    assert dict(zip(table["speaker"], table["speaker_id"])) == {"Анна Смирнова": 0, "Олег Ким": 1}
+
+
+def test_repeats_count_once():
+    frame = corpus(("a", "Иван Петров", "PER"), ("a", "Иван Петров", "PER"), ("a", "Анна Ли", "PER"))
+    frame["is_repeat"] = pd.array([True, False, False], dtype="boolean")
+    assert counts(quotextract.speakers(frame)) == {"Иван Петров": 1, "Анна Ли": 1}
+    assert counts(quotextract.speakers(frame, repeats=True)) == {"Иван Петров": 2, "Анна Ли": 1}
