@@ -8,19 +8,12 @@ from dataclasses import replace
 from functools import cached_property, lru_cache
 
 from .article import Article
-from .coref import fuller_names, gender
-from .cues import word_lemma
 from .detect import Candidate
 from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
-from .model import Entity, Quotation, Span
+from .model import Quotation, Span
 from .morph import parses
+from .registry import Registry, Source, agrees
 
-ROLE_ALIASES = (  # descriptions that name the same office
-    ("глава государства", {"президент"}),
-    ("глава правительства", {"премьер", "премьер-министр"}),
-    ("глава российского правительства", {"премьер", "премьер-министр"}),
-    ("премьер", {"премьер", "премьер-министр"}),
-)
 RECENT = 600  # characters within which the last speaker is still the topic
 GOVERNORS = frozenset(
     "в во на с со для по от у к ко из о об при за над под перед между через без про "
@@ -40,47 +33,9 @@ class Attributor:
         self.last_speaker: tuple[str, str, int] | None = None
 
     @cached_property
-    def fuller(self) -> dict[str, list[str]]:
-        return fuller_names(list(self.article.entities))
-
-    @cached_property
-    def persons(self) -> list[Entity]:
-        """PER entities outside quotations: the possible antecedents of pronouns and roles."""
-        return [
-            e for e in self.article.entities if e.type == "PER" and not self._inside_quote(e.start, e.stop)
-        ]
-
-    @cached_property
-    def introductions(self) -> list[tuple[int, str, str]]:
-        """(position, role lemma, person) for 'президент США Барак Обама'-like introductions."""
-        found = []
-        for person in self.persons:
-            sentence = self.article.sentence_at(person.start)
-            start = sentence.start if sentence else max(0, person.start - 80)
-            between = self.article.tokens_in(start, person.start)[-8:]
-            for index, word in enumerate(between):
-                lemma = word_lemma(word.text.lower())
-                if lemma in self.article.lexicon.roles and self._introduces(
-                    word, person, between[index + 1 :]
-                ):
-                    found.append((person.start, lemma, self.name(person)))
-        return found
-
-    def _introduces(self, role, person: Entity, between) -> bool:
-        """A role word introduces the person when only its genitive modifiers stand between."""
-        if re.search(r"[,.;:()]", self.article.text[role.stop : person.start]):
-            return False
-        if any(role.stop <= p.start < person.start for p in self.persons):
-            return False
-        return not any("VERB" in parses(w.text)[0].tag or w.text.lower() in ("и", "с", "со") for w in between)
-
-    def name(self, entity: Entity, wanted: str | None = None) -> str:
-        """The canonical name: the fullest variant the article gives, of the wanted gender if known
-        ('Иванова добавила' -> 'Анна Иванова' even beside 'Сергей Иванов')."""
-        if entity.type != "PER":
-            return entity.normal
-        variants = self.fuller.get(entity.normal) or [entity.normal]
-        return next((v for v in variants if wanted and gender(v) == wanted), variants[0])
+    def registry(self) -> Registry:
+        """The people and organisations of the article, with their roles and kinds."""
+        return Registry(self.article, self._inside_quote)
 
     def _inside_quote(self, start: int, stop: int) -> bool:
         index = bisect.bisect_right(self._quoted_starts, start) - 1
@@ -223,72 +178,71 @@ class Attributor:
 
     # --- resolution ----------------------------------------------------------------------
 
-    def resolve(self, mention: Mention, candidate: Candidate) -> tuple[str | None, str | None]:
+    def resolve(self, mention: Mention, candidate: Candidate) -> Source | None:
+        """The registry entry a mention refers to, or None for an unnamed source."""
+        registry, wanted = self.registry, _cue_gender(candidate)
         if mention.kind == "entity":
-            return self.name(mention.entity, _cue_gender(candidate)), mention.entity.type
+            return registry.source(mention.entity, wanted)
         if mention.kind == "pronoun":
-            wanted = PRONOUNS[mention.key]
-            if wanted == "plur":
-                return None, None
-            if wanted == "org":  # 'В Минздраве инициативу одобрили. Там напомнили, что …'
-                bodies = [
-                    e
-                    for e in self.article.entities_in(max(0, mention.start - 300), mention.start)
-                    if e.type in ("ORG", "LOC")
-                ]
-                return (institution(bodies[-1]).normal, "ORG") if bodies else (None, None)
-            return self._antecedent(mention.start, wanted or _cue_gender(candidate))
-        if mention.kind == "body" and mention.name:
-            return mention.name, "ORG"
-        if mention.kind == "body" and mention.key in self.article.lexicon.institutions:
-            return mention.key, "ORG"  # 'как пояснили в милиции'
+            pronoun = PRONOUNS[mention.key]
+            if pronoun == "plur":
+                return None
+            if pronoun == "org":  # 'В Минздраве инициативу одобрили. Там напомнили, что …'
+                return self._body(None, mention.start)
+            return self._salient(mention.start, pronoun if pronoun in ("masc", "femn") else wanted)
         if mention.kind == "body":
-            bodies = [
-                e
-                for e in self.article.entities
-                if e.type == "ORG" and e.stop <= mention.start and not self._inside_quote(e.start, e.stop)
-            ]
-            return (bodies[-1].normal, "ORG") if bodies else (None, None)
+            if mention.name:
+                return Source(name=mention.name, type="ORG", kind="press")
+            if mention.key in self.article.lexicon.institutions:
+                return Source(name=mention.key, type="ORG")  # 'как пояснили в милиции'
+            return self._body(mention.key, mention.start)
         if mention.kind == "role":
-            introduced = self._introduced(mention)
-            if introduced:
-                return introduced, "PER"
-            recent = self.last_speaker and mention.start - self.last_speaker[2] < RECENT
-            if mention.key in self.article.lexicon.unnamed and not recent:
-                return None, None
-            if (
-                self.last_speaker
-                and self.last_speaker[1] == "PER"
-                and (recent or mention.key not in self.article.lexicon.unnamed)
-            ):
-                return self.last_speaker[0], "PER"
-            return self._antecedent(mention.start, _cue_gender(candidate))
-        return None, None
+            return registry.described(mention.key, mention.start, wanted) or self._salient(
+                mention.start, wanted
+            )
+        return None  # unnamed: 'источник', 'эксперты'
 
-    def _antecedent(self, position: int, wanted: str | None) -> tuple[str | None, str | None]:
-        """The person a pronoun or role refers to: the last speaker, unless a subject came since."""
-        agreeing = [p for p in self.persons if p.stop <= position and self._agrees(self.name(p), wanted)]
-        subjects = [p for p in agreeing if all(_can_be_case(w, "nomn") for w in p.text.split())]
-        nearest = (subjects or agreeing)[-1] if agreeing else None
+
+    def _salient(self, position: int, wanted: str | None) -> Source | None:
+        """The person a pronoun or description refers to: the last speaker, unless an agreeing
+        subject was named since; else the nearest agreeing person before."""
+        occurrences = [
+            o for o in self.registry.occurrences(max(0, position - RECENT), position) if agrees(o.source, wanted)
+        ]
+        subjects = [o for o in occurrences if o.subject]
+        nearest = (subjects or occurrences)[-1] if occurrences else None
         last = self.last_speaker
-        if last and last[1] == "PER" and self._agrees(last[0], wanted):
-            if nearest is None or last[2] >= nearest.start or self.name(nearest) == last[0]:
-                return last[0], "PER"
-        return (self.name(nearest), "PER") if nearest else (None, None)
+        if last and last[1].type == "PER" and agrees(last[1], wanted) and position - last[2] < RECENT:
+            if nearest is None or last[2] >= nearest.start or nearest.source.name == last[1].name:
+                return last[1]
+        if nearest is not None:
+            return nearest.source
+        earlier = [p for p in self.registry.persons if p.stop <= position]
+        for person in reversed(earlier):
+            source = self.registry.source(person)
+            if agrees(source, wanted):
+                return source
+        return None
 
-    @staticmethod
-    def _agrees(name: str, wanted: str | None) -> bool:
-        return wanted is None or gender(name) in (wanted, None)
-
-    def _introduced(self, mention: Mention) -> str | None:
-        """The person the article introduced in this role ('президент США Барак Обама')."""
-        described = self.article.text[mention.start : mention.stop].lower()
-        keys = {mention.key} | next((alias for words, alias in ROLE_ALIASES if words in described), set())
-        matches = [(pos, name) for pos, role, name in self.introductions if role in keys]
-        before = [name for pos, name in matches if pos < mention.start]
-        if before:
-            return before[-1]
-        return matches[0][1] if matches else None
+    def _body(self, key: str | None, position: int) -> Source | None:
+        """The organisation a body noun refers to ('в ведомстве'): the last organisation quoted,
+        else the last one named of a fitting kind; never an outlet."""
+        lexicon = self.article.lexicon
+        last = self.last_speaker
+        if last and last[1].type == "ORG" and position - last[2] < RECENT:
+            if key is None or lexicon.body_fits(key, last[1].kind):
+                return last[1]
+        for entity in reversed(self.article.entities_in(max(0, position - RECENT * 2), position)):
+            if entity.type not in ("ORG", "LOC") or self._inside_quote(entity.start, entity.stop):
+                continue
+            if entity.type == "LOC":
+                if key is None and after_in(self.article.text, entity.start):
+                    return Source(name=institution(entity).normal, type="ORG")
+                continue
+            source = self.registry.source(entity)
+            if source.kind != "outlet" and (key is None or lexicon.body_fits(key, source.kind)):
+                return source
+        return None
 
     # --- the whole article ---------------------------------------------------------------
 
@@ -300,9 +254,9 @@ class Attributor:
 
     def _attribute(self, candidate: Candidate) -> Quotation:
         mention = self.choose(candidate, self.mentions(*candidate.region)) if candidate.region else None
-        speaker, speaker_type = self.resolve(mention, candidate) if mention else self._fallback(candidate)
-        if speaker:
-            self.last_speaker = (speaker, speaker_type, candidate.stop)
+        source = self.resolve(mention, candidate) if mention else self._fallback(candidate)
+        if source:
+            self.last_speaker = (source.name, source, candidate.stop)
         paragraph = self.article.paragraph_at(candidate.start)
         cue = candidate.cue
         return Quotation(
@@ -311,8 +265,8 @@ class Attributor:
             rule=candidate.rule,
             cue=replace(cue, text=self.article.original[cue.start : cue.stop]) if cue else None,
             mention=self._span(mention.start, mention.stop) if mention else None,
-            speaker=speaker,
-            speaker_type=speaker_type,
+            speaker=source.name if source else None,
+            speaker_type=source.type if source else None,
             paragraph=paragraph.index if paragraph else 0,
         )
 
@@ -320,16 +274,16 @@ class Attributor:
         """A span of the caller's original text (rules read the normalised copy)."""
         return Span(start, stop, self.article.original[start:stop])
 
-    def _fallback(self, candidate: Candidate) -> tuple[str | None, str | None]:
+    def _fallback(self, candidate: Candidate) -> Source | None:
         """No mention: the speaker just quoted, or the person the paragraph is about."""
         if candidate.inherit or candidate.rule == "interview_question":  # the interviewer
-            return None, None
+            return None
         if self.last_speaker and candidate.start - self.last_speaker[2] < RECENT:
-            return self.last_speaker[0], self.last_speaker[1]
+            return self.last_speaker[1]
         paragraph = self.article.paragraph_at(candidate.start)
         earlier = self.article.paragraphs[max(0, paragraph.index - 3)].start if paragraph else candidate.start
-        nearby = [p for p in self.persons if earlier <= p.start and p.stop <= candidate.start]
-        return (self.name(nearby[-1]), "PER") if nearby else (None, None)
+        nearby = [p for p in self.registry.persons if earlier <= p.start and p.stop <= candidate.start]
+        return self.registry.source(nearby[-1]) if nearby else None
 
     def _inherit(self, resolved: list[Quotation], index: int) -> Quotation:
         """A paragraph of a multi-paragraph quotation takes the speaker of its neighbour."""
@@ -348,7 +302,7 @@ def _cue_gender(candidate: Candidate) -> str | None:
         return None
     for parse in parses(candidate.cue.text.split()[0]):
         if parse.tag.gender in ("masc", "femn") and ("VERB" in parse.tag or "PRTS" in parse.tag):
-            return parse.tag.gender
+            return str(parse.tag.gender)
     return None
 
 

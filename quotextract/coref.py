@@ -10,6 +10,7 @@ from .morph import parses
 from .names import is_initial, word_keys
 
 FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$", re.I)
+MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ой|ый)$", re.I)
 
 
 def _words(name: str) -> list[str]:
@@ -54,12 +55,13 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=50_000)
 def gender(name: str) -> str | None:
-    """'masc' or 'femn' from a first name, else from a surname ending; None when unknown."""
+    """'masc' or 'femn' from a first name, else from a Russian surname ending; None when unknown
+    ('Меркель', 'Вормут')."""
     for word in _words(name):
         for parse in parses(word):
-            if "Name" in parse.tag and parse.tag.gender in ("masc", "femn"):
-                return parse.tag.gender
+            if "Name" in parse.tag and parse.tag.case == "nomn" and parse.tag.gender in ("masc", "femn"):
+                return str(parse.tag.gender)
     last = _words(name)[-1] if _words(name) else ""
     if FEMININE_SURNAME.search(last):
         return "femn"
-    return "masc" if last else None
+    return "masc" if MASCULINE_SURNAME.search(last) else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
 
@@ -25,7 +25,37 @@ class Lexicon:
     unnamed: frozenset[str]
     bodies: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
-    max_phrase: int = field(default=3)
+    role_classes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('athlete', ('спортсмен', ...))
+    outlets: frozenset[str] = frozenset()  # names of news outlets, lowercase
+    org_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('court', ('суд', 'трибунал'))
+    body_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('ведомство', ('government',))
+
+    @cached_property
+    def max_phrase(self) -> int:
+        """The longest multi-word cue, in words."""
+        return max((len(phrase) for phrase in self.speech_phrases), default=1)
+
+    @cached_property
+    def _classes(self) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        for name, words in self.role_classes:
+            for word in words:
+                found.setdefault(word, set()).add(name)
+        return {word: frozenset(names) for word, names in found.items()}
+
+    def classes_of(self, description: str) -> frozenset[str]:
+        """A description lemma and the classes it belongs to ('футболист' -> {'футболист', 'athlete'})."""
+        return self._classes.get(description, frozenset()) | {description}
+
+    @cached_property
+    def kind_of_head(self) -> dict[str, str]:
+        """First-word lemma of an organisation's name -> its kind."""
+        return {word: kind for kind, words in self.org_kinds for word in words}
+
+    def body_fits(self, body: str, kind: str | None) -> bool:
+        """Whether a body noun ('ведомство') can refer to an organisation of ``kind``."""
+        wanted = dict(self.body_kinds).get(body)
+        return wanted is None or kind is None or kind in wanted
 
     @cached_property
     def phrase_starts(self) -> frozenset[str]:
@@ -54,6 +84,10 @@ class Lexicon:
             unnamed=self.unnamed | {u.lower() for u in unnamed},
             bodies=self.bodies,
             institutions=self.institutions,
+            role_classes=self.role_classes,
+            outlets=self.outlets,
+            org_kinds=self.org_kinds,
+            body_kinds=self.body_kinds,
         )
 
 
@@ -76,4 +110,17 @@ def default_lexicon() -> Lexicon:
         unnamed=frozenset(read_list("unnamed.txt")),
         bodies=frozenset(read_list("bodies.txt")) | frozenset(read_list("institutions.txt")),
         institutions=frozenset(read_list("institutions.txt")),
+        role_classes=read_table("role_classes.txt"),
+        outlets=frozenset(read_list("outlets.txt")),
+        org_kinds=read_table("org_kinds.txt"),
+        body_kinds=read_table("body_kinds.txt"),
     )
+
+
+def read_table(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Lines 'key: value, value' of a data file, as (key, values) pairs."""
+    rows = []
+    for line in read_list(name):
+        key, _, values = line.partition(":")
+        rows.append((key.strip(), tuple(v.strip() for v in values.split(",") if v.strip())))
+    return tuple(rows)

@@ -73,7 +73,7 @@ def find_mentions(
         lemma = _role_lemma(lower, article.lexicon)
         if lower in PRONOUNS:
             found.append(Mention(word.start, word.stop, "pronoun", key=lower.replace("ё", "е")))
-        elif lemma in article.lexicon.bodies and _singular(word.text):
+        elif lemma in article.lexicon.bodies and _singular(word.text, lemma):
             named = BODY_NAME.match(article.text, word.stop, stop)
             if named and not any(e.start == named.start(1) for e in entities):
                 name = f"{org_nominative(word.text)} {named.group(1)}"
@@ -81,7 +81,7 @@ def find_mentions(
             else:
                 found.append(Mention(word.start, word.stop, "body", key=lemma))
         elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
-            kind = "role" if lemma in article.lexicon.roles and _singular(word.text) else "unnamed"
+            kind = "role" if lemma in article.lexicon.roles and _singular(word.text, lemma) else "unnamed"
             stop_at = word.stop
             following = words[index + 1] if index + 1 < len(words) else None
             pair = f"{lemma} {following.text.lower()}" if following is not None else ""
@@ -107,8 +107,10 @@ def _genitive_tail(stop: int, following, entities) -> int:
     return stop
 
 
-def _singular(word: str) -> bool:
-    return any(p.tag.number == "sing" for p in parses(word)[:2])
+def _singular(word: str, lemma: str) -> bool:
+    """Whether the word is singular as a form of ``lemma`` ('аналитики' is plural of 'аналитик')."""
+    forms = [p for p in parses(word) if p.normal_form.replace("ё", "е") == lemma] or list(parses(word)[:2])
+    return any(p.tag.number == "sing" for p in forms[:2])
 
 
 @lru_cache(maxsize=50_000)

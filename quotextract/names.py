@@ -84,12 +84,53 @@ def _gender(words: list[str], case: str) -> str | None:
 
 
 @lru_cache(maxsize=50_000)
-def person_nominative(name: str) -> str:
-    """A person's name in the nominative, keeping initials and foreign words."""
+def person_nominative(name: str, case: str | None = None) -> str:
+    """A person's name in the nominative, keeping initials and foreign words.
+
+    ``case`` is the case the context demands ('шерифа … Эда Гонзалеса' is genitive): foreign
+    words the dictionary cannot inflect in it lose the regular ending of that case.
+    """
     words = name.split()
-    case = _choose_case(words)
+    if case is None or case == "nomn":
+        case = _choose_case(words)
+        gender = _gender(words, case)
+        return _name_order(" ".join(_to_nominative(w, case, gender) for w in words))
     gender = _gender(words, case)
-    return " ".join(_to_nominative(w, case, gender) for w in words)
+    return _name_order(" ".join(_in_case_to_nominative(w, case, gender) for w in words))
+
+
+CASE_ENDINGS = {  # regular endings of masculine foreign names: 'Паноса' -> 'Панос'
+    "gent": (("я", "й"), ("а", "")),
+    "accs": (("я", "й"), ("а", "")),
+    "datv": (("ю", "й"), ("у", "")),
+    "ablt": (("ем", "й"), ("ом", "")),
+    "loct": (("е", ""),),
+}
+
+
+def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
+    if is_initial(word) or not re.search(r"[а-яё]", word, re.I):
+        return word
+    if any(p.tag.case == case and any(t in p.tag for t in NAME_TAGS) for p in _person_parses(word)):
+        return _to_nominative(word, case, gender)
+    if gender == "femn":
+        return _to_nominative(word, case, gender)
+    for ending, replacement in CASE_ENDINGS.get(case, ()):
+        if word.lower().endswith(ending) and len(word) > len(ending) + 1:
+            return word[: len(word) - len(ending)] + replacement
+    return word
+
+
+def _name_order(name: str) -> str:
+    """'Сурков Владислав Юрьевич' -> 'Владислав Юрьевич Сурков': surname last, as the news write it."""
+    words = name.split()
+    if len(words) == 3 and _tagged(words[1], "Name") and _tagged(words[2], "Patr") and not _tagged(words[0], "Name"):
+        return " ".join([words[1], words[2], words[0]])
+    return name
+
+
+def _tagged(word: str, tag: str) -> bool:
+    return any(tag in p.tag for p in parses(word)[:3])
 
 
 @lru_cache(maxsize=50_000)

@@ -1,0 +1,349 @@
+"""Who is who in one article: the people and organisations it names, and what it says they are.
+
+Built once per article from natasha's entities. Each person is one :class:`Source` with every
+name variant, gender and number, and the role and affiliation the article introduced it with;
+each organisation has its kind (``outlet``, ``press``, ``government``, ...). Attribution resolves
+every mention of a source (name, pronoun, description, body noun) to one entry, or to none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from .article import Article
+from .coref import fuller_names, gender
+from .model import Entity
+from .morph import lemma, parses
+from .names import person_nominative
+
+FEMALE, MALE = "femn", "masc"
+
+# A person introduced by a description: 'аналитик банка «Восход» Марина Ковалёва'.
+INTRODUCTION_WINDOW = 8  # tokens before the name searched for the description
+INTRODUCTION_BREAK = re.compile(r"[,.;:()]")
+NOT_MODIFIERS = frozenset({"и", "с", "со", "а", "но", "или"})
+
+# Gender from agreement: 'Меркель выступила', '— сказала Иванова'.
+AGREEMENT_GAP = re.compile(r"[\s,—–-]*(?:(?:также|тоже|уже|еще|ещё|же|лишь|вновь|в свою очередь)\s+)*")
+AGREEMENT_LOOK = 40  # characters after a name searched for its verb
+
+# Relaying outlets: 'сообщает ТАСС', 'МОСКВА, 5 июля. /ТАСС/.', 'пишет «Коммерсантъ»'.
+DATELINE = re.compile(r"^[А-ЯЁ][А-ЯЁ -]+,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\s*[.,]?\s*[/(–—-]\s*")
+RELAY_VERBS = frozenset({"сообщать", "передавать", "писать", "информировать", "цитировать", "приводить"})
+OUTLET_NAME = re.compile(r"(?i)(?:\.(?:ru|ру|com|ua|by|kz|net|org|info)\b|\bnews\b|новост)")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One person or organisation of the article."""
+
+    name: str  # canonical nominative: the fullest variant the article gives
+    type: str  # 'PER' or 'ORG'
+    gender: str | None = None  # 'masc', 'femn' or None (never guessed for organisations)
+    roles: frozenset[str] = frozenset()  # description lemmas it was introduced with, and their classes
+    role: str | None = None  # the description as written at its introduction ('министр финансов')
+    affiliation: str | None = None  # what it belongs to at its introduction ('банк «Восход»')
+    kind: str | None = None  # organisations: 'outlet', 'press', 'government', 'company', ...
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One mention of a source outside quotations, where it stands and whether it is a subject."""
+
+    start: int
+    stop: int
+    source: Source
+    subject: bool
+
+
+class Registry:
+    """The sources of one article and the place of each of their mentions."""
+
+    def __init__(self, article: Article, quoted: Callable[[int, int], bool]):
+        self.article = article
+        self.quoted = quoted
+
+    # --- names ---------------------------------------------------------------------------
+
+    @cached_property
+    def entities(self) -> dict[int, Entity]:
+        """Entity start -> the entity, persons' names put in the nominative their context demands
+        ('шерифа округа Эда Гонзалеса' -> 'Эд Гонзалес')."""
+        found = {}
+        for entity in self.article.entities:
+            case = self._context_case(entity) if entity.type == "PER" else None
+            if case:
+                entity = replace(entity, normal=person_nominative(" ".join(entity.text.split()), case))
+            found[entity.start] = entity
+        return found
+
+    def _context_case(self, person: Entity) -> str | None:
+        """The case of the noun a name stands in apposition to, or that a preposition governs."""
+        tokens = self.article.tokens
+        index = bisect.bisect_left(self._token_starts, person.start)
+        before = tokens[index - 1] if index else None
+        if before is None or self.article.text[before.stop : person.start].strip(" «»\"„“"):
+            return None
+        word = before.text.lower()
+        if word in PREPOSITION_CASES:
+            return PREPOSITION_CASES[word]
+        if before.text[:1].islower():
+            return _noun_case(word)
+        return None
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.article.tokens]
+
+    @cached_property
+    def fuller(self) -> dict[str, list[str]]:
+        return fuller_names(list(self.entities.values()))
+
+    def canonical(self, entity: Entity, wanted: str | None = None) -> str:
+        """The fullest variant of a person's name, of the wanted gender when surnames are shared."""
+        if entity.type != "PER":
+            return entity.normal
+        entity = self.entities.get(entity.start, entity)
+        variants = self.fuller.get(entity.normal) or [entity.normal]
+        return next((v for v in variants if wanted and gender(v) == wanted), variants[0])
+
+    # --- the entries ---------------------------------------------------------------------
+
+    @cached_property
+    def persons(self) -> list[Entity]:
+        """PER entities outside quotations, in text order."""
+        return [e for e in self.entities.values() if e.type == "PER" and not self.quoted(e.start, e.stop)]
+
+    @cached_property
+    def introductions(self) -> dict[int, tuple[str, str, str | None]]:
+        """Entity start -> (description lemma, description as written, affiliation)."""
+        found = {}
+        tokens = self.article.tokens
+        starts = [t.start for t in tokens]
+        for person in self.persons:
+            index = bisect.bisect_left(starts, person.start)
+            sentence = self.article.sentence_at(person.start)
+            low = sentence.start if sentence else 0
+            before = [t for t in tokens[max(0, index - INTRODUCTION_WINDOW) : index] if t.start >= low]
+            for position, word in enumerate(before):
+                role = self._role_at(before, position)
+                if role and self._introduces(word, person, before[position + 1 :]):
+                    found[person.start] = (role, *self._described(word, person))
+                    break
+        return found
+
+    def _role_at(self, words, position: int) -> str | None:
+        roles = self.article.lexicon.roles
+        word = words[position]
+        single = lemma(word.text.lower())
+        if position + 1 < len(words):
+            pair = f"{single} {words[position + 1].text.lower()}"
+            if pair in roles:
+                return pair
+        return single if single in roles else None
+
+    def _introduces(self, role, person: Entity, between) -> bool:
+        """A description introduces the person when only its genitive modifiers stand between."""
+        text = self.article.text
+        if INTRODUCTION_BREAK.search(text, role.stop, person.start):
+            return False
+        if any(role.stop <= p.start < person.start for p in self.persons):
+            return False
+        return not any(_is_verb(w.text) or w.text.lower() in NOT_MODIFIERS for w in between)
+
+    def _described(self, role, person: Entity) -> tuple[str, str | None]:
+        """The description as written ('аналитик банка «Восход»') and the organisation in it."""
+        phrase = self.article.original[role.start : person.start].strip(" «»\"")
+        inside = [
+            e for e in self.article.entities_in(role.stop, person.start) if e.type in ("ORG", "LOC")
+        ]
+        return " ".join(phrase.split()), (inside[0].normal if inside else None)
+
+    @cached_property
+    def _genders(self) -> dict[str, str | None]:
+        """Canonical person name -> gender: the verbs agreeing with its mentions, else its morphology."""
+        votes: dict[str, Counter] = {}
+        for person in self.persons:
+            name = self.canonical(person)
+            agreed = self._agreement(person)
+            counter = votes.setdefault(name, Counter())
+            if agreed:
+                counter[agreed] += 1
+        result = {}
+        for person in self.persons:
+            name = self.canonical(person)
+            if name in result:
+                continue
+            counter = votes.get(name)
+            result[name] = counter.most_common(1)[0][0] if counter else gender(name)
+        return result
+
+    def _agreement(self, person: Entity) -> str | None:
+        """The gender of a past-tense verb or short adjective next to a mention of the person."""
+        text = self.article.text
+        gap = AGREEMENT_GAP.match(text, person.stop)
+        after = [t for t in self.article.tokens_in(gap.end(), gap.end() + AGREEMENT_LOOK)[:1] if t.start == gap.end()]
+        before = [
+            t
+            for t in self.article.tokens_in(max(0, person.start - AGREEMENT_LOOK), person.start)[-1:]
+            if not text[t.stop : person.start].strip()
+        ]
+        for word in after + before:
+            found = _verb_gender(word.text.lower())
+            if found:
+                return found
+        return None
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        """Canonical name -> its entry, for every person and organisation of the article."""
+        lexicon = self.article.lexicon
+        entries: dict[str, Source] = {}
+        for person in self.persons:
+            name = self.canonical(person)
+            intro = self.introductions.get(person.start)
+            old = entries.get(name)
+            if old and (old.role or not intro):
+                continue
+            roles = frozenset(lexicon.classes_of(intro[0])) if intro else frozenset()
+            entries[name] = Source(
+                name=name,
+                type="PER",
+                gender=self._genders.get(name),
+                roles=roles,
+                role=intro[1] if intro else None,
+                affiliation=intro[2] if intro else None,
+            )
+        for org in self.article.entities:
+            if org.type == "ORG" and org.normal not in entries:
+                entries[org.normal] = Source(name=org.normal, type="ORG", kind=self._kind(org))
+        return entries
+
+    def source(self, entity: Entity, wanted: str | None = None) -> Source:
+        """The entry an entity names."""
+        name = self.canonical(entity, wanted)
+        found = self.sources.get(name)
+        if found is None:
+            return Source(name=name, type=entity.type, kind=self._kind(entity) if entity.type == "ORG" else None)
+        return found
+
+    # --- organisations -------------------------------------------------------------------
+
+    @cached_property
+    def outlets(self) -> frozenset[str]:
+        """Names of the organisations that relay others' words in this article."""
+        found = set()
+        for org in self.article.entities:
+            if org.type == "ORG" and self._relays(org):
+                found.add(org.normal)
+        return frozenset(found)
+
+    def _relays(self, org: Entity) -> bool:
+        text, lexicon = self.article.text, self.article.lexicon
+        if org.normal.lower() in lexicon.outlets or OUTLET_NAME.search(org.normal):
+            return True
+        paragraph = self.article.paragraph_at(org.start)
+        if paragraph and DATELINE.match(text, paragraph.start) and org.start - paragraph.start < 60:
+            return True
+        near = self.article.tokens_in(max(0, org.start - 25), org.start)[-2:]
+        near += self.article.tokens_in(org.stop, org.stop + 25)[:1]
+        return any(_relay_verb(word.text.lower()) for word in near)
+
+    def _kind(self, org: Entity) -> str | None:
+        if org.normal in self.outlets:
+            return "outlet"
+        head = lemma(org.normal.split()[0].lower()) if org.normal.split() else ""
+        return self.article.lexicon.kind_of_head.get(head)
+
+    def is_outlet(self, entity: Entity) -> bool:
+        return entity.type == "ORG" and entity.normal in self.outlets
+
+    # --- resolution ----------------------------------------------------------------------
+
+    def described(self, key: str, position: int, wanted: str | None) -> Source | None:
+        """The person introduced with a description of ``key``'s class, agreeing in gender:
+        the last before ``position``, else the first after."""
+        classes = self.article.lexicon.classes_of(key)
+        matches = []
+        for person in self.persons:
+            intro = self.introductions.get(person.start)
+            if intro is None or not classes & self.article.lexicon.classes_of(intro[0]):
+                continue
+            entry = self.source(person)
+            if agrees(entry, wanted):
+                matches.append((person.start, entry))
+        before = [entry for start, entry in matches if start < position]
+        if before:
+            return before[-1]
+        return matches[0][1] if matches else None
+
+    def occurrences(self, start: int, stop: int) -> list[Occurrence]:
+        """Person mentions in ``[start, stop)`` outside quotations, subjects marked."""
+        return [
+            Occurrence(p.start, p.stop, self.source(p), self._subject(p))
+            for p in self.persons
+            if start <= p.start and p.stop <= stop
+        ]
+
+    def _subject(self, person: Entity) -> bool:
+        """A mention that can be a subject: nominative, not after a preposition."""
+        words = person.text.split()
+        before = self.article.tokens_in(max(0, person.start - 20), person.start)[-1:]
+        if before and before[0].text.lower() in PREPOSITIONS:
+            return False
+        return all(_can_be_nominative(w) for w in words)
+
+
+def agrees(source: Source | None, wanted: str | None) -> bool:
+    """Whether the source can be referred to with the wanted gender ('она', 'сказала')."""
+    if source is None or wanted is None:
+        return True
+    if wanted == "plur":
+        return False
+    return source.type == "PER" and source.gender in (wanted, None)
+
+
+PREPOSITIONS = frozenset(
+    "в во на с со для по от у к ко из о об при за над под перед между через без про".split()
+)
+
+
+PREPOSITION_CASES = {
+    "с": "ablt", "со": "ablt", "у": "gent", "от": "gent", "для": "gent", "из": "gent", "без": "gent",
+    "около": "gent", "к": "datv", "ко": "datv", "о": "loct", "об": "loct", "при": "loct", "словам": "gent",
+}
+
+
+def _noun_case(word: str) -> str | None:
+    """The case of a singular noun when its parses agree on one ('шерифа' -> 'gent')."""
+    cases = {p.tag.case for p in parses(word) if "NOUN" in p.tag and p.tag.number == "sing" and p.tag.case}
+    cases.discard("accs") if cases == {"gent", "accs"} else None
+    return str(next(iter(cases))) if len(cases) == 1 else None
+
+
+def _is_verb(word: str) -> bool:
+    return "VERB" in parses(word.lower())[0].tag
+
+
+def _verb_gender(word: str) -> str | None:
+    for parse in parses(word)[:2]:
+        tag = parse.tag
+        if ("VERB" in tag and "past" in tag or "PRTS" in tag or "ADJS" in tag) and tag.gender in (MALE, FEMALE):
+            return str(tag.gender)
+    return None
+
+
+def _relay_verb(word: str) -> bool:
+    return any(
+        "VERB" in p.tag and "pres" in p.tag and p.normal_form in RELAY_VERBS for p in parses(word)[:2]
+    )
+
+
+def _can_be_nominative(word: str) -> bool:
+    found = [p for p in parses(word) if p.tag.case]
+    return not found or any(p.tag.case == "nomn" for p in found)
