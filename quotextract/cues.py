@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .lexicon import Lexicon
 from .model import Cue
-from .morph import parses
+from .morph import fold_yo, lemma, parses
 from .segment import Token
 
 VERBAL = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "ADJS")
@@ -24,39 +24,30 @@ STATES = {"уверить": "уверенный", "убедить": "убежд�
 
 
 def _lemma(parse) -> str:
-    lemma = parse.normal_form.replace("ё", "е")
-    return STATES.get(lemma, lemma) if "PRTS" in parse.tag else lemma
+    normal = fold_yo(parse.normal_form)
+    return STATES.get(normal, normal) if "PRTS" in parse.tag else normal
 
 
-@lru_cache(maxsize=100_000)
-def word_lemma(word: str) -> str:
-    return parses(word)[0].normal_form.replace("ё", "е")
+word_lemma = lemma  # the old name of morph.lemma, until every module imports that
 
 
 def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
     """The cue starting at ``tokens[index]`` and how many tokens it spans, if any."""
     lower = tokens[index].text.lower()
-    starts = (
-        lower[:3].replace("ё", "е") in lexicon.verb_prefixes and word_lemma(lower) in lexicon.phrase_starts
-    )
+    starts = fold_yo(lower[:3]) in lexicon.verb_prefixes and lemma(lower) in lexicon.phrase_starts
     for size in range(lexicon.max_phrase, 1, -1) if starts else ():
         window = tokens[index : index + size]
-        if (
-            len(window) == size
-            and tuple(word_lemma(t.text.lower()) for t in window) in lexicon.speech_phrases
-        ):
+        if len(window) == size and tuple(lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
             first, last = window[0], window[-1]
-            lemma = " ".join(
-                _phrase_word(t.text.lower()) for t in window
-            )  # 'выразить надежду', 'не исключить'
-            return Cue(first.start, last.stop, text[first.start : last.stop], lemma), size
+            phrase = " ".join(_phrase_word(t.text.lower()) for t in window)  # 'выразить надежду'
+            return Cue(first.start, last.stop, text[first.start : last.stop], phrase), size
     token = tokens[index]
     lower = token.text.lower()
-    if lower[:3].replace("ё", "е") not in lexicon.verb_prefixes:
+    if fold_yo(lower[:3]) not in lexicon.verb_prefixes:
         return None
-    for lemma in verbal_lemmas(lower):
-        if lemma in lexicon.speech_verbs:
-            return Cue(token.start, token.stop, token.text, lemma), 1
+    for verb in verbal_lemmas(lower):
+        if verb in lexicon.speech_verbs:
+            return Cue(token.start, token.stop, token.text, verb), 1
     return None
 
 

@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Callable, Iterator
 
 from .article import Article
+from .punct import OPENING_QUOTES
 from .rules.base import Candidate, trimmed, words
 from .rules.dialogue import dash_dialogue
 from .rules.lines import colon_speech, headline, interview
@@ -64,7 +65,7 @@ def _without(candidate: Candidate, clash: list[Candidate], article: Article) -> 
     first = min(clash, key=lambda c: c.start)
     if candidate.kind != "indirect" or first.start <= candidate.start:
         return None
-    start, stop = trimmed(article.text, candidate.start, first.start, '«„"“')
+    start, stop = trimmed(article.text, candidate.start, first.start, OPENING_QUOTES)
     if words(article.text, start, stop) < 3:
         return None
     return Candidate(

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
 
+from .morph import fold_yo, parses
+
 
 def read_list(name: str) -> tuple[str, ...]:
     """Lines of a data file, without comments and blanks, lowercased, ё -> е."""
     text = files("quotextract").joinpath("data", name).read_text(encoding="utf-8")
-    lines = (line.split("#", 1)[0].strip().lower().replace("ё", "е") for line in text.splitlines())
+    lines = (fold_yo(line.split("#", 1)[0].strip().lower()) for line in text.splitlines())
     return tuple(dict.fromkeys(line for line in lines if line))
 
 
@@ -64,13 +66,11 @@ class Lexicon:
     @cached_property
     def verb_prefixes(self) -> frozenset[str]:
         """First three letters of every cue lemma: words starting otherwise need no parsing."""
-        from .morph import parses
-
         prefixes = set()
         for lemma in self.speech_verbs | self.phrase_starts:
             prefixes.add(lemma[:3])
             for parse in parses(lemma)[:3]:
-                prefixes.update(form.word[:3].replace("ё", "е") for form in parse.lexeme)
+                prefixes.update(fold_yo(form.word[:3]) for form in parse.lexeme)
         return frozenset(prefixes)
 
     def extended(self, cues=(), roles=(), unnamed=(), source_phrases=()) -> Lexicon:
@@ -92,7 +92,7 @@ class Lexicon:
 
 
 def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
-    normal = [cue.lower().replace("ё", "е") for cue in cues]
+    normal = [fold_yo(cue.lower()) for cue in cues]
     verbs = frozenset(c for c in normal if " " not in c)
     phrases = frozenset(tuple(c.split()) for c in normal if " " in c)
     return verbs, phrases

@@ -1,10 +1,17 @@
-"""Cached pymorphy3 morphology: lemmas, tags and inflection of single words."""
+"""Cached pymorphy3 morphology: lemmas, tags, gender and inflection of single words."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 import pymorphy3
+
+PERSON_GENDERS = ("masc", "femn")  # the pymorphy3 genders a person can be given
+
+
+def fold_yo(text: str) -> str:
+    """``text`` with ё read as е, as Russian news writes it either way: 'её' -> 'ее'."""
+    return text.replace("ё", "е")
 
 
 @lru_cache(maxsize=1)
@@ -19,6 +26,28 @@ def parses(word: str) -> tuple:
     return tuple(analyzer().parse(word))
 
 
+@lru_cache(maxsize=100_000)
 def lemma(word: str) -> str:
     """Normal form of the first parse, lowercased, with ё -> е."""
-    return parses(word)[0].normal_form.replace("ё", "е")
+    return fold_yo(parses(word)[0].normal_form)
+
+
+def is_verb(word: str) -> bool:
+    """Whether the most probable parse of ``word`` is a finite verb: 'заявил', not 'заявление'."""
+    return "VERB" in parses(word)[0].tag
+
+
+def verb_gender(word: str) -> str | None:
+    """'masc' or 'femn' of a past-tense verb or short participle ('сказала', 'уверен'), else None."""
+    for parse in parses(word):
+        if parse.tag.gender in PERSON_GENDERS and ("VERB" in parse.tag or "PRTS" in parse.tag):
+            return parse.tag.gender
+    return None
+
+
+def name_gender(word: str, case: str | None = None) -> str | None:
+    """'masc' or 'femn' of a first name ('Анна'), optionally in the given case; else None."""
+    for parse in parses(word):
+        if "Name" in parse.tag and parse.tag.gender in PERSON_GENDERS and case in (None, parse.tag.case):
+            return parse.tag.gender
+    return None

@@ -6,11 +6,14 @@ import re
 from functools import lru_cache
 
 from .model import Entity
-from .morph import parses
+from .morph import fold_yo, parses
 from .names import nominative, word_keys
+from .punct import NAME_WORD, QUOTES, SPACED_DASH
 from .segment import Paragraph
 
 TYPES = ("PER", "ORG", "LOC")
+UNBRACKETED = re.compile(rf"[^{re.escape(QUOTES)}()\[\]]+")  # NER spans are cut at quote marks, brackets
+SPACED_DASH_PATTERN = re.compile(SPACED_DASH)  # ... and at a dash between words ('Токаев - Караван')
 
 
 @lru_cache(maxsize=1)
@@ -41,8 +44,8 @@ def _parts(paragraph: Paragraph, span) -> list[Entity]:
     """An entity split where NER ran across a dash, quote mark or bracket ('Токаев - Караван')."""
     parts = []
     text = paragraph.text[span.start : span.stop]
-    for match in re.finditer(r"[^«»\"“”„()\[\]]+", text):
-        for piece in re.split(r"\s[—–-]\s", match.group()):
+    for match in UNBRACKETED.finditer(text):
+        for piece in SPACED_DASH_PATTERN.split(match.group()):
             clean = piece.strip(" ,.;:")
             if not re.search(r"\w", clean):
                 continue
@@ -67,7 +70,7 @@ def _joined(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     return joined
 
 
-NAME_LIKE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
+NAME_LIKE = re.compile(rf"(?<![\w-]){NAME_WORD}(?![\w-])")
 
 
 def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
@@ -75,9 +78,7 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     surnames = {}
     for entity in found:
         if entity.type == "PER" and " " in entity.normal:
-            surnames.setdefault(
-                entity.normal.split()[-1].lower().replace("ё", "е"), entity.normal.split()[-1]
-            )
+            surnames.setdefault(fold_yo(entity.normal.split()[-1].lower()), entity.normal.split()[-1])
     covered = {position for e in found for position in range(e.start, e.stop)}
     extra = [e for e in map(_speaker_label, paragraphs) if e and e.start not in covered]
     for paragraph in paragraphs if surnames else ():
@@ -99,7 +100,7 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     return sorted(found + extra, key=lambda e: e.start) if extra else found
 
 
-SPEAKER_LABEL = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:\s+[А-ЯЁ][а-яё]+){0,2})\s*:\s")
+SPEAKER_LABEL = re.compile(rf"({NAME_WORD}(?:\s+[А-ЯЁ][а-яё]+){{0,2}})\s*:\s")
 
 
 def _speaker_label(paragraph: Paragraph) -> Entity | None:

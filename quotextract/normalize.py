@@ -3,14 +3,16 @@
 import html
 import re
 
+from .punct import DASH, DASH_VARIANTS, DASHES, LEFT_QUOTE, OPEN_QUOTES, STRAIGHT_QUOTE
+
 SPACES = "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\u200b\u200c\u200d\ufeff"
 LINE_BREAKS = "\v\f\x85\u2028\u2029"
-DASH_VARIANTS = "–―‒−"
 
 TABLE = str.maketrans(
-    {**{c: " " for c in SPACES}, **{c: "\n" for c in LINE_BREAKS}, **{c: "—" for c in DASH_VARIANTS}}
+    {**{c: " " for c in SPACES}, **{c: "\n" for c in LINE_BREAKS}, **{c: DASH for c in DASH_VARIANTS}}
 )
 CARRIAGE_RETURN = re.compile(r"\r(\n?)")
+OPENS_AFTER = " \n\t([" + DASHES  # an ambiguous mark after these opens a quotation
 ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
 
 
@@ -22,7 +24,9 @@ def _entity(match: re.Match) -> str:
         return match.group()
     padding = " " * (len(match.group()) - 1)
     text, start = match.string, match.start()
-    opening = char in "«„" or (char in '"“' and (start == 0 or text[start - 1] in " \n\t([—-"))
+    opening = char in OPEN_QUOTES or (
+        char in STRAIGHT_QUOTE + LEFT_QUOTE and (start == 0 or text[start - 1] in OPENS_AFTER)
+    )
     return padding + char if opening else char + padding
 
 

@@ -4,6 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .punct import (
+    COLON,
+    DASHES,
+    LEFT_GUILLEMET,
+    LEFT_QUOTE,
+    LOW_QUOTE,
+    OPEN_QUOTES,
+    RIGHT_GUILLEMET,
+    RIGHT_QUOTE,
+    STRAIGHT_QUOTE,
+)
+
+OPENS_AFTER = "([" + DASHES + COLON + OPEN_QUOTES  # besides a space: an ambiguous mark after these opens
+CURLY_OPENERS = LEFT_QUOTE + LOW_QUOTE  # what “ and ” close
+
 
 @dataclass(frozen=True, slots=True)
 class Quoted:
@@ -17,7 +32,7 @@ def _opens(text: str, index: int) -> bool:
     """An ambiguous mark opens when it follows a space or bracket and precedes a word."""
     before = text[index - 1] if index else " "
     after = text[index + 1] if index + 1 < len(text) else " "
-    return (before.isspace() or before in "([—-:«„") and not after.isspace()
+    return (before.isspace() or before in OPENS_AFTER) and not after.isspace()
 
 
 def pair_quotes(text: str, start: int, stop: int) -> list[Quoted]:
@@ -37,31 +52,31 @@ def pair_quotes(text: str, start: int, stop: int) -> list[Quoted]:
 
     for index in range(start, stop):
         char = text[index]
-        if char in "«„":
+        if char in OPEN_QUOTES:
             stack.append((char, index))
-        elif char == "»":
-            close(index, "«")
-        elif char == "“":
-            if stack and stack[-1][0] == "„":
-                close(index, "„")
+        elif char == RIGHT_GUILLEMET:
+            close(index, LEFT_GUILLEMET)
+        elif char == LEFT_QUOTE:
+            if stack and stack[-1][0] == LOW_QUOTE:
+                close(index, LOW_QUOTE)
             elif _opens(text, index):
                 stack.append((char, index))
             else:
-                close(index, "“„")
-        elif char == "”":
-            if any(mark in "“„" for mark, _ in stack):
-                close(index, "“„")
+                close(index, CURLY_OPENERS)
+        elif char == RIGHT_QUOTE:
+            if any(mark in CURLY_OPENERS for mark, _ in stack):
+                close(index, CURLY_OPENERS)
             elif _opens(text, index):
                 stack.append((char, index))
             else:
-                close(index, "”")
-        elif char == '"':
-            if stack and stack[-1][0] == '"' and not _opens(text, index):
-                close(index, '"')
+                close(index, RIGHT_QUOTE)
+        elif char == STRAIGHT_QUOTE:
+            if stack and stack[-1][0] == STRAIGHT_QUOTE and not _opens(text, index):
+                close(index, STRAIGHT_QUOTE)
             elif _opens(text, index):
                 stack.append((char, index))
-            elif any(mark == '"' for mark, _ in stack):
-                close(index, '"')
+            elif any(mark == STRAIGHT_QUOTE for mark, _ in stack):
+                close(index, STRAIGHT_QUOTE)
             elif not stack:
                 found.append(Quoted(None, index))
     if stack:

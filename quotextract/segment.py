@@ -10,6 +10,7 @@ from razdel import sentenize
 from .model import Span
 
 WORD = re.compile(r"[\w]+(?:[-.][\w]+)*", re.UNICODE)
+LINE = re.compile(r"[^\n]+")
 
 
 Token = Span  # a word token: text[start:stop]
@@ -34,7 +35,7 @@ class Paragraph:
 def paragraphs(text: str) -> list[Paragraph]:
     """Non-blank lines, stripped of surrounding spaces, numbered in order."""
     found = []
-    for match in re.finditer(r"[^\n]+", text):
+    for match in LINE.finditer(text):
         line = match.group()
         stripped = line.strip()
         if not stripped:

@@ -14,6 +14,7 @@ from collections import Counter
 import pandas as pd
 
 from .frame import GENDERS, SPEAKER_TYPES, empty_frame
+from .morph import fold_yo
 
 DTYPES = {
     "speaker_id": "Int64",
@@ -127,7 +128,7 @@ def _dtypes(quotes: pd.DataFrame, groups: list[str]) -> dict:
 
 def normalize(name: str) -> str:
     """Lowercase, ё as е, single spaces: the form names are compared in."""
-    return " ".join(name.lower().replace("ё", "е").split())
+    return " ".join(fold_yo(name.lower()).split())
 
 
 def tokens(name: str) -> frozenset[str]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from ..morph import lemma
+from ..morph import fold_yo, lemma
 
 
 def speaker_tokens(name) -> tuple[str, ...]:
     """Lowercased word tokens with ё -> е; () for a missing name (None, NA, NaN)."""
     if not isinstance(name, str):
         return ()
-    return tuple(re.findall(r"\w+", name.lower().replace("ё", "е")))
+    return tuple(re.findall(r"\w+", fold_yo(name.lower())))
 
 
 def speaker_match(gold, predicted) -> tuple[bool, bool]:

@@ -7,21 +7,35 @@ from dataclasses import dataclass
 
 from ..article import Article
 from ..model import Cue
+from ..punct import (
+    CLOSING_QUOTES,
+    DASH,
+    DASHES,
+    OPENING_QUOTES,
+    SENTENCE_ENDS,
+    SPACED_DASH,
+    one_of,
+)
 from ..segment import Paragraph
 
-SEPARATOR = re.compile(r"(?<=[,!?….])\s*—\s*|(?<=[,!?….])\s*-\s+")  # ', — сказал' ',- сказал'
+AFTER_PHRASE = "(?<=" + one_of("," + SENTENCE_ENDS) + ")"  # a comma or sentence end just before
+SEPARATOR = re.compile(rf"{AFTER_PHRASE}\s*{DASH}\s*|{AFTER_PHRASE}\s*-\s+")  # ', — сказал' ',- сказал'
 
 THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)
 
-CLAUSE_END = re.compile(r"[.!?…;](?=\s|$)|\s[—-]\s|:\s")
+CLAUSE_END = re.compile(rf"{one_of(SENTENCE_ENDS + ';')}(?=\s|$)|{SPACED_DASH}|:\s")
 
+JOINT = r",\s*(?:но|а|однако|и|при этом)\s+"  # ', но …', ', а …': where a new clause may start
 CONTENT_CUT = re.compile(
-    r",\s*(?:но|а|однако|и|при этом)\s+(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)|:\s*(?=[«„“\"—])"
+    JOINT + r"(?:\w+\s+){0,2}?(?=\w+,?\s+что\b)"
+    rf"|:\s*(?={one_of(OPENING_QUOTES + DASH)})"
 )
 
 WORD = re.compile(r"\w+")
+JOINT_PATTERN = re.compile(JOINT)
+COMMA = re.compile(rf",\s*(?:{DASH}\s*)?")  # a comma, perhaps with a dash: ', — '
 MAX_CONTENT = 3000  # characters: reported content never runs longer (a bound for run-on lines)
-TRIM = " \t\n,;:—-"
+TRIM = " \t\n,;:" + DASHES
 
 SUBORDINATE = re.compile(
     r"(?i)(?:что|чтобы|как|который|которая|которое|которые|где|когда|если|хотя|потому|поскольку|так|но|а|и|или|не)\b"
@@ -59,7 +73,7 @@ def trimmed(text: str, start: int, stop: int, extra: str = "") -> tuple[int, int
 
 def unquoted(text: str, start: int, stop: int) -> tuple[int, int]:
     """Without one pair of quote marks around the whole: '«Мы не будем продавать «Норникель»»'."""
-    if stop - start > 2 and text[start] in '«„“"' and text[stop - 1] in '»“”"':
+    if stop - start > 2 and text[start] in OPENING_QUOTES and text[stop - 1] in CLOSING_QUOTES:
         return start + 1, stop - 1
     return start, stop
 
@@ -75,13 +89,13 @@ def has_words(text: str, start: int, stop: int, count: int) -> bool:
 
 
 def words(text: str, start: int, stop: int) -> int:
-    return len(re.findall(r"\w+", text[start:stop]))
+    return len(WORD.findall(text[start:stop]))
 
 
 def clause_end(text: str, start: int, stop: int) -> int:
     """Where an attribution clause starting at ``start`` ends (sentence end, dash, colon, quote)."""
     match = CLAUSE_END.search(text, start, stop)
-    return match.start() + (1 if match and text[match.start()] in ".!?…" else 0) if match else stop
+    return match.start() + (1 if match and text[match.start()] in SENTENCE_ENDS else 0) if match else stop
 
 
 def content_end(article: Article, start: int, stop: int) -> int:
@@ -90,13 +104,13 @@ def content_end(article: Article, start: int, stop: int) -> int:
     stop = min(stop, start + MAX_CONTENT)
     cut = CONTENT_CUT.search(text, start, stop)
     end = cut.start() if cut else stop
-    for joint in re.finditer(r",\s*(?:но|а|однако|и|при этом)\s+", text[start:end]):
+    for joint in JOINT_PATTERN.finditer(text[start:end]):
         clause = start + joint.end()
         following = [c for c in article.cues_in(clause, end) if words(text, clause, c.start) <= 12]
         if any(FOLLOWED_BY_CLAUSE.match(text, c.stop, end) for c in following):
             end = start + joint.start()
             break
-    for match in re.finditer(r",\s*(?:—\s*)?", text[start:end]):
+    for match in COMMA.finditer(text[start:end]):
         clause = start + match.end()
         if article.first_cue(clause, end, within=3) and "что" not in text[clause:end]:
             return start + match.start()

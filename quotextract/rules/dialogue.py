@@ -7,10 +7,12 @@ from collections.abc import Iterator
 
 from ..article import Article
 from ..model import Cue
+from ..punct import DASH, DASH_CLASS, HYPHEN, SENTENCE_ENDS
 from ..segment import Paragraph
 from .base import SEPARATOR, Candidate, clause_end, trimmed, words
 
-LEADING_DASH = re.compile(r"[—-]\s*(?=\S)")
+LEADING_DASH = re.compile(rf"{DASH_CLASS}\s*(?=\S)")
+RESUMING_DASH = re.compile(rf"\s*[,.]?\s*{DASH}\s*")  # '. — ' where the speech resumes
 
 
 def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tuple[int, int, int, Cue]]:
@@ -32,7 +34,7 @@ def dash_line(article: Article, paragraph: Paragraph) -> int | None:
     match = LEADING_DASH.match(article.text, paragraph.start, paragraph.stop)
     if not match:
         return None
-    tight_hyphen = article.text[paragraph.start] == "-" and match.end() == paragraph.start + 1
+    tight_hyphen = article.text[paragraph.start] == HYPHEN and match.end() == paragraph.start + 1
     if tight_hyphen and not article.text[match.end()].isupper():  # '-5 градусов', '-то'
         return None
     return match.end()
@@ -53,7 +55,7 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
         start, stop = trimmed(text, body, paragraph.stop)
         if start >= stop or not text[start].isupper() or words(text, start, stop) < 2:
             continue
-        if region is None and (text[paragraph.stop - 1] not in ".!?…" or words(text, start, stop) < 4):
+        if region is None and (text[paragraph.stop - 1] not in SENTENCE_ENDS or words(text, start, stop) < 4):
             continue
         if _is_question(article, lines, index):
             yield Candidate(start, stop, "direct", "interview_question", None, None, "before")
@@ -80,9 +82,7 @@ def _attributed_line(article, paragraph, body, attributions) -> Iterator[Candida
         quote = trimmed(text, start, separator)
         if quote[1] > quote[0]:
             yield Candidate(*quote, "direct", "dash_dialogue", cue, (clause, clause_stop), "after")
-        following = SEPARATOR.match(text, clause_stop) or re.compile(r"\s*[,.]?\s*—\s*").match(
-            text, clause_stop
-        )
+        following = SEPARATOR.match(text, clause_stop) or RESUMING_DASH.match(text, clause_stop)
         start = following.end() if following and following.end() < paragraph.stop else paragraph.stop
     if start < paragraph.stop:
         quote = trimmed(text, start, paragraph.stop)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..article import Article
 from ..cues import is_finite
+from ..punct import CLOSING_QUOTES, COLON, DASH, SENTENCE_ENDS, SPACED_DASH
 from .base import Candidate, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
 
@@ -34,7 +35,7 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
                 cues
                 and is_finite(cues[-1])
                 and text[speech.start].isupper()
-                and text[speech.stop - 1] in '.!?…»"”'
+                and text[speech.stop - 1] in SENTENCE_ENDS + CLOSING_QUOTES
                 and words(text, speech.start, speech.stop) >= 3
                 and not dash_line(article, speech)
             ):
@@ -42,16 +43,21 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
                 yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, paragraph.stop), "before")
 
 
-SITE_SUFFIX = re.compile(r"(?:\s[—-]\s[^—\s][^—]{0,30})?")  # 'Токаев - Караван': the site's name
+SITE_SUFFIX = re.compile(
+    rf"(?:{SPACED_DASH}[^{DASH}\s][^{DASH}]{{0,30}})?"
+)  # 'Токаев - Караван': the site's name
+SPACED_DASH_PATTERN = re.compile(SPACED_DASH)
+LOWERCASE_WORDS = re.compile(r"(?:[а-яё-]+\s+){0,3}")  # 'заявил глава ведомства' before a name
+LABEL_COLON = re.compile(r"\s*:\s+")  # 'Мустафа Джемилев: …'
 
 
 def headline(article: Article) -> Iterator[Candidate]:
     """'Текст - Фамилия': a line without final punctuation ending in a person's name."""
     text = article.text
     for paragraph in article.paragraphs:
-        if text[paragraph.stop - 1] in ".!?…:":
+        if text[paragraph.stop - 1] in SENTENCE_ENDS + COLON:
             continue
-        for match in re.finditer(r"\s[—-]\s", text[paragraph.start : paragraph.stop]):
+        for match in SPACED_DASH_PATTERN.finditer(text[paragraph.start : paragraph.stop]):
             name_start = paragraph.start + match.end()
             person = next(
                 (
@@ -61,7 +67,7 @@ def headline(article: Article) -> Iterator[Candidate]:
                 ),
                 None,
             )
-            if person and not re.fullmatch(r"(?:[а-яё-]+\s+){0,3}", text[name_start : person.start]):
+            if person and not LOWERCASE_WORDS.fullmatch(text[name_start : person.start]):
                 person = None
             quote = trimmed(text, paragraph.start, paragraph.start + match.start())
             if person and words(text, *quote) >= 3:
@@ -83,7 +89,7 @@ def interview(article: Article) -> Iterator[Candidate]:
         )
         if entity is None:
             continue
-        colon = re.compile(r"\s*:\s+").match(text, entity.stop, paragraph.stop)
+        colon = LABEL_COLON.match(text, entity.stop, paragraph.stop)
         if colon and words(text, colon.end(), paragraph.stop) >= 2:
             span = unquoted(text, *trimmed(text, colon.end(), paragraph.stop, "."))
             yield Candidate(*span, "direct", "interview", None, (entity.start, entity.stop))

@@ -7,6 +7,16 @@ from collections.abc import Iterator
 
 from ..article import Article
 from ..cues import is_finite
+from ..punct import (
+    CLOSING_QUOTES,
+    DASH,
+    DASH_CLASS,
+    DASHES,
+    OPENING_CLASS,
+    SENTENCE_END_CLASS,
+    SENTENCE_ENDS,
+    one_of,
+)
 from ..quotemarks import Quoted, pair_quotes
 from ..segment import Paragraph
 from .base import (
@@ -21,7 +31,14 @@ from .base import (
 
 REPORTING = ("сообщать", "сообщить", "писать", "передавать", "передать")  # what an outlet does
 
-RESUME = re.compile(r"[,.:]\s*—\s*|[,.:]\s+-\s+")
+RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s+")  # ', — продолжение' after the attribution
+COLON_BEFORE = re.compile(r":\s*$")  # 'X заявил: «'
+SENTENCE_OPENING_MARK = re.compile(rf"(?:^|{SENTENCE_END_CLASS}\s+){OPENING_CLASS}")  # '… . «Текст'
+LEAD = re.compile(
+    rf"\s*{one_of(',' + SENTENCE_ENDS)}?\s*(?:{DASH_CLASS}\s*)?"
+)  # '», — ' after a closing mark
+COMMA_OR_DASH = re.compile(one_of("," + DASHES))
+DASH_PATTERN = re.compile(DASH_CLASS)
 
 
 def quote_marks(article: Article) -> Iterator[Candidate]:
@@ -47,7 +64,7 @@ def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted) -> Iterator[
     span = trimmed(text, start, stop)
     if span[1] <= span[0]:
         return
-    colon = quoted.open is not None and re.search(r":\s*$", text[paragraph.start : quoted.open])
+    colon = quoted.open is not None and COLON_BEFORE.search(text[paragraph.start : quoted.open])
     if attribution and not (colon and attribution[2].lemma in REPORTING):
         clause, clause_stop, cue = attribution
         yield Candidate(*span, "direct", "quote_then_cue", cue, (clause, clause_stop), "after")
@@ -78,20 +95,20 @@ def _continues_quotation(article: Article, paragraph: Paragraph) -> bool:
 def _unopened_start(article: Article, close: int, paragraph: Paragraph) -> int:
     """Where a quotation whose opening mark is lost begins: a sentence opening with a mark, else this one."""
     opening = None
-    for match in re.finditer(r"(?:^|[.!?…]\s+)[«„“\"]", article.text[paragraph.start : close]):
+    for match in SENTENCE_OPENING_MARK.finditer(article.text[paragraph.start : close]):
         opening = paragraph.start + match.end() - 1
     return opening if opening is not None else sentence_start(article, close, paragraph)
 
 
 def _after_quote(article: Article, start: int, stop: int):
     """An attribution right after a closing mark: '», — заявил X.' or '», пишет газета'."""
-    lead = re.compile(r"\s*[,.!?…]?\s*(?:[—-]\s*)?").match(article.text, start, stop)
+    lead = LEAD.match(article.text, start, stop)
     if lead is None or lead.end() == start or lead.end() >= stop and stop - start > 0 and lead.end() == stop:
         return None
-    if not re.search(r"[,—-]", article.text[start : lead.end()]):
+    if not COMMA_OR_DASH.search(article.text[start : lead.end()]):
         return None
     clause = lead.end()
-    dashed = bool(re.search(r"[—-]", article.text[start:clause]))
+    dashed = bool(DASH_PATTERN.search(article.text[start:clause]))
     cue = article.first_cue(clause, stop, within=4 if dashed else 1)
     if cue is None or not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(article.text, cue.stop, stop):
         return None
@@ -112,7 +129,7 @@ def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool
     """A whole sentence in quote marks, standing as a sentence of its own."""
     text = article.text
     before = text[paragraph.start : quoted.open].rstrip()
-    starts_sentence = not before or before[-1] in '.!?…»"'
-    after = text[span[1] : paragraph.stop].lstrip(' »"”“')
-    ends_sentence = not after or after[0] in ".!?…"
+    starts_sentence = not before or before[-1] in SENTENCE_ENDS + CLOSING_QUOTES
+    after = text[span[1] : paragraph.stop].lstrip(" " + CLOSING_QUOTES)
+    ends_sentence = not after or after[0] in SENTENCE_ENDS
     return starts_sentence and ends_sentence and text[span[0]].isupper() and words(text, *span) >= 4

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..article import Article
 from ..cues import is_authorial, is_finite
 from ..model import Cue
-from ..morph import parses
+from ..morph import is_verb
+from ..punct import (
+    DASH,
+    DASHES,
+    LEFT_GUILLEMET,
+    QUOTE_CLASS,
+    QUOTED_STRETCH,
+    QUOTES,
+    RIGHT_GUILLEMET,
+    SENTENCE_ENDS,
+    STRAIGHT_QUOTE,
+    one_of,
+)
 from .base import (
     FOLLOWED_BY_CLAUSE,
     SUBORDINATE,
@@ -22,25 +35,41 @@ from .base import (
     words,
 )
 
+POSSESSIVES = r"(?:его|ее|её|их|моим|нашим)"  # 'по его словам', 'по нашим данным'
+POSSESSIVE = re.compile(rf"\s+{POSSESSIVES}\s+")
+THIRD_PERSON_POSSESSIVE = re.compile(r"\s(?:его|ее|её|их)\s")  # the source is named earlier
+AS = re.compile(r"(?i)как\s*")  # 'Как отметил X, …'
+WHICH = re.compile(r"\s*котор")  # 'по словам, которые …': not a source
+COMMA = re.compile(r",(?=\s)")
+LEAD_COMMA = re.compile(rf",(?=\s)\s*(?:{DASH}\s*|-\s+)?")  # ', сообщили' or ', — заявил'
+QUOTED_NAME = re.compile(QUOTED_STRETCH)  # 'заявил «Фонтанке», что'
+CLAUSE_BREAK = re.compile(
+    one_of(SENTENCE_ENDS + ";:" + LEFT_GUILLEMET + RIGHT_GUILLEMET + STRAIGHT_QUOTE)
+)  # between a cue and its 'что'
+QUOTE_MARK = re.compile(QUOTE_CLASS)
+
+
+@lru_cache(maxsize=8)
+def _source_pattern(source_phrases: tuple[str, ...]) -> re.Pattern:
+    """'по словам', 'по его словам', … and 'как' before a word, as one pattern."""
+    phrases = "|".join(re.escape(p).replace(r"\ ", rf"\s+(?:{POSSESSIVES}\s+)?") for p in source_phrases)
+    return re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
+
 
 def according_to(article: Article) -> Iterator[Candidate]:
     """'По словам X, …', 'По его мнению …', '…, по данным X.'; also 'Как отметил X, …'."""
     text = article.text
-    phrases = "|".join(
-        re.escape(p).replace(r"\ ", r"\s+(?:(?:его|ее|её|их|моим|нашим)\s+)?")
-        for p in article.lexicon.source_phrases
-    )
-    pattern = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
+    pattern = _source_pattern(article.lexicon.source_phrases)
     for sentence in article.sentences:
         for match in pattern.finditer(text, sentence.start, sentence.stop):
-            if re.fullmatch(r"(?i)как\s*", match.group()):  # 'Как отметил X, …'
+            if AS.fullmatch(match.group()):  # 'Как отметил X, …'
                 cue = article.first_cue(match.end(), sentence.stop, within=2)
                 if cue is None:
                     continue
                 lemma = cue.lemma
             else:
                 cue = None
-                lemma = re.sub(r"\s+(?:его|ее|её|их|моим|нашим)\s+", " ", match.group().lower())
+                lemma = POSSESSIVE.sub(" ", match.group().lower())
                 lemma = " ".join(lemma.split())
             candidate = _around_source(article, sentence, match, cue, lemma)
             if candidate:
@@ -54,26 +83,30 @@ APPOSITIVE = re.compile(
 
 def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate | None:
     text = article.text
-    if re.match(r"\s*котор", text[match.end() : sentence.stop]):
+    if WHICH.match(text[match.end() : sentence.stop]):
         return None
-    found = re.compile(r",(?=\s)").search(text, match.end(), sentence.stop)
+    found = COMMA.search(text, match.end(), sentence.stop)
     comma = found.start() if found else -1
     apposition = found and APPOSITIVE.match(text, found.end(), sentence.stop)
     if apposition:  # 'источник, близкий к правительству, …'
         comma = apposition.end() - 1
     elif found:
         comma = _named_apposition(article, found.end(), sentence.stop) or comma
-    has_pronoun = bool(re.search(r"\s(?:его|ее|её|их)\s", match.group()))
+    has_pronoun = bool(THIRD_PERSON_POSSESSIVE.search(match.group()))
     phrase_cue = cue or Cue(match.start(), match.end(), text[match.start() : match.end()], lemma)
     source_stop = comma if comma != -1 else sentence.stop
     if has_pronoun and (comma == -1 or words(text, match.end(), comma) > 3):
         source_stop = match.end()
-    tail = trimmed(text, source_stop, sentence.stop, ".!?…")
+    tail = trimmed(text, source_stop, sentence.stop, SENTENCE_ENDS)
     rule = "as_cue" if cue else "according_to"
     if words(text, *tail) >= 2:
         stop = content_end(article, tail[0], tail[1])
         return Candidate(
-            *trimmed(text, tail[0], stop, ".!?…"), "indirect", rule, phrase_cue, (match.start(), source_stop)
+            *trimmed(text, tail[0], stop, SENTENCE_ENDS),
+            "indirect",
+            rule,
+            phrase_cue,
+            (match.start(), source_stop),
         )
     head = trimmed(text, sentence.start, match.start())
     if words(text, *head) >= 3 and not words(text, source_stop, sentence.stop):
@@ -83,18 +116,18 @@ def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate |
 
 def _named_apposition(article: Article, start: int, stop: int) -> int | None:
     """'один из авторов, председатель комитета Дмитрий Хубезов, …': the comma after a named apposition."""
-    comma = re.compile(r",(?=\s)").search(article.text, start, stop)
+    comma = COMMA.search(article.text, start, stop)
     if (
         comma is None
         or words(article.text, start, comma.start()) > 10
-        or " — " in article.text[start : comma.start()]
+        or f" {DASH} " in article.text[start : comma.start()]
     ):
         return None
     if article.first_cue(comma.end(), stop, within=2):  # '…, пишет Лента.ру': that comma ends the content
         return None
     segment = article.tokens_in(start, comma.start())
     named = any(e.type == "PER" for e in article.entities_in(start, comma.start()))
-    verbs = any("VERB" in parses(t.text.lower())[0].tag for t in segment)
+    verbs = any(is_verb(t.text.lower()) for t in segment)
     return comma.start() if named and not verbs else None
 
 
@@ -109,8 +142,8 @@ def reported_that(article: Article) -> Iterator[Candidate]:
             that = THAT.search(window)
             if not that:
                 continue
-            between = re.sub(r"«[^«»]*»|\"[^\"]*\"", "", window[: that.start()])  # 'заявил «Фонтанке», что'
-            if words(window, 0, that.start()) > 8 or re.search(r"[.!?;:«»\"]", between):
+            between = QUOTED_NAME.sub("", window[: that.start()])
+            if words(window, 0, that.start()) > 8 or CLAUSE_BREAK.search(between):
                 continue
             if that.start() and "," not in window[: that.end()] and "том" not in window[: that.end()]:
                 continue
@@ -118,7 +151,7 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 continue
             start = cue.stop + that.end()
             stop = content_end(article, start, sentence.stop)
-            span = unquoted(text, *trimmed(text, start, stop, ".!?…"))
+            span = unquoted(text, *trimmed(text, start, stop, SENTENCE_ENDS))
             if words(text, *span) >= 2:
                 region = (sentence.start, cue.stop + that.start())
                 yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
@@ -128,7 +161,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
     """'…, сообщили в пресс-службе.' and '…, — заявил X.' (lost quote marks: direct)."""
     text = article.text
     for sentence in article.sentences:
-        for match in re.finditer(r",(?=\s)\s*(?:—\s*|-\s+)?", text[sentence.start : sentence.stop]):
+        for match in LEAD_COMMA.finditer(text[sentence.start : sentence.stop]):
             clause = sentence.start + match.end()
             cue = article.first_cue(clause, sentence.stop, within=2)
             if cue is None or SUBORDINATE.match(text, clause) or not _verb_first(article, clause, cue):
@@ -141,7 +174,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
             ):
                 continue
             clause_stop = _postposed_clause_end(text, clause, sentence.stop)
-            tail = trimmed(text, clause_stop, sentence.stop, ".!?…")
+            tail = trimmed(text, clause_stop, sentence.stop, SENTENCE_ENDS)
             has_tail = (
                 clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
             )
@@ -150,9 +183,9 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 continue
             lead = HEAD_LEAD.match(text, sentence.start)
             head = trimmed(
-                text, lead.end() if lead else sentence.start, sentence.start + match.start(), '«»"“”„'
+                text, lead.end() if lead else sentence.start, sentence.start + match.start(), QUOTES
             )
-            kind = "direct" if "—" in match.group() or "-" in match.group() else "indirect"
+            kind = "direct" if any(dash in match.group() for dash in DASHES) else "indirect"
             if kind == "direct":
                 head = (_speech_start(article, sentence, head[0]), head[1])
             if has_words(text, *head, 3):
@@ -179,7 +212,7 @@ HEAD_LEAD = re.compile(r"(?i)(?:\w+\s+)?о\s+том\s*,\s*что\s+")
 def _is_content(article: Article, start: int, stop: int) -> bool:
     """Three words or more with a verb of their own: '…, напомнил Раттке, затем последовала встреча'."""
     return words(article.text, start, stop) >= 3 and any(
-        "VERB" in parses(t.text.lower())[0].tag for t in article.tokens_in(start, stop)
+        is_verb(t.text.lower()) for t in article.tokens_in(start, stop)
     )
 
 
@@ -195,7 +228,7 @@ def _speech_start(article: Article, sentence, start: int) -> int:
         previous = article.sentences[index - 1]
         if previous.paragraph != sentence.paragraph or not FIRST_PERSON.search(previous.text):
             break
-        if article.cues_in(previous.start, previous.stop) or re.search(r"[«»\"„“”]", previous.text):
+        if article.cues_in(previous.start, previous.stop) or QUOTE_MARK.search(previous.text):
             break
         start, index = previous.start, index - 1
     return start
@@ -221,7 +254,7 @@ def about_this(article: Article) -> Iterator[Candidate]:
             continue
         previous = article.sentences[index - 1]
         yield Candidate(
-            *trimmed(text, previous.start, previous.stop, ".!?…"),
+            *trimmed(text, previous.start, previous.stop, SENTENCE_ENDS),
             "indirect",
             "about_this",
             cue,
