@@ -12,7 +12,7 @@ import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
-from itertools import islice
+from itertools import islice, repeat
 
 import pandas as pd
 
@@ -24,6 +24,7 @@ from .documents import (
     BatchResult,
     Document,
     DocumentResult,
+    quote_dtypes,
 )
 from .frame import DTYPES, empty_frame
 
@@ -37,36 +38,46 @@ class BatchWarning(UserWarning):
 # Input -> Documents
 
 
-def as_documents(data, *, text: str = "text", id: str = "id") -> Iterator[Document]:
+def as_documents(
+    data, *, text: str = "text", id: str = "id", keep_columns: Iterable[str] = ()
+) -> Iterator[Document]:
     """The documents of ``data``: a DataFrame, or an iterable of str, ``(id, text)`` pairs or dicts.
 
     A DataFrame without an ``id`` column takes its index labels as ids; other items without an id
-    take their position (``"0"``, ``"1"``, ...). Raises ValueError for a DataFrame without ``text``.
+    take their position (``"0"``, ``"1"``, ...). Raises ValueError for a DataFrame without ``text``
+    (or without one of ``keep_columns``, the columns or keys each document carries in ``fields``).
     """
+    keep = list(keep_columns)
     if isinstance(data, pd.DataFrame):
-        if text not in data.columns:
+        missing = [name for name in [text, *keep] if name not in data.columns]
+        if missing:
             raise ValueError(
-                f"no column {text!r} in the DataFrame (columns: {', '.join(map(str, data.columns))})"
+                f"no column {missing[0]!r} in the DataFrame (columns: {', '.join(map(str, data.columns))})"
             )
         ids = data[id] if id in data.columns else data.index
+        rows = zip(*(data[name] for name in keep)) if keep else repeat(())
         return (
-            Document(_doc_id(key, label), value) for key, label, value in zip(ids, data.index, data[text])
+            Document(_doc_id(key, label), value, fields=dict(zip(keep, row)) if keep else None)
+            for key, label, value, row in zip(ids, data.index, data[text], rows)
         )
     if isinstance(data, (str, bytes, bytearray, Mapping)) or not isinstance(data, Iterable):
         raise TypeError(f"expected a DataFrame or an iterable of documents, got {type(data).__name__}")
-    return (_document(position, item, text, id) for position, item in enumerate(data))
+    return (_document(position, item, text, id, keep) for position, item in enumerate(data))
 
 
 def _doc_id(value, fallback) -> str:
     return str(fallback) if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def _document(position: int, item, text: str, id: str) -> Document:
+def _document(position: int, item, text: str, id: str, keep: list[str]) -> Document:
     if isinstance(item, Document):
         return item
     if isinstance(item, Mapping):
         doc_id = _doc_id(item.get(id), position)
-        return Document(doc_id, item[text]) if text in item else Document(doc_id, None, f"no {text!r} field")
+        fields = {name: item.get(name) for name in keep} if keep else None
+        if text not in item:
+            return Document(doc_id, None, f"no {text!r} field", fields)
+        return Document(doc_id, item[text], fields=fields)
     if isinstance(item, (tuple, list)) and len(item) == 2:
         return Document(_doc_id(item[0], position), item[1])
     return Document(str(position), item)
@@ -81,21 +92,22 @@ def _checked(document: Document) -> Document:
         not isinstance(value, (list, tuple, dict)) and pd.api.types.is_scalar(value) and pd.isna(value)
     )
     reason = "missing text" if missing else f"expected str, got {type(value).__name__}"
-    return Document(document.doc_id, None, reason)
+    return Document(document.doc_id, None, reason, document.fields)
 
 
 # Extraction
 
 
 def _run(extractor, document: Document) -> DocumentResult:
+    fields = document.fields
     if document.error is not None:
-        return DocumentResult(document.doc_id, "error", document.error, empty_frame(), 0)
+        return DocumentResult(document.doc_id, "error", document.error, empty_frame(), 0, fields)
     try:
         quotes = extractor(document.text)
     except Exception as error:  # one bad document never stops the batch
         message = f"{type(error).__name__}: {error}"
-        return DocumentResult(document.doc_id, "error", message, empty_frame(), len(document.text))
-    return DocumentResult(document.doc_id, "ok", None, quotes, len(document.text))
+        return DocumentResult(document.doc_id, "error", message, empty_frame(), len(document.text), fields)
+    return DocumentResult(document.doc_id, "ok", None, quotes, len(document.text), fields)
 
 
 def _serial(documents: Iterable[Document], extractor) -> Iterator[DocumentResult]:
@@ -218,6 +230,7 @@ def iter_extract(
     chunksize: int = 8,
     extractor=None,
     pool: Executor | None = None,
+    keep_columns: Iterable[str] = (),
 ) -> Iterator[DocumentResult]:
     """Extract document by document, yielding a :class:`DocumentResult` each, in input order.
 
@@ -232,11 +245,12 @@ def iter_extract(
         chunksize: documents sent to a worker at a time.
         extractor: an :class:`~quotextract.Extractor` (default: the shared default one).
         pool: a process pool from :func:`worker_pool`, reused instead of starting one.
+        keep_columns: input columns (or dict keys) each result carries in ``fields``.
     """
     jobs = _jobs(n_jobs)
     if chunksize < 1:
         raise ValueError(f"chunksize must be positive, got {chunksize!r}")
-    checked = map(_checked, as_documents(data, text=text, id=id))
+    checked = map(_checked, as_documents(data, text=text, id=id, keep_columns=keep_columns))
     if pool is not None:
         results = _ordered(_chunks(checked, chunksize), pool, 2 * max(jobs, os.cpu_count() or 1))
     elif jobs == 1:
@@ -252,14 +266,20 @@ def iter_extract(
 # Results -> tables
 
 
-def quotes_frame(results: Iterable[DocumentResult]) -> pd.DataFrame:
-    """The quotations of ``results`` in one frame: ``doc_id``, then the columns of ``frame.COLUMNS``."""
+def quotes_frame(results: Iterable[DocumentResult], kept: Mapping | None = None) -> pd.DataFrame:
+    """The quotations of ``results`` in one frame: ``doc_id``, then the columns of ``frame.COLUMNS``.
+
+    ``kept`` (column name -> dtype, None to infer it) adds the results' ``fields`` after ``doc_id``.
+    """
     results = [result for result in results if result.n_quotes]
     if not results:
-        return empty_frame(QUOTE_DTYPES)
+        return empty_frame(quote_dtypes({name: dtype or "object" for name, dtype in (kept or {}).items()}))
     quotes = pd.concat([result.quotes for result in results], ignore_index=True).astype(DTYPES)
     ids = [result.doc_id for result in results for _ in range(result.n_quotes)]
     quotes.insert(0, "doc_id", pd.array(ids, dtype="string"))
+    for position, (name, dtype) in enumerate((kept or {}).items(), 1):
+        values = [(r.fields or {}).get(name) for r in results for _ in range(r.n_quotes)]
+        quotes.insert(position, name, pd.Series(values, dtype=dtype or None))
     return quotes
 
 
@@ -303,6 +323,7 @@ def extract_many(
     extractor=None,
     pool: Executor | None = None,
     documents: bool = False,
+    keep_columns: Iterable[str] = (),
 ) -> pd.DataFrame | BatchResult:
     """Quotations of many documents in one DataFrame: ``doc_id`` first, in input order.
 
@@ -312,7 +333,11 @@ def extract_many(
     - ``documents=True`` returns a :class:`BatchResult` whose ``documents`` table has one row per
       input document (``doc_id, status, error, n_quotes, n_chars``);
     - otherwise a :class:`BatchWarning` says how many documents failed and names them.
+
+    ``keep_columns`` (``["date", "source"]``) are input columns (or dict keys) copied to each
+    quotation of the document, after ``doc_id``; from a DataFrame they keep their dtype.
     """
+    keep_columns = list(keep_columns)
     results = list(
         iter_extract(
             data,
@@ -323,9 +348,12 @@ def extract_many(
             chunksize=chunksize,
             extractor=extractor,
             pool=pool,
+            keep_columns=keep_columns,
         )
     )
-    quotes, table = quotes_frame(results), documents_frame(results)
+    frame = isinstance(data, pd.DataFrame)
+    kept = {name: data[name].dtype if frame else None for name in keep_columns}
+    quotes, table = quotes_frame(results, kept), documents_frame(results)
     if documents:
         return BatchResult(quotes, table)
     _warn_failures(table)

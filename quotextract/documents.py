@@ -6,6 +6,7 @@ Below :mod:`quotextract.batch` (the engine), :mod:`quotextract.readers` and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -23,6 +24,11 @@ DOCUMENT_DTYPES = {  # the documents table: one row per input document
 }
 
 
+def quote_dtypes(kept: Mapping[str, object] | None = None) -> dict:
+    """The quotations table's dtypes with ``kept`` input columns (name -> dtype) after ``doc_id``."""
+    return {"doc_id": "string", **(kept or {}), **DTYPES}
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One input document. With ``error`` set it could not be read and is reported, not extracted."""
@@ -30,6 +36,7 @@ class Document:
     doc_id: str
     text: object
     error: str | None = None
+    fields: Mapping[str, object] | None = None  # input columns carried to the quotes (keep_columns)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -41,6 +48,7 @@ class DocumentResult:
     error: str | None
     quotes: pd.DataFrame  # the single-text columns of ``frame.COLUMNS``; empty on error
     n_chars: int
+    fields: Mapping[str, object] | None = None  # the document's kept input columns
 
     @property
     def n_quotes(self) -> int:

@@ -15,7 +15,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
@@ -71,20 +71,46 @@ def source(path: str) -> Source:
 
 
 def read(
-    paths: Iterable[str], *, text: str = "text", id: str = "id", stdin: BinaryIO | None = None
+    paths: Iterable[str],
+    *,
+    text: str = "text",
+    id: str = "id",
+    stdin: BinaryIO | None = None,
+    keep_columns: Iterable[str] = (),
 ) -> Iterator[Document]:
-    """The documents of all ``paths``, in order. Every input is checked now; records are read lazily."""
+    """The documents of all ``paths``, in order. Every input is checked now; records are read lazily.
+
+    ``keep_columns``: fields or columns each document carries in ``fields``, as strings (None when
+    the record lacks them; .txt inputs have none).
+    """
     sources = [source(str(path)) for path in paths]
     if sum(s.kind == "stdin" for s in sources) > 1:
         raise InputError("- (stdin) can be given only once")
     for s in sources:
         _check_columns(s, text)
-    return chain.from_iterable(_guarded(s, text, id, stdin) for s in sources)
+    keep = tuple(keep_columns)
+    return chain.from_iterable(_kept(_guarded(s, text, id, stdin, keep), keep) for s in sources)
 
 
-def _guarded(source: Source, text: str, id: str, stdin: BinaryIO | None) -> Iterator[Document]:
+def _kept(documents: Iterator[Document], keep: tuple[str, ...]) -> Iterator[Document]:
+    """Only the kept fields, as strings: one type per column whatever the records hold."""
+    for document in documents:
+        if document.fields is None:
+            yield replace(document, fields=dict.fromkeys(keep)) if keep else document
+        else:
+            fields = document.fields
+            yield replace(document, fields={name: _as_text(fields.get(name)) for name in keep} if keep else None)
+
+
+def _as_text(value) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+
+
+def _guarded(source: Source, text: str, id: str, stdin: BinaryIO | None, keep=()) -> Iterator[Document]:
     try:
-        yield from READERS[source.kind](source, text, id, stdin)
+        yield from READERS[source.kind](source, text, id, stdin, keep)
     except (OSError, EOFError, ValueError) as error:  # corrupt gzip or parquet, unreadable file
         raise InputError(f"{source.path}: cannot read ({error})") from error
 
@@ -125,12 +151,12 @@ def _fields(record, at: str, doc_id: str, text: str, id: str) -> Document:
     if key is not None and key != "":
         doc_id = str(key)
     if text not in record:
-        return Document(doc_id, None, f"{at}: no {text!r} field")
+        return Document(doc_id, None, f"{at}: no {text!r} field", record)
     value = record[text]
     if not isinstance(value, str):
         kind = "null" if value is None else type(value).__name__
-        return Document(doc_id, None, f"{at}: {text!r} is {kind}, not a string")
-    return Document(doc_id, value)
+        return Document(doc_id, None, f"{at}: {text!r} is {kind}, not a string", record)
+    return Document(doc_id, value, fields=record)  # narrowed to the kept columns by _kept
 
 
 # JSONL
@@ -158,20 +184,20 @@ def _jsonl_lines(lines: Iterable[bytes], name: str, text: str, id: str) -> Itera
         yield _fields(record, at, doc_id, text, id)
 
 
-def _jsonl(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+def _jsonl(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Document]:
     opener = gzip.open if source.path.lower().endswith(".gz") else open
     with opener(source.path, "rb") as file:
         yield from _jsonl_lines(file, source.name, text, id)
 
 
-def _stdin(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+def _stdin(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Document]:
     yield from _jsonl_lines(stdin if stdin is not None else sys.stdin.buffer, source.name, text, id)
 
 
 # CSV
 
 
-def _csv(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+def _csv(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Document]:
     csv.field_size_limit(2**31 - 1)  # articles are longer than the default 131072 characters
     with _open_text(source.path) as file:
         reader = csv.reader(file)
@@ -189,7 +215,9 @@ def _csv(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
                 yield Document(f"{source.name}:{line}", None, f"line {line}: malformed CSV ({error})")
                 continue
             if row:
-                yield _csv_row(row, line, column, key, source.name)
+                document = _csv_row(row, line, column, key, source.name)
+                fields = dict(zip(header, (value or None for value in row)))  # empty: missing
+                yield replace(document, fields=fields) if keep else document
 
 
 def _csv_row(row: list[str], line: int, column: int, key: int | None, name: str) -> Document:
@@ -206,19 +234,22 @@ def _csv_row(row: list[str], line: int, column: int, key: int | None, name: str)
 # Parquet
 
 
-def _parquet(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+def _parquet(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Document]:
     import pyarrow.parquet as pq
 
     file = pq.ParquetFile(source.path)
     columns = [text, id] if id in file.schema_arrow.names and id != text else [text]
+    extra = [name for name in dict.fromkeys(keep) if name in file.schema_arrow.names]
     row = 0
-    for batch in file.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+    for batch in file.iter_batches(batch_size=PARQUET_BATCH, columns=list(dict.fromkeys(columns + extra))):
         texts = batch.column(0).to_pylist()
         ids = batch.column(1).to_pylist() if len(columns) == 2 else [None] * len(texts)
-        for key, value in zip(ids, texts):
+        kept = {name: batch.column(name).to_pylist() for name in extra}
+        for index, (key, value) in enumerate(zip(ids, texts)):
             row += 1
             doc_id = str(key) if key is not None and key != "" else f"{source.name}:{row}"
-            yield _fields({text: value}, f"row {row}", doc_id, text, id)
+            record = {text: value, **{name: values[index] for name, values in kept.items()}}
+            yield _fields(record, f"row {row}", doc_id, text, id)
 
 
 # Text files
@@ -236,11 +267,11 @@ def _txt_file(path: Path, doc_id: str) -> Document:
         return Document(doc_id, None, f"line {line}: not valid UTF-8 (byte 0x{data[error.start]:02x})")
 
 
-def _txt(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+def _txt(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Document]:
     yield _txt_file(Path(source.path), source.name)
 
 
-def _folder(source: Source, text: str, id: str, stdin) -> Iterator[Document]:
+def _folder(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Document]:
     """The .txt files under the folder, sorted, walked lazily; ids are relative paths."""
     root = Path(source.path)
     for folder, subfolders, files in os.walk(root):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .documents import DOCUMENT_DTYPES, QUOTE_DTYPES
+from .documents import DOCUMENT_DTYPES, QUOTE_DTYPES, quote_dtypes
 from .frame import empty_frame
 
 SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson")
@@ -222,11 +222,16 @@ class Output:
     A chunk's documents rows are written only after its quotes, and a staged quotes file stages
     the documents table too, so no document is ever listed as done without its quotes.
     With ``resume=True`` (which needs ``docs``) the documents listed in ``docs`` are in
-    :attr:`done`; the caller skips them.
+    :attr:`done`; the caller skips them. ``kept``: input columns written after ``doc_id``, as strings.
     """
 
     def __init__(
-        self, quotes: str | os.PathLike, docs: str | os.PathLike | None = None, *, resume: bool = False
+        self,
+        quotes: str | os.PathLike,
+        docs: str | os.PathLike | None = None,
+        *,
+        resume: bool = False,
+        kept: tuple[str, ...] = (),
     ):
         suffix(quotes)
         if docs is not None:
@@ -241,7 +246,7 @@ class Output:
                 f"cannot resume: {docs} lists {len(self.done)} finished documents but {quotes} does not exist"
             )
         keep = self.done if resume else None
-        self.quotes = Table(quotes, QUOTE_DTYPES, keep=keep)
+        self.quotes = Table(quotes, quote_dtypes(dict.fromkeys(kept, "string")), keep=keep)
         self.docs = None
         if docs is not None:
             try:

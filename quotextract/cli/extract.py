@@ -38,9 +38,16 @@ CHUNK = 100  # documents per write: one Parquet row group, one append
 @click.option(
     "-j", "--jobs", default=1, show_default=True, type=int, help="Worker processes; -1 for all cores."
 )
+@click.option(
+    "--keep-columns",
+    "keep_columns",
+    multiple=True,
+    metavar="NAMES",
+    help="Input fields or columns copied to every quotation after doc_id, comma-separated (date,source).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--resume", is_flag=True, help="Skip the documents already listed in --docs (required).")
-def extract(inputs, output, docs, text_column, id_column, jobs, quiet, resume):
+def extract(inputs, output, docs, text_column, id_column, jobs, keep_columns, quiet, resume):
     """Find the quotations of every document of INPUT... and write them to --output.
 
     INPUT is a .jsonl or .ndjson file (optionally .gz), a .csv or .parquet file, a .txt file,
@@ -54,12 +61,13 @@ def extract(inputs, output, docs, text_column, id_column, jobs, quiet, resume):
         raise click.BadParameter(
             "must be a positive number of processes or -1 (all cores)", param_hint="--jobs"
         )
+    kept = tuple(dict.fromkeys(name.strip() for names in keep_columns for name in names.split(",") if name.strip()))
     try:
-        documents = readers.read(inputs, text=text_column, id=id_column)
-        with writers.Output(output, docs, resume=resume) as out:
+        documents = readers.read(inputs, text=text_column, id=id_column, keep_columns=kept)
+        with writers.Output(output, docs, resume=resume, kept=kept) as out:
             todo = _skipping(documents, out.done)
             results = batch.iter_extract(todo, n_jobs=jobs, progress=False if quiet else None)
-            counts = _write(results, out)
+            counts = _write(results, out, dict.fromkeys(kept, "string"))
     except (readers.InputError, writers.OutputError) as error:
         raise click.ClickException(str(error)) from error
     click.echo(_summary(*counts, skipped=todo.skipped), err=True)
@@ -79,12 +87,12 @@ class _skipping:
                 yield document
 
 
-def _write(results: Iterable[batch.DocumentResult], out: writers.Output) -> tuple[int, int, int]:
+def _write(results: Iterable[batch.DocumentResult], out: writers.Output, kept: dict) -> tuple[int, int, int]:
     """Write the results chunk by chunk; the counts of ok documents, errors and quotations."""
     ok = errors = quotes = 0
     results = iter(results)
     while chunk := list(islice(results, CHUNK)):
-        out.write(batch.quotes_frame(chunk), batch.documents_frame(chunk))
+        out.write(batch.quotes_frame(chunk, kept), batch.documents_frame(chunk))
         errors += sum(result.status == "error" for result in chunk)
         ok += sum(result.status == "ok" for result in chunk)
         quotes += sum(result.n_quotes for result in chunk)
