@@ -14,6 +14,7 @@ from .model import Quotation, Span
 from .morph import parses
 from .registry import Registry, Source, agrees
 
+GENDER_CODES = {"femn": "f", "masc": "m"}
 RECENT = 600  # characters within which the last speaker is still the topic
 GOVERNORS = frozenset(
     "в во на с со для по от у к ко из о об при за над под перед между через без про "
@@ -52,7 +53,9 @@ class Attributor:
         return find_mentions(self.article, start, stop, self._inside_quote)
 
     def choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
-        """The mention naming the source: nearest the cue on the usual side, in the right case."""
+        """The mention naming the source: nearest the cue on the usual side, in the right case.
+        An outlet that relays ('сообщает ТАСС') is chosen only when nothing else is named."""
+        mentions = [m for m in mentions if not self._relaying(m)] or mentions
         if not mentions:
             return None
         cue, (region_start, region_stop) = candidate.cue, candidate.region
@@ -88,6 +91,9 @@ class Attributor:
                 order = [m for m in order if self._can_be(m, case, strict=True)] or relaxed or order
         pick = self._apposition(order[0], mentions) if order else None
         return self._first_of_pair(pick, mentions, cue) if pick else None
+
+    def _relaying(self, mention: Mention) -> bool:
+        return mention.entity is not None and self.registry.relays_here(mention.entity)
 
     def _first_of_pair(self, pick: Mention, mentions: list[Mention], cue) -> Mention:
         """'X и Y заявили': a plural verb after two coordinated people quotes the first named."""
@@ -268,7 +274,19 @@ class Attributor:
             speaker=source.name if source else None,
             speaker_type=source.type if source else None,
             paragraph=paragraph.index if paragraph else 0,
+            speaker_gender=self._gender(source, mention, candidate),
+            speaker_role=source.role if source else None,
+            speaker_affiliation=source.affiliation if source else None,
         )
+
+    def _gender(self, source: Source | None, mention: Mention | None, candidate: Candidate) -> str | None:
+        """'f' or 'm' for a person: the registry's, else the verb's or the pronoun's agreement here."""
+        if source is None or source.type != "PER":
+            return None
+        found = source.gender or _cue_gender(candidate)
+        if found is None and mention is not None and mention.kind == "pronoun":
+            found = PRONOUNS[mention.key]
+        return GENDER_CODES.get(found)
 
     def _span(self, start: int, stop: int) -> Span:
         """A span of the caller's original text (rules read the normalised copy)."""
@@ -293,7 +311,14 @@ class Attributor:
         neighbours = resolved[index + 1 : index + 2] + resolved[max(0, index - 1) : index]
         for other in neighbours:
             if other.kind == "direct" and other.speaker and abs(other.paragraph - quotation.paragraph) == 1:
-                return replace(quotation, speaker=other.speaker, speaker_type=other.speaker_type)
+                return replace(
+                    quotation,
+                    speaker=other.speaker,
+                    speaker_type=other.speaker_type,
+                    speaker_gender=other.speaker_gender,
+                    speaker_role=other.speaker_role,
+                    speaker_affiliation=other.speaker_affiliation,
+                )
         return quotation
 
 

@@ -70,14 +70,18 @@ def find_mentions(
         if quoted(word.start, word.stop):
             continue
         lower = word.text.lower()
-        lemma = _role_lemma(lower, article.lexicon)
+        lemma = role_lemma(lower, article.lexicon)
         if lower in PRONOUNS:
             found.append(Mention(word.start, word.stop, "pronoun", key=lower.replace("ё", "е")))
         elif lemma in article.lexicon.bodies and _singular(word.text, lemma):
             named = BODY_NAME.match(article.text, word.stop, stop)
+            tail = _genitive_tail(word.stop, words[index + 1 :], entities)
             if named and not any(e.start == named.start(1) for e in entities):
                 name = f"{org_nominative(word.text)} {named.group(1)}"
                 found.append(Mention(word.start, named.end(), "body", key=lemma, name=name))
+            elif tail > word.stop and not any(word.stop <= e.start < tail for e in entities):
+                name = f"{org_nominative(word.text)} {' '.join(article.text[word.stop : tail].split())}"
+                found.append(Mention(word.start, tail, "body", key=lemma, name=name))  # 'пресс-служба мэрии'
             else:
                 found.append(Mention(word.start, word.stop, "body", key=lemma))
         elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
@@ -114,7 +118,7 @@ def _singular(word: str, lemma: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def _role_lemma(word: str, lexicon) -> str:
+def role_lemma(word: str, lexicon) -> str:
     """The lemma a description word stands for: 'премьера' is the premier's, not a premiere."""
     lemmas = [p.normal_form.replace("ё", "е") for p in parses(word)]
     known = lexicon.roles | lexicon.bodies | lexicon.unnamed

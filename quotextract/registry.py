@@ -18,6 +18,7 @@ from functools import cached_property
 from .article import Article
 from .coref import fuller_names, gender
 from .model import Entity
+from .mentions import role_lemma
 from .morph import lemma, parses
 from .names import person_nominative
 
@@ -35,6 +36,8 @@ AGREEMENT_LOOK = 40  # characters after a name searched for its verb
 # Relaying outlets: 'сообщает ТАСС', 'МОСКВА, 5 июля. /ТАСС/.', 'пишет «Коммерсантъ»'.
 DATELINE = re.compile(r"^[А-ЯЁ][А-ЯЁ -]+,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\s*[.,]?\s*[/(–—-]\s*")
 RELAY_VERBS = frozenset({"сообщать", "передавать", "писать", "информировать", "цитировать", "приводить"})
+DATELINE_REACH = 60  # characters: a dateline names its agency right after the place and date
+RELAY_REACH = 25  # characters between an outlet and its relay verb ('сообщает РИА «Новости»')
 OUTLET_NAME = re.compile(r"(?i)(?:\.(?:ru|ру|com|ua|by|kz|net|org|info)\b|\bnews\b|новост)")
 
 
@@ -140,7 +143,7 @@ class Registry:
     def _role_at(self, words, position: int) -> str | None:
         roles = self.article.lexicon.roles
         word = words[position]
-        single = lemma(word.text.lower())
+        single = role_lemma(word.text.lower(), self.article.lexicon)
         if position + 1 < len(words):
             pair = f"{single} {words[position + 1].text.lower()}"
             if pair in roles:
@@ -158,7 +161,7 @@ class Registry:
 
     def _described(self, role, person: Entity) -> tuple[str, str | None]:
         """The description as written ('аналитик банка «Восход»') and the organisation in it."""
-        phrase = self.article.original[role.start : person.start].strip(" «»\"")
+        phrase = self.article.original[role.start : person.start].strip(" ,")
         inside = [
             e for e in self.article.entities_in(role.stop, person.start) if e.type in ("ORG", "LOC")
         ]
@@ -184,8 +187,10 @@ class Registry:
         return result
 
     def _agreement(self, person: Entity) -> str | None:
-        """The gender of a past-tense verb or short adjective next to a mention of the person."""
+        """The gender of a past-tense verb or short adjective next to a subject mention of the person."""
         text = self.article.text
+        if not all(_can_be_nominative(w) for w in person.text.split()):
+            return None
         gap = AGREEMENT_GAP.match(text, person.stop)
         after = [t for t in self.article.tokens_in(gap.end(), gap.end() + AGREEMENT_LOOK)[:1] if t.start == gap.end()]
         before = [
@@ -244,14 +249,20 @@ class Registry:
         return frozenset(found)
 
     def _relays(self, org: Entity) -> bool:
-        text, lexicon = self.article.text, self.article.lexicon
+        lexicon = self.article.lexicon
         if org.normal.lower() in lexicon.outlets or OUTLET_NAME.search(org.normal):
             return True
+        return self._in_dateline(org) or self._near_relay_verb(org)
+
+    def _in_dateline(self, org: Entity) -> bool:
         paragraph = self.article.paragraph_at(org.start)
-        if paragraph and DATELINE.match(text, paragraph.start) and org.start - paragraph.start < 60:
-            return True
-        near = self.article.tokens_in(max(0, org.start - 25), org.start)[-2:]
-        near += self.article.tokens_in(org.stop, org.stop + 25)[:1]
+        return bool(paragraph and DATELINE.match(self.article.text, paragraph.start)) and (
+            org.start - paragraph.start < DATELINE_REACH
+        )
+
+    def _near_relay_verb(self, org: Entity) -> bool:
+        near = self.article.tokens_in(max(0, org.start - RELAY_REACH), org.start)[-2:]
+        near += self.article.tokens_in(org.stop, org.stop + RELAY_REACH)[:1]
         return any(_relay_verb(word.text.lower()) for word in near)
 
     def _kind(self, org: Entity) -> str | None:
@@ -262,6 +273,10 @@ class Registry:
 
     def is_outlet(self, entity: Entity) -> bool:
         return entity.type == "ORG" and entity.normal in self.outlets
+
+    def relays_here(self, entity: Entity) -> bool:
+        """This mention of an organisation relays: 'сообщает ТАСС', 'пишет «Коммерсантъ»', a dateline."""
+        return entity.type == "ORG" and (self._near_relay_verb(entity) or self._in_dateline(entity))
 
     # --- resolution ----------------------------------------------------------------------
 
