@@ -9,10 +9,12 @@ from .batch import extract_many, iter_extract
 from .display import show
 from .frame import COLUMNS, empty_frame
 from .pipeline import Extractor, default_extractor
+from .clustering import clusters
 from .summary import speakers
 
 __all__ = [
     "COLUMNS",
+    "clusters",
     "Extractor",
     "empty_frame",
     "evaluate",
