@@ -6,7 +6,9 @@ import re
 from collections.abc import Iterator
 
 from ..article import Article
-from ..cues import is_finite
+from ..cues import is_authorial, is_finite
+from ..model import Cue
+from ..morph import lemma
 from ..punct import CLOSING_QUOTES, COLON, DASH, SENTENCE_ENDS, SPACED_DASH
 from .base import Candidate, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
@@ -29,18 +31,60 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
             if text[paragraph.stop - 1] != ":" or paragraph.index + 1 >= len(paragraphs):
                 continue
             intro = sentence_start(article, paragraph.stop - 1, paragraph)
-            cues = article.cues_in(intro, paragraph.stop)
+            cue = _announcing(article, intro, paragraph.stop)
             speech = paragraphs[paragraph.index + 1]
-            if (
-                cues
-                and is_finite(cues[-1])
-                and text[speech.start].isupper()
-                and text[speech.stop - 1] in SENTENCE_ENDS + CLOSING_QUOTES
-                and words(text, speech.start, speech.stop) >= 3
-                and not dash_line(article, speech)
-            ):
+            if cue and _speech_line(article, speech):
                 span = trimmed(text, speech.start, speech.stop)
-                yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, paragraph.stop), "before")
+                yield Candidate(*span, "direct", "colon_speech", cue, (intro, paragraph.stop), "before")
+                yield from _continued(article, speech)
+
+
+MIN_SPEECH_WORDS = 3  # 'Да, это так.' is speech; two words are a caption
+UNPUNCTUATED_SPEECH_WORDS = 6  # a line this long is speech even when scraping lost its final stop
+MAX_CONTINUED = 8  # paragraphs a colon-introduced quotation runs on over
+FIRST_PERSON = re.compile(
+    r"(?i)(?<!\w)(?:я|мы|мне|меня|мной|нам|нас|нами|мой|моя|мое|моё|мои|моего|моей|моих|"
+    r"наш|наша|наше|наши|нашего|нашей|наших)(?!\w)"
+)
+
+
+def _announcing(article: Article, start: int, stop: int) -> Cue | None:
+    """The cue of a line that announces speech on the next: a speech verb in any form but the
+    article's own voice ('сказав журналистам:'), else a speech noun ('оставил запись:')."""
+    cues = [c for c in article.cues_in(start, stop) if not is_authorial(c)]
+    if cues:
+        return cues[-1]
+    for token in reversed(article.tokens_in(start, stop)):
+        if lemma(token.text.lower()) in article.lexicon.speech_nouns:
+            return Cue(token.start, token.stop, token.text, lemma(token.text.lower()))
+    return None
+
+
+def _speech_line(article: Article, speech) -> bool:
+    """A paragraph that can be the speech a colon announced: a capital, enough words, an end."""
+    text = article.text
+    count = words(text, speech.start, speech.stop)
+    ended = text[speech.stop - 1] in SENTENCE_ENDS + CLOSING_QUOTES
+    return (
+        text[speech.start].isupper()
+        and count >= MIN_SPEECH_WORDS
+        and (ended or count >= UNPUNCTUATED_SPEECH_WORDS)
+        and not dash_line(article, speech)
+    )
+
+
+def _continued(article: Article, speech) -> Iterator[Candidate]:
+    """The next paragraphs of a colon-introduced quotation: first-person speech, no new intro."""
+    text, paragraphs = article.text, article.paragraphs
+    for following in paragraphs[speech.index + 1 : speech.index + 1 + MAX_CONTINUED]:
+        if (
+            text[following.stop - 1] == ":"
+            or not _speech_line(article, following)
+            or not FIRST_PERSON.search(text, following.start, following.stop)
+        ):
+            return
+        span = trimmed(text, following.start, following.stop)
+        yield Candidate(*span, "direct", "quote_continued", inherit=True)
 
 
 SITE_SUFFIX = re.compile(
