@@ -1,43 +1,34 @@
-"""natasha's NER, loaded lazily once per process, run line by line (lines are boundaries)."""
+"""Entities from natasha's NER network (see ``nerinfer``), run line by line: lines are boundaries."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from .model import Entity
 from .morph import fold_yo, parses
 from .names import nominative, word_keys
+from .nerinfer import network
 from .punct import NAME_WORD, QUOTES, SPACED_DASH
 from .segment import Paragraph
 
 TYPES = ("PER", "ORG", "LOC")
 UNBRACKETED = re.compile(rf"[^{re.escape(QUOTES)}()\[\]]+")  # NER spans are cut at quote marks, brackets
 SPACED_DASH_PATTERN = re.compile(SPACED_DASH)  # ... and at a dash between words ('Токаев - Караван')
-
-
-@lru_cache(maxsize=1)
-def tagger():
-    """natasha's news NER tagger; its models ship inside the wheels, nothing is downloaded."""
-    import yargy  # noqa: F401  (applies the pymorphy2 hotfix natasha needs on Python 3.11)
-    from natasha import NewsEmbedding, NewsNERTagger
-
-    return NewsNERTagger(NewsEmbedding())
+WORD_CHAR = re.compile(r"\w")
 
 
 def entities(paragraphs: list[Paragraph]) -> list[Entity]:
     """PER and ORG entities of the paragraphs, with nominative forms, in text order."""
-    if not paragraphs:
-        return []
+    return entities_many([paragraphs])[0]
+
+
+def entities_many(documents: list[list[Paragraph]]) -> list[list[Entity]]:
+    """The entities of each document's paragraphs; all the lines go through NER as one batch."""
+    tagged = iter(network().tag([p.text for paragraphs in documents for p in paragraphs]))
     found = []
-    by_length = sorted(paragraphs, key=lambda p: len(p.text))  # batches of like length pad less
-    markups = dict(zip((p.index for p in by_length), tagger().map([p.text for p in by_length])))
-    for paragraph in paragraphs:
-        markup = markups[paragraph.index]
-        for span in markup.spans:
-            if span.type in TYPES:
-                found.extend(_parts(paragraph, span))
-    return complete(_joined(found, paragraphs), paragraphs)
+    for paragraphs in documents:
+        parts = [part for p in paragraphs for span in next(tagged) if span.type in TYPES for part in _parts(p, span)]
+        found.append(complete(_joined(parts, paragraphs), paragraphs) if paragraphs else [])
+    return found
 
 
 def _parts(paragraph: Paragraph, span) -> list[Entity]:
@@ -47,7 +38,7 @@ def _parts(paragraph: Paragraph, span) -> list[Entity]:
     for match in UNBRACKETED.finditer(text):
         for piece in SPACED_DASH_PATTERN.split(match.group()):
             clean = piece.strip(" ,.;:")
-            if not re.search(r"\w", clean):
+            if not WORD_CHAR.search(clean):
                 continue
             start = paragraph.start + span.start + match.start() + match.group().find(clean)
             parts.append(Entity(start, start + len(clean), clean, span.type, nominative(clean, span.type)))

@@ -1,0 +1,65 @@
+"""razdel's word tokens, fast: each whitespace-free run is split once by razdel and cached.
+
+razdel decides every join between two adjacent atoms from the atoms around them; only its
+2112 rules (``cho-|to``, ``3|.|14``, ``1|/|2``, ``a|_|b``) look one atom past a space, and only
+by that atom's type. So the tokens of a run are fixed by the run itself and, when it begins or
+ends with one of those delimiters, by the type of the atom across the space: that is the key.
+"""
+
+from __future__ import annotations
+
+import re
+
+from razdel import tokenize as razdel_tokenize
+from razdel.segmenters.tokenize import ATOM
+
+RUN = re.compile(r"\S+")
+DELIMITERS = frozenset("‑–—−-_.,/\\")  # the delimiters of razdel's dash, underscore, float, fraction rules
+STAND_INS = {"RU": "я", "LAT": "z", "INT": "1", "PUNCT": "#", "OTHER": "§"}  # one atom of each type
+CACHE_SIZE = 200_000  # runs remembered; the cache is emptied when full, so memory stays flat
+
+Pieces = tuple[tuple[int, int], ...]  # (start, stop) of each token, relative to its run
+_pieces: dict[tuple[str | None, str, str | None], Pieces] = {}
+
+
+def _type(char: str) -> str:
+    return ATOM.match(char).lastgroup
+
+
+def _split(left: str | None, run: str, right: str | None) -> Pieces:
+    """Tokens of ``run`` between an atom of type ``left`` and one of type ``right`` (None: none)."""
+    prefix = STAND_INS[left] + " " if left else ""
+    text = prefix + run + (" " + STAND_INS[right] if right else "")
+    start, stop = len(prefix), len(prefix) + len(run)
+    return tuple(
+        (token.start - start, token.stop - start)
+        for token in razdel_tokenize(text)
+        if start <= token.start and token.stop <= stop
+    )
+
+
+def run_pieces(text: str) -> list[tuple[int, str, Pieces]]:
+    """The runs of ``text`` as ``(start, run, pieces)``: the tokens of each run, from the cache."""
+    runs = [(match.start(), match.group()) for match in RUN.finditer(text)]
+    found = []
+    last = len(runs) - 1
+    for index, (start, run) in enumerate(runs):
+        left = _type(runs[index - 1][1][-1]) if index and run[0] in DELIMITERS else None
+        right = _type(runs[index + 1][1][0]) if index < last and run[-1] in DELIMITERS else None
+        key = (left, run, right)
+        pieces = _pieces.get(key)
+        if pieces is None:
+            if len(_pieces) >= CACHE_SIZE:
+                _pieces.clear()
+            pieces = _pieces[key] = _split(left, run, right)
+        found.append((start, run, pieces))
+    return found
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """razdel's tokens of ``text`` as ``(start, stop, text)``: the same tokens, several times faster."""
+    return [
+        (start + low, start + high, run[low:high])
+        for start, run, pieces in run_pieces(text)
+        for low, high in pieces
+    ]

@@ -1,0 +1,159 @@
+"""Our NER inference gives natasha's NewsNERTagger's entities, and our tokenizer razdel's tokens."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from razdel import tokenize as razdel_tokenize
+
+from quotextract import nerinfer
+from quotextract.nerinfer import network
+from quotextract.normalize import normalize
+from quotextract.segment import paragraphs
+from quotextract.tokenizer import tokenize
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEV = SHARED / "eval" / "dev"
+BENCH = SHARED / "bench" / "news.jsonl.gz"
+SAMPLE = 150  # benchmark articles compared with natasha
+
+
+@lru_cache(maxsize=1)
+def natasha_tagger():
+    import yargy  # noqa: F401  (applies the pymorphy2 hotfix natasha needs on Python 3.11)
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    return NewsNERTagger(NewsEmbedding())
+
+
+def natasha_spans(lines: list[str]) -> list[list[tuple]]:
+    """natasha's entities of each line, called as natasha's own API is called (8 lines a batch)."""
+    tagger = natasha_tagger()
+    return [[(s.start, s.stop, s.type) for s in markup.spans] for markup in tagger.map(lines)]
+
+
+def our_spans(lines: list[str]) -> list[list[tuple]]:
+    return [[(s.start, s.stop, s.type) for s in spans] for spans in network().tag(lines)]
+
+
+def lines_of(texts: list[str]) -> list[str]:
+    return [p.text for text in texts for p in paragraphs(normalize(text))]
+
+
+def test_the_entities_of_invented_lines():
+    lines = [
+        "«Мы готовы к переговорам», — заявил пресс-секретарь Кремля Дмитрий Песков.",
+        "В Минздраве России сообщили, что вакцина поступит в Новосибирск в июне.",
+        "Погода",
+        "—",
+    ]
+    assert our_spans(lines) == natasha_spans(lines)
+    assert ("Дмитрий Песков" in {lines[0][start:stop] for start, stop, _ in our_spans(lines)[0]})
+
+
+def test_no_line_is_no_entities():
+    assert network().tag([]) == []
+    assert network().tag(["", "   "]) == [[], []]
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="no development articles beside the repository")
+def test_identical_to_natasha_on_the_development_articles():
+    lines = lines_of([path.read_text(encoding="utf-8") for path in sorted(DEV.glob("*.txt"))])
+    assert len(lines) > 100
+    assert our_spans(lines) == natasha_spans(lines)
+
+
+@pytest.mark.skipif(not BENCH.is_file(), reason="no benchmark corpus beside the repository")
+def test_identical_to_natasha_on_a_sample_of_the_benchmark_corpus():
+    with gzip.open(BENCH, "rt", encoding="utf-8") as file:
+        texts = [json.loads(line)["text"] for line in file]
+    sample = random.Random(8).sample(texts, SAMPLE)
+    lines = lines_of(sample)
+    ours = our_spans(lines)
+    assert sum(map(len, ours)) > 1000
+    assert ours == natasha_spans(lines)
+
+
+def test_lines_tagged_alone_or_together_alike():
+    lines = ["Иван Петров приехал в Москву.", "Глава «Газпрома» Алексей Миллер", "Сбербанк"] * 3
+    together = our_spans(lines)
+    assert together == [our_spans([line])[0] for line in lines]
+
+
+NAMES = ["Иван Петров", "Мария Сидорова", "Песков", "Владимир Путин", "Набиуллина", "Анна-Мария Ким"]
+PLACES = ["Москве", "Новосибирск", "Казахстана", "Санкт-Петербурге", "США", "Кремле"]
+BODIES = ["Минздрав", "ООО «Ромашка»", "Госдума", "МВД России", "Газпром", "ЦБ РФ"]
+WORDS = ["заявил", "сказала", "что", "в", "по словам", "сообщили", "2024", "3,5%", "года", "и"]
+MARKS = [",", ".", " — ", "«", "»", ":", "(", ")", "-", "!", "?", "…", '"', "\u00a0"]
+PIECES = st.sampled_from(NAMES + PLACES + BODIES + WORDS + MARKS)
+NEWS_LINE = st.lists(PIECES, min_size=1, max_size=40).map(" ".join).map(str.strip).filter(bool)  # a paragraph
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.lists(NEWS_LINE, min_size=1, max_size=12))
+def test_identical_to_natasha_on_generated_news_lines(lines):
+    assert our_spans(lines) == natasha_spans(lines)
+
+
+TEXT = st.lists(
+    st.sampled_from(
+        list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЯabcxyzXYZ0123456789 \t\n\u00a0")
+        + list("‑–—−-_.,/\\:;!?…()[]{}«»“”„\"'=*+#@%&$№|<>~^`")
+        + ["ΔP", "σ", "😀", "yahoo", "Yahoo!", ":-)", ";((", "слово", "Word"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_the_tokenizer_gives_razdels_tokens(text):
+    assert tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_the_tokenizer_gives_razdels_tokens_on_any_unicode(text):
+    assert tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
+
+
+def _work(monkeypatch, line: str) -> tuple[int, int]:
+    """Rows the network computes for ``line``: in all, and in its largest batch."""
+    rows: list[int] = []
+    emissions = nerinfer.NerNetwork._emissions
+
+    def counted(self, packed):
+        rows.append(len(packed))
+        return emissions(self, packed)
+
+    monkeypatch.setattr(nerinfer.NerNetwork, "_emissions", counted)
+    network().tag([line])
+    monkeypatch.undo()
+    return sum(rows), max(rows)
+
+
+@pytest.mark.parametrize("unit", ["«а ", "Иван Петров сказал, что ", "словобезпробелов"])
+def test_long_lines_are_tagged_in_bounded_batches(monkeypatch, unit):
+    small, small_batch = _work(monkeypatch, unit * (10_000 // len(unit)))
+    large, large_batch = _work(monkeypatch, unit * (100_000 // len(unit)))
+    assert large / small < 11  # work grows linearly
+    assert large_batch <= nerinfer.BATCH_CHARS + 100  # memory does not
+
+
+def test_long_lines_are_cut_after_a_sentence():
+    line = "Иван Петров приехал в Москву. " * 400
+    pieces = nerinfer.cuts(line)
+    assert all(stop - start <= nerinfer.LONG_LINE for start, stop in pieces)
+    assert all(line[start:stop].endswith(". ") for start, stop in pieces[:-1])
+    assert "".join(line[start:stop] for start, stop in pieces) == line
+    spans = network().tag([line])[0]
+    assert {line[s.start : s.stop] for s in spans} >= {"Иван Петров", "Москву"}
+    assert len(spans) == 800
