@@ -12,7 +12,7 @@ import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
-from itertools import islice, repeat
+from itertools import repeat
 
 import pandas as pd
 
@@ -26,7 +26,7 @@ from .documents import (
     DocumentResult,
     quote_dtypes,
 )
-from .frame import DTYPES, empty_frame
+from .frame import COLUMNS, empty_frame, rows_frame
 
 WARMUP = "«Мы готовы», — сказал Иван Петров."  # loads every model of a worker before real work
 
@@ -98,62 +98,66 @@ def _checked(document: Document) -> Document:
 # Extraction
 
 
+def _failed(document: Document, message: str) -> DocumentResult:
+    n_chars = len(document.text) if isinstance(document.text, str) else 0
+    return DocumentResult(document.doc_id, "error", message, [], n_chars, document.fields)
+
+
+def _message(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
 def _run(extractor, document: Document) -> DocumentResult:
-    fields = document.fields
+    """One document through an extractor that only knows ``extractor(text) -> DataFrame``."""
     if document.error is not None:
-        return DocumentResult(document.doc_id, "error", document.error, empty_frame(), 0, fields)
+        return _failed(document, document.error)
     try:
         quotes = extractor(document.text)
     except Exception as error:  # one bad document never stops the batch
-        message = f"{type(error).__name__}: {error}"
-        return DocumentResult(document.doc_id, "error", message, empty_frame(), len(document.text), fields)
-    return DocumentResult(document.doc_id, "ok", None, quotes, len(document.text), fields)
+        return _failed(document, _message(error))
+    found = list(quotes.reindex(columns=COLUMNS).itertuples(index=False, name=None))
+    return DocumentResult(document.doc_id, "ok", None, found, len(document.text), document.fields)
 
 
-def _serial(documents: Iterable[Document], extractor) -> Iterator[DocumentResult]:
+def _extract(extractor, chunk: list[Document]) -> list[DocumentResult]:
+    """The results of a chunk of documents: all of them at once through ``rows_many`` where the
+    extractor has it (NER over the whole chunk), else one by one."""
+    many = getattr(extractor, "rows_many", None)
+    if many is None:
+        return [_run(extractor, document) for document in chunk]
+    todo = [document for document in chunk if document.error is None]
+    outcomes = iter(many([document.text for document in todo]))
+    results = []
+    for document in chunk:
+        if document.error is not None:
+            results.append(_failed(document, document.error))
+            continue
+        found = next(outcomes)
+        if isinstance(found, Exception):
+            results.append(_failed(document, _message(found)))
+        else:
+            results.append(DocumentResult(document.doc_id, "ok", None, found, len(document.text), document.fields))
+    return results
+
+
+def _serial(documents: Iterable[Document], extractor, chunksize: int) -> Iterator[DocumentResult]:
     extractor = extractor or pipeline.default_extractor()
-    for document in documents:
-        yield _run(extractor, document)
+    for chunk in _chunks(documents, chunksize):
+        yield from _extract(extractor, chunk)
 
 
 _worker = None  # the extractor of this worker process, set once by _init_worker
-
-
-BLAS_SETTERS = (
-    "openblas_set_num_threads",
-    "openblas_set_num_threads64_",
-    "scipy_openblas_set_num_threads",
-    "scipy_openblas_set_num_threads64_",
-)
-
-
-def _one_blas_thread() -> None:
-    """Limit the loaded OpenBLAS libraries to one thread (Linux; elsewhere a no-op).
-
-    natasha's models multiply matrices through numpy; with n workers each running as many BLAS
-    threads as there are cores, 2 workers on 2 cores are slower than one.
-    """
-    import ctypes
-
-    try:
-        with open("/proc/self/maps", encoding="utf-8") as maps:
-            paths = {line.split()[-1] for line in maps if "openblas" in line.lower() and " /" in line}
-    except OSError:
-        return
-    for path in paths:
-        library = ctypes.CDLL(path)
-        for name in BLAS_SETTERS:
-            if hasattr(library, name):
-                getattr(library, name)(1)
-                break
+_blas_limit = None  # keeps this worker's BLAS at one thread
 
 
 def _init_worker(extractor) -> None:
-    global _worker
+    """Load the extractor once, BLAS at one thread: n workers on n cores, not n x n threads."""
+    global _worker, _blas_limit
     os.environ.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")  # spawned workers
-    import numpy  # noqa: F401  (loads OpenBLAS in a spawned worker, so that it can be limited now)
+    import numpy  # noqa: F401  (loads BLAS, so that threadpoolctl finds it now)
+    from threadpoolctl import threadpool_limits
 
-    _one_blas_thread()
+    _blas_limit = threadpool_limits(limits=1, user_api="blas")
     _worker = extractor or pipeline.default_extractor()
     try:
         _worker(WARMUP)
@@ -162,8 +166,7 @@ def _init_worker(extractor) -> None:
 
 
 def _run_chunk(chunk: list[Document]) -> list[DocumentResult]:
-    extractor = _worker or pipeline.default_extractor()
-    return [_run(extractor, document) for document in chunk]
+    return _extract(_worker or pipeline.default_extractor(), chunk)
 
 
 def worker_pool(n_jobs: int = -1, extractor=None) -> ProcessPoolExecutor:
@@ -172,8 +175,19 @@ def worker_pool(n_jobs: int = -1, extractor=None) -> ProcessPoolExecutor:
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    items = iter(items)
-    while chunk := list(islice(items, size)):
+    """Lists of ``size`` items; when the input raises, the items read so far come first."""
+    chunk = []
+    try:
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
+            yield chunk
+        raise
+    if chunk:
         yield chunk
 
 
@@ -254,7 +268,7 @@ def iter_extract(
     if pool is not None:
         results = _ordered(_chunks(checked, chunksize), pool, 2 * max(jobs, os.cpu_count() or 1))
     elif jobs == 1:
-        results = _serial(checked, extractor)
+        results = _serial(checked, extractor, chunksize)
     else:
         results = _parallel(checked, jobs, chunksize, extractor)
     if progress is None:
@@ -274,7 +288,7 @@ def quotes_frame(results: Iterable[DocumentResult], kept: Mapping | None = None)
     results = [result for result in results if result.n_quotes]
     if not results:
         return empty_frame(quote_dtypes({name: dtype or "object" for name, dtype in (kept or {}).items()}))
-    quotes = pd.concat([result.quotes for result in results], ignore_index=True).astype(DTYPES)
+    quotes = rows_frame([row for result in results for row in result.rows])  # one frame per call
     ids = [result.doc_id for result in results for _ in range(result.n_quotes)]
     quotes.insert(0, "doc_id", pd.array(ids, dtype="string"))
     for position, (name, dtype) in enumerate((kept or {}).items(), 1):

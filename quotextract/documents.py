@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .frame import DTYPES
+from .frame import DTYPES, rows_frame
 
 STATUSES = pd.CategoricalDtype(["ok", "error"])
 QUOTE_DTYPES = {"doc_id": "string", **DTYPES}  # the quotations table of many documents
@@ -46,13 +46,18 @@ class DocumentResult:
     doc_id: str
     status: str
     error: str | None
-    quotes: pd.DataFrame  # the single-text columns of ``frame.COLUMNS``; empty on error
+    rows: list[tuple]  # the quotations as plain rows of ``frame.COLUMNS``; empty on error
     n_chars: int
     fields: Mapping[str, object] | None = None  # the document's kept input columns
 
     @property
+    def quotes(self) -> pd.DataFrame:
+        """The quotations as a frame with the single-text columns of ``frame.COLUMNS``."""
+        return rows_frame(self.rows)
+
+    @property
     def n_quotes(self) -> int:
-        return len(self.quotes)
+        return len(self.rows)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -67,10 +67,18 @@ def empty_frame(columns: dict | None = None) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in dtypes.items()})
 
 
+def rows(quotations: Iterable[Quotation]) -> list[tuple]:
+    """Each quotation as a plain tuple of the values of ``COLUMNS`` (cheap to send between processes)."""
+    return [tuple(map(_row(quotation).__getitem__, COLUMNS)) for quotation in quotations]
+
+
+def rows_frame(found: list[tuple]) -> pd.DataFrame:
+    """The frame of rows made by :func:`rows`, with the columns and dtypes of ``COLUMNS``."""
+    if not found:
+        return empty_frame()
+    return pd.DataFrame.from_records(found, columns=COLUMNS).astype(DTYPES)
+
+
 def to_frame(quotations: Iterable[Quotation]) -> pd.DataFrame:
     """One row per quotation, in the order given, with the columns of ``COLUMNS``."""
-    rows = [_row(quotation) for quotation in quotations]
-    if not rows:
-        return empty_frame()
-    frame = pd.DataFrame.from_records(rows, columns=COLUMNS)
-    return frame.astype(DTYPES)
+    return rows_frame(rows(quotations))

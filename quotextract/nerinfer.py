@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from .tokenizer import Pieces, run_pieces
 
@@ -77,6 +78,7 @@ class NerNetwork:
         self._table = np.zeros((CACHE_ROWS + 1, 3, self._taps.shape[1] // 3), np.float32)  # row 0: separator
         self._rows: dict[str, int] = {}  # token string -> its row of the table
         self._used = 0  # rows of the table in use
+        self._blas = ThreadpoolController()
         self._runs: dict[str, tuple[Pieces, list[int]]] = {}
 
     # tokens -> rows
@@ -194,14 +196,19 @@ class NerNetwork:
         """
         pieces = [(index, start, line[start:stop]) for index, line in enumerate(lines) for start, stop in cuts(line)]
         results: list[list[Tagged]] = [[] for _ in lines]
-        for batch in _batches(pieces):
-            prepared = self._prepared([text for _, _, text in batch])
-            tagged = [p for p in prepared if len(p.rows)]
-            tags = iter(self._batch(tagged) if tagged else ())
-            for (index, offset, _), line in zip(batch, prepared):
-                if len(line.rows):
-                    results[index].extend(self._spans(line, next(tags), offset))
+        with self._blas.limit(limits=1, user_api="blas"):  # small products: threads only cost
+            for batch in _batches(pieces):
+                self._tag_batch(batch, results)
         return results
+
+    def _tag_batch(self, batch: list, results: list[list[Tagged]]) -> None:
+        """Tag one batch of ``(line index, offset, piece)``, adding to ``results``."""
+        prepared = self._prepared([text for _, _, text in batch])
+        tagged = [p for p in prepared if len(p.rows)]
+        tags = iter(self._batch(tagged) if tagged else ())
+        for (index, offset, _), line in zip(batch, prepared):
+            if len(line.rows):
+                results[index].extend(self._spans(line, next(tags), offset))
 
     def _spans(self, line: _Line, tags: np.ndarray, offset: int) -> list[Tagged]:
         """slovnet's ``bio_spans``: B opens, I extends, O closes; other tags change nothing."""

@@ -1,4 +1,4 @@
-"""The extractor: normalise -> segment -> find quotations -> attribute -> DataFrame."""
+"""The extractor: normalise -> segment -> NER (many texts at once) -> find quotations -> attribute."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from .article import Article
 from .attribute import Attributor
 from .detect import candidates
 from .document import finish
-from .frame import to_frame
+from .frame import rows, to_frame
 from .lexicon import Lexicon, default_lexicon
-from .model import Quotation
-from .ner import entities
+from .model import Entity, Quotation
+from .ner import entities_many
 from .normalize import normalize
-from .segment import paragraphs
+from .segment import Paragraph, paragraphs
 
 CYRILLIC = re.compile(r"[а-яё]", re.I)
 
@@ -37,15 +37,64 @@ class Extractor:
         """The quotations of ``text`` as immutable records, in text order."""
         if not isinstance(text, str):
             raise TypeError(f"expected str, got {type(text).__name__}")
-        if not CYRILLIC.search(text):
-            return []
-        found = tuple(entities(paragraphs(normalize(text))))
-        article = Article(text, self.lexicon, found)
-        return finish(Attributor(article, candidates(article)).quotations())
+        [found] = self.quotations_many([text])
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    def quotations_many(self, texts: list[str]) -> list[list[Quotation] | Exception]:
+        """The quotations of each text, or the exception its extraction raised.
+
+        Each text is normalised once; the lines of all of them go through NER together; the
+        rules then read one document at a time.
+        """
+        outcomes: list = [[] for _ in texts]
+        prepared = []  # (position, normalised text, paragraphs) of the texts with Russian words
+        for position, text in enumerate(texts):
+            if not isinstance(text, str):
+                outcomes[position] = TypeError(f"expected str, got {type(text).__name__}")
+            elif CYRILLIC.search(text):
+                normal = normalize(text)
+                prepared.append((position, normal, paragraphs(normal)))
+        for (position, normal, lines), found in zip(prepared, _entities([p[2] for p in prepared])):
+            if isinstance(found, Exception):
+                outcomes[position] = found
+                continue
+            try:
+                article = _article(texts[position], self.lexicon, tuple(found), normal, lines)
+                outcomes[position] = finish(Attributor(article, candidates(article)).quotations())
+            except Exception as error:  # one document's failure is its own
+                outcomes[position] = error
+        return outcomes
+
+    def rows_many(self, texts: list[str]) -> list[list[tuple] | Exception]:
+        """Like :meth:`quotations_many`, with each quotation as a plain row of ``frame.COLUMNS``."""
+        return [found if isinstance(found, Exception) else rows(found) for found in self.quotations_many(texts)]
 
     def __call__(self, text: str) -> pd.DataFrame:
         """The quotations of ``text`` as a DataFrame, one row per quotation."""
         return to_frame(self.quotations(text))
+
+
+def _entities(documents: list[list[Paragraph]]) -> list[list[Entity] | Exception]:
+    """Entities of every document at once; should that fail, of each document alone."""
+    try:
+        return entities_many(documents)
+    except Exception:
+        found = []
+        for lines in documents:
+            try:
+                found.append(entities_many([lines])[0])
+            except Exception as error:
+                found.append(error)
+        return found
+
+
+def _article(original, lexicon, entities, normal: str, lines: list[Paragraph]) -> Article:
+    """The article, given the normalised text and paragraphs it would otherwise compute again."""
+    article = Article(original, lexicon, entities)
+    article.__dict__.update(text=normal, paragraphs=lines)  # its cached properties
+    return article
 
 
 _default: Extractor | None = None

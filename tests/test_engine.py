@@ -1,0 +1,95 @@
+"""The batch-first engine: chunks of documents through NER at once, plain rows, one frame per call."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import quotextract
+from quotextract import batch, pipeline
+from quotextract.batch import Document, extract_many, iter_extract, worker_pool
+
+ARTICLES = [
+    "«Мы готовы к переговорам», — заявил министр иностранных дел Сергей Лавров.",
+    "Погода в Москве будет тёплой.",
+    "Глава Минздрава Михаил Мурашко сообщил, что вакцина поступит в регионы в июне.",
+    "По словам Анны Ивановой, выставка откроется в мае.\n— Мы ждём гостей, — добавила она.",
+    "",
+    "No Russian here.",
+]
+
+
+def test_a_chunk_gives_what_each_document_gives_alone():
+    together = extract_many(ARTICLES, chunksize=len(ARTICLES), documents=True)
+    alone = extract_many(ARTICLES, chunksize=1, documents=True)
+    pd.testing.assert_frame_equal(together.quotes, alone.quotes)
+    pd.testing.assert_frame_equal(together.documents, alone.documents)
+    for position, text in enumerate(ARTICLES):
+        mine = together.quotes[together.quotes["doc_id"] == str(position)].drop(columns="doc_id")
+        pd.testing.assert_frame_equal(mine.reset_index(drop=True), quotextract.extract(text))
+    assert set(together.quotes["speaker"].dropna()) >= {"Сергей Лавров", "Михаил Мурашко", "Анна Иванова"}
+
+
+def test_one_failing_document_leaves_the_others_of_its_chunk(monkeypatch):
+    candidates = pipeline.candidates
+
+    def failing(article):
+        if "Мурашко" in article.original:
+            raise RuntimeError("boom")
+        return candidates(article)
+
+    monkeypatch.setattr(pipeline, "candidates", failing)
+    result = extract_many(ARTICLES, chunksize=len(ARTICLES), documents=True)
+    table = result.documents.set_index("doc_id")
+    assert table.loc["2", "status"] == "error" and table.loc["2", "error"] == "RuntimeError: boom"
+    assert (table.drop(index="2")["status"] == "ok").all()
+    assert set(result.quotes["doc_id"]) == {"0", "3"}
+
+
+def test_results_carry_plain_rows():
+    [result] = batch._extract(pipeline.default_extractor(), [Document("a", ARTICLES[0])])
+    assert result.n_quotes == 1 and isinstance(result.rows[0], tuple)
+    assert not any(isinstance(value, (pd.DataFrame, pd.Series)) for value in result.rows[0])
+    assert result.quotes["speaker"].tolist() == ["Сергей Лавров"]
+
+
+def test_documents_read_before_the_input_fails_are_extracted():
+    def documents():
+        yield from ARTICLES[:3]
+        raise OSError("disk gone")
+
+    seen = []
+    with pytest.raises(OSError, match="disk gone"):
+        for result in iter_extract(documents(), chunksize=8, progress=False):
+            seen.append(result.doc_id)
+    assert seen == ["0", "1", "2"]
+
+
+def _blas_threads(_) -> set[int]:
+    from threadpoolctl import threadpool_info
+
+    return {library["num_threads"] for library in threadpool_info() if library["user_api"] == "blas"}
+
+
+def test_workers_run_one_blas_thread():
+    with worker_pool(2) as pool:
+        assert set().union(*pool.map(_blas_threads, range(4))) <= {1}
+
+
+def test_ner_runs_one_blas_thread_and_restores_the_callers(monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    from quotextract.nerinfer import network
+
+    seen = []
+    emissions = type(network())._emissions
+
+    def spy(self, rows):
+        seen.append(_blas_threads(None))
+        return emissions(self, rows)
+
+    before = {library["filepath"]: library["num_threads"] for library in threadpool_info()}
+    monkeypatch.setattr(type(network()), "_emissions", spy)
+    network().tag(["Сергей Лавров приехал в Москву."])
+    assert seen and all(threads <= {1} for threads in seen)
+    assert {library["filepath"]: library["num_threads"] for library in threadpool_info()} == before
