@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, read_table
 from .model import Cue
 from .morph import fold_yo, lemma, parses
 from .segment import Token
@@ -20,7 +20,8 @@ def verbal_lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lemmas))
 
 
-STATES = {"уверить": "уверенный", "убедить": "убежденный"}  # 'уверена' is sure, not assured
+# 'уверена' is sure ('уверенный'), not assured
+STATES = {verb: adjective for verb, (adjective,) in read_table("state_adjectives.txt")}
 
 
 def _lemma(parse) -> str:

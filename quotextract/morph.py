@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pymorphy3
@@ -12,6 +13,12 @@ PERSON_GENDERS = ("masc", "femn")  # the pymorphy3 genders a person can be given
 def fold_yo(text: str) -> str:
     """``text`` with ё read as е, as Russian news writes it either way: 'её' -> 'ее'."""
     return text.replace("ё", "е")
+
+
+def words_pattern(words) -> str:
+    """A regex alternation of whole ``words`` (escaped), е matching ё too: ('мое', 'наш')."""
+    alternatives = (re.escape(fold_yo(word)).replace("е", "[её]") for word in words)
+    return r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,12 @@ from quotextract.lexicon import read_list, read_table
 
 DATA = files("quotextract").joinpath("data")
 NAMES = sorted(path.name for path in DATA.iterdir() if path.name.endswith(".txt"))
-TABLES = {"role_classes.txt", "org_kinds.txt", "body_kinds.txt"}  # 'key: value, value' lines
+TABLES = {
+    "role_classes.txt",
+    "org_kinds.txt",
+    "body_kinds.txt",
+    "state_adjectives.txt",
+}  # 'key: value, value' lines
 LISTS = [name for name in NAMES if name not in TABLES]
 DECLARED = re.compile(r"^#\s*Also in (\S+\.txt):\s*([^.(\n]*)", re.M)
 HEADER_LINES = 2  # a header says what the file holds and how it is used
@@ -43,7 +48,9 @@ def test_there_are_data_files():
 def test_each_file_starts_with_a_header(name):
     lines = DATA.joinpath(name).read_text(encoding="utf-8").splitlines()
     header = [line for line in lines[:HEADER_LINES] if line.startswith("#")]
-    assert len(header) == HEADER_LINES, f"{name}: begin with {HEADER_LINES} '#' lines: what it holds, how it is used"
+    assert len(header) == HEADER_LINES, (
+        f"{name}: begin with {HEADER_LINES} '#' lines: what it holds, how it is used"
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from ..article import Article
 from ..cues import is_authorial, is_finite
+from ..lexicon import read_list
 from ..model import Cue
-from ..morph import lemma
+from ..morph import lemma, words_pattern
 from ..punct import CLOSING_QUOTES, COLON, DASH, SENTENCE_ENDS, SPACED_DASH
 from .base import Candidate, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
@@ -42,10 +43,7 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
 MIN_SPEECH_WORDS = 3  # 'Да, это так.' is speech; two words are a caption
 UNPUNCTUATED_SPEECH_WORDS = 6  # a line this long is speech even when scraping lost its final stop
 MAX_CONTINUED = 8  # paragraphs a colon-introduced quotation runs on over
-FIRST_PERSON = re.compile(
-    r"(?i)(?<!\w)(?:я|мы|мне|меня|мной|нам|нас|нами|мой|моя|мое|моё|мои|моего|моей|моих|"
-    r"наш|наша|наше|наши|нашего|нашей|наших)(?!\w)"
-)
+FIRST_PERSON = re.compile(words_pattern(read_list("first_person.txt")), re.I)
 
 
 def _announcing(article: Article, start: int, stop: int) -> Cue | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..article import Article
 from ..cues import is_finite
+from ..lexicon import read_list
 from ..punct import (
     CLOSING_QUOTES,
     DASH,
@@ -29,7 +30,7 @@ from .base import (
     words,
 )
 
-REPORTING = ("сообщать", "сообщить", "писать", "передавать", "передать")  # what an outlet does
+REPORTING = frozenset(read_list("relay_verbs.txt"))  # what an outlet does: '», пишет газета'
 
 RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s+")  # ', — продолжение' after the attribution
 COLON_BEFORE = re.compile(r":\s*$")  # 'X заявил: «'

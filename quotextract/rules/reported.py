@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from ..article import Article
 from ..cues import is_authorial, is_finite
+from ..lexicon import read_list
 from ..model import Cue
-from ..morph import is_verb
+from ..morph import is_verb, words_pattern
 from ..punct import (
     DASH,
     DASHES,
@@ -76,9 +77,8 @@ def according_to(article: Article) -> Iterator[Candidate]:
                 yield candidate
 
 
-APPOSITIVE = re.compile(
-    r"\s*(?:близк|знаком|осведомлен|хорошо|знающ|связан|работающ|пожелавш|попросивш)\w*(?:\s+[^\s,]+){0,5},"
-)
+APPOSITION_STARTS = "|".join(map(re.escape, read_list("apposition_starts.txt")))
+APPOSITIVE = re.compile(rf"\s*(?:{APPOSITION_STARTS})\w*(?:\s+[^\s,]+){{0,5}},")
 
 
 def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate | None:
@@ -216,8 +216,8 @@ def _is_content(article: Article, start: int, stop: int) -> bool:
     )
 
 
-FIRST_PERSON = re.compile(
-    r"(?i)(?<!\w)(?:я|мы|меня|мне|нас|нам|нами|мой|моя|мое|моё|мои|наш|наша|наше|наши|нашего|нашей|наших|вы|вас|вам|ваш|ваша|ваши)(?!\w)"
+PERSONAL = re.compile(  # 'мы', 'ваш': someone speaks in their own voice, to someone
+    words_pattern(read_list("first_person.txt") + read_list("second_person.txt")), re.I
 )
 
 
@@ -226,7 +226,7 @@ def _speech_start(article: Article, sentence, start: int) -> int:
     index = article.sentences.index(sentence)
     while index > 0:
         previous = article.sentences[index - 1]
-        if previous.paragraph != sentence.paragraph or not FIRST_PERSON.search(previous.text):
+        if previous.paragraph != sentence.paragraph or not PERSONAL.search(previous.text):
             break
         if article.cues_in(previous.start, previous.stop) or QUOTE_MARK.search(previous.text):
             break
@@ -240,7 +240,7 @@ def _postposed_clause_end(text: str, start: int, stop: int) -> int:
     return min(comma, end) if comma != -1 else end
 
 
-ABOUT_THIS = re.compile(r"(?i)(?:об этом|о том же|такое (?:мнение|заявление)|такую оценку|эту информацию)\b")
+ABOUT_THIS = re.compile(r"(?i)(?:" + "|".join(map(re.escape, read_list("back_references.txt"))) + r")\b")
 
 
 def about_this(article: Article) -> Iterator[Candidate]:
