@@ -234,6 +234,9 @@ class Attributor:
         """The organisation a body noun refers to ('в ведомстве'): the last organisation quoted,
         else the last one named of a fitting kind; never an outlet."""
         lexicon = self.article.lexicon
+        named = self.registry.named_with(key, position) if key else None
+        if named is not None and named.kind != "outlet":
+            return named
         last = self.last_speaker
         if last and last[1].type == "ORG" and position - last[2] < RECENT:
             if key is None or lexicon.body_fits(key, last[1].kind):

@@ -9,7 +9,7 @@ from .article import Article
 from .punct import OPENING_QUOTES
 from .rules.base import Candidate, trimmed, words
 from .rules.dialogue import dash_dialogue
-from .rules.lines import colon_speech, headline, interview
+from .rules.lines import answers_continued, colon_speech, headline, interview, interview_answers
 from .rules.marks import quote_marks
 from .rules.reported import about_this, according_to, postposed, reported_that
 
@@ -23,10 +23,12 @@ RULES: list[Rule] = [
     quote_marks,
     headline,
     colon_speech,
+    answers_continued,
     according_to,
     reported_that,
     postposed,
     about_this,
+    interview_answers,
 ]
 
 

@@ -80,7 +80,7 @@ def find_mentions(
                 name = f"{org_nominative(word.text)} {named.group(1)}"
                 found.append(Mention(word.start, named.end(), "body", key=lemma, name=name))
             elif tail > word.stop and not any(word.stop <= e.start < tail for e in entities):
-                name = f"{org_nominative(word.text)} {' '.join(article.text[word.stop : tail].split())}"
+                name = f"{org_nominative(word.text.lower())} {' '.join(article.text[word.stop : tail].split())}"
                 found.append(Mention(word.start, tail, "body", key=lemma, name=name))  # 'пресс-служба мэрии'
             else:
                 found.append(Mention(word.start, word.stop, "body", key=lemma))

@@ -20,7 +20,7 @@ from .coref import fuller_names, gender
 from .model import Entity
 from .mentions import role_lemma
 from .morph import lemma, parses
-from .names import person_nominative
+from .names import org_nominative, person_nominative
 
 FEMALE, MALE = "femn", "masc"
 
@@ -36,6 +36,7 @@ AGREEMENT_LOOK = 40  # characters after a name searched for its verb
 # Relaying outlets: 'сообщает ТАСС', 'МОСКВА, 5 июля. /ТАСС/.', 'пишет «Коммерсантъ»'.
 DATELINE = re.compile(r"^[А-ЯЁ][А-ЯЁ -]+,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\s*[.,]?\s*[/(–—-]\s*")
 RELAY_VERBS = frozenset({"сообщать", "передавать", "писать", "информировать", "цитировать", "приводить"})
+BODY_REACH = 25  # characters between a body noun and the name it introduces ('клуб «Динамо»')
 DATELINE_REACH = 60  # characters: a dateline names its agency right after the place and date
 RELAY_REACH = 25  # characters between an outlet and its relay verb ('сообщает РИА «Новости»')
 OUTLET_NAME = re.compile(r"(?i)(?:\.(?:ru|ру|com|ua|by|kz|net|org|info)\b|\bnews\b|новост)")
@@ -80,6 +81,8 @@ class Registry:
         found = {}
         for entity in self.article.entities:
             case = self._context_case(entity) if entity.type == "PER" else None
+            if entity.start in self.introductions:  # a name agrees with the description it follows
+                case = self.introductions[entity.start][3]
             if case:
                 entity = replace(entity, normal=person_nominative(" ".join(entity.text.split()), case))
             found[entity.start] = entity
@@ -95,7 +98,7 @@ class Registry:
         word = before.text.lower()
         if word in PREPOSITION_CASES:
             return PREPOSITION_CASES[word]
-        if before.text[:1].islower():
+        if before.text[:1].islower() and not all(_can_be_nominative(w) for w in person.text.split()):
             return _noun_case(word)
         return None
 
@@ -118,17 +121,21 @@ class Registry:
     # --- the entries ---------------------------------------------------------------------
 
     @cached_property
+    def _raw_persons(self) -> list[Entity]:
+        return [e for e in self.article.entities if e.type == "PER" and not self.quoted(e.start, e.stop)]
+
+    @cached_property
     def persons(self) -> list[Entity]:
         """PER entities outside quotations, in text order."""
         return [e for e in self.entities.values() if e.type == "PER" and not self.quoted(e.start, e.stop)]
 
     @cached_property
-    def introductions(self) -> dict[int, tuple[str, str, str | None]]:
-        """Entity start -> (description lemma, description as written, affiliation)."""
+    def introductions(self) -> dict[int, tuple[str, str, str | None, str | None]]:
+        """Entity start -> (description lemma, description as written, affiliation, its case)."""
         found = {}
         tokens = self.article.tokens
         starts = [t.start for t in tokens]
-        for person in self.persons:
+        for person in self._raw_persons:
             index = bisect.bisect_left(starts, person.start)
             sentence = self.article.sentence_at(person.start)
             low = sentence.start if sentence else 0
@@ -136,7 +143,7 @@ class Registry:
             for position, word in enumerate(before):
                 role = self._role_at(before, position)
                 if role and self._introduces(word, person, before[position + 1 :]):
-                    found[person.start] = (role, *self._described(word, person))
+                    found[person.start] = (role, *self._described(word, person), _noun_case(word.text.lower()))
                     break
         return found
 
@@ -155,13 +162,14 @@ class Registry:
         text = self.article.text
         if INTRODUCTION_BREAK.search(text, role.stop, person.start):
             return False
-        if any(role.stop <= p.start < person.start for p in self.persons):
+        if any(role.stop <= p.start < person.start for p in self._raw_persons):
             return False
         return not any(_is_verb(w.text) or w.text.lower() in NOT_MODIFIERS for w in between)
 
     def _described(self, role, person: Entity) -> tuple[str, str | None]:
         """The description as written ('аналитик банка «Восход»') and the organisation in it."""
-        phrase = self.article.original[role.start : person.start].strip(" ,")
+        phrase = org_nominative(" ".join(self.article.original[role.start : person.start].strip(" ,").split()))
+        phrase = phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
         inside = [
             e for e in self.article.entities_in(role.stop, person.start) if e.type in ("ORG", "LOC")
         ]
@@ -271,6 +279,17 @@ class Registry:
         head = lemma(org.normal.split()[0].lower()) if org.normal.split() else ""
         return self.article.lexicon.kind_of_head.get(head)
 
+    def named_with(self, body: str, position: int) -> Source | None:
+        """The last organisation before ``position`` the article named with this body noun
+        ('Футбольный клуб «Динамо»' for 'в клубе')."""
+        for org in reversed(self.article.entities_in(0, position)):
+            if org.type != "ORG" or self.quoted(org.start, org.stop):
+                continue
+            before = self.article.tokens_in(max(0, org.start - BODY_REACH), org.start)[-2:]
+            if any(lemma(word.text.lower()) == body for word in before):
+                return self.source(org)
+        return None
+
     def is_outlet(self, entity: Entity) -> bool:
         return entity.type == "ORG" and entity.normal in self.outlets
 
@@ -337,7 +356,8 @@ PREPOSITION_CASES = {
 def _noun_case(word: str) -> str | None:
     """The case of a singular noun when its parses agree on one ('шерифа' -> 'gent')."""
     cases = {p.tag.case for p in parses(word) if "NOUN" in p.tag and p.tag.number == "sing" and p.tag.case}
-    cases.discard("accs") if cases == {"gent", "accs"} else None
+    if cases == {"gent", "accs"}:  # 'президента': the same ending either way
+        cases = {"gent"}
     return str(next(iter(cases))) if len(cases) == 1 else None
 
 

@@ -46,6 +46,44 @@ MAX_CONTINUED = 8  # paragraphs a colon-introduced quotation runs on over
 FIRST_PERSON = re.compile(words_pattern(read_list("first_person.txt")), re.I)
 
 
+INTERVIEW_LEAD = re.compile(
+    r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью)"
+    r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+)"
+)
+LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines
+BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")
+
+
+def answers_continued(article: Article) -> Iterator[Candidate]:
+    """The undashed paragraphs that continue an interview answer: '— Да. …' then 'Мы …'."""
+    for paragraph in article.paragraphs:
+        if dash_line(article, paragraph) is not None:
+            yield from _continued(article, paragraph)
+
+
+def interview_answers(article: Article) -> Iterator[Candidate]:
+    """Answers printed without their questions, after a lead naming the interviewee
+    ('Елена Маркова ответила на вопросы издания', 'Корреспондент поговорил с X')."""
+    text, paragraphs = article.text, article.paragraphs
+    for lead in paragraphs[:LEAD_PARAGRAPHS]:
+        match = INTERVIEW_LEAD.search(text, lead.start, lead.stop)
+        if match is None:
+            continue
+        sentence = article.sentence_at(match.start())
+        start, stop = (sentence.start, sentence.stop) if sentence else (lead.start, lead.stop)
+        region = (start, match.start()) if match.group("before") else (match.end(), stop)
+        for paragraph in paragraphs[lead.index + 1 :]:
+            if (
+                _speech_line(article, paragraph)
+                and FIRST_PERSON.search(text, paragraph.start, paragraph.stop)
+                and not BYLINE.match(text, paragraph.start, paragraph.stop)
+                and text[paragraph.stop - 1] != ":"
+            ):
+                span = trimmed(text, paragraph.start, paragraph.stop)
+                yield Candidate(*span, "direct", "interview_answer", None, region, "after")
+        return
+
+
 def _announcing(article: Article, start: int, stop: int) -> Cue | None:
     """The cue of a line that announces speech on the next: a speech verb in any form but the
     article's own voice ('сказав журналистам:'), else a speech noun ('оставил запись:')."""
