@@ -6,20 +6,22 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .batch import extract_many, iter_extract
+from .clustering import clusters
+from .corpus import report
 from .display import show
 from .frame import COLUMNS, empty_frame
 from .pipeline import Extractor, default_extractor
-from .clustering import clusters
 from .summary import speakers
 
 __all__ = [
     "COLUMNS",
-    "clusters",
     "Extractor",
+    "clusters",
     "empty_frame",
     "evaluate",
     "extract",
     "iter_extract",
+    "report",
     "show",
     "speakers",
 ]

@@ -19,7 +19,7 @@ import pandas as pd
 from . import pipeline
 from .documents import (
     DOCUMENT_DTYPES,
-    QUOTE_DTYPES,
+    QUOTE_DTYPES,  # noqa: F401  (quotextract.batch.QUOTE_DTYPES, as before)
     STATUSES,  # noqa: F401  (quotextract.batch.STATUSES, as before)
     BatchResult,
     Document,

@@ -86,7 +86,9 @@ def cluster_ids(quotes: pd.DataFrame, *, threshold: float = 0.7, repeats: bool =
     ids: list[int | None] = []
     representatives: dict[int, MinHash] = {}
     for position, text in enumerate(quotes["quote"]):
-        grams = shingles(text) if isinstance(text, str) and (skip is None or not skip.iloc[position]) else None
+        grams = (
+            shingles(text) if isinstance(text, str) and (skip is None or not skip.iloc[position]) else None
+        )
         if not grams:
             ids.append(None)
             continue

@@ -69,14 +69,14 @@ def speakers(quotes: pd.DataFrame, *, by: str | list[str] | None = None, repeats
         ValueError: a column the summary needs is missing.
     """
     groups = [by] if isinstance(by, str) else list(by or [])
-    named = _named(quotes, groups)
+    named, keys = _named(quotes, groups)
     dtypes = _dtypes(named, groups)
     if not repeats and "is_repeat" in named.columns:
         named = named[~named["is_repeat"].fillna(False).astype(bool)]
     if named.empty:
         return empty_frame(dtypes)
     rows = [
-        _row(group, named.attrs["keys"][key[0]], key[0], dict(zip(groups, key[1:])), dtypes)
+        _row(group, keys[key[0]], key[0], dict(zip(groups, key[1:])), dtypes)
         for key, group in named.groupby(["_group", *groups], sort=True, dropna=False)
     ]
     table = pd.DataFrame.from_records(rows, columns=list(dtypes)).astype(dtypes)
@@ -86,14 +86,15 @@ def speakers(quotes: pd.DataFrame, *, by: str | list[str] | None = None, repeats
 
 def corpus_speaker_ids(quotes: pd.DataFrame) -> pd.Series:
     """The corpus-wide speaker id of each quotation (Int64, NA for unnamed), as in :func:`speakers`."""
-    named = _named(quotes, [])
+    named, _ = _named(quotes, [])
     ids = pd.Series(pd.NA, index=quotes.index, dtype="Int64")
     ids[named.index] = named["_group"].to_numpy()
     return ids
 
 
-def _named(quotes: pd.DataFrame, groups: list[str]) -> pd.DataFrame:
-    """The quotations with a speaker, in order, with ``_group``: their speaker's corpus id."""
+def _named(quotes: pd.DataFrame, groups: list[str]) -> tuple[pd.DataFrame, list[Key]]:
+    """The quotations with a speaker, in order, with ``_group`` (their speaker's corpus id); the
+    key of each id."""
     if not isinstance(quotes, pd.DataFrame):
         raise TypeError(f"expected DataFrame, got {type(quotes).__name__}")
     derived = [MONTH] if MONTH in groups and MONTH not in quotes.columns and DATE in quotes.columns else []
@@ -112,8 +113,7 @@ def _named(quotes: pd.DataFrame, groups: list[str]) -> pd.DataFrame:
     targets = [merged[key] for key in keys]
     ids = {key: i for i, key in enumerate(dict.fromkeys(targets))}  # in order of first quotation
     named = named.assign(_group=[ids[key] for key in targets])
-    named.attrs["keys"] = list(ids)
-    return named
+    return named, list(ids)
 
 
 def _dtypes(quotes: pd.DataFrame, groups: list[str]) -> dict:

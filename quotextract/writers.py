@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .documents import DOCUMENT_DTYPES, QUOTE_DTYPES, quote_dtypes
+from .documents import DOCUMENT_DTYPES, quote_dtypes
 from .frame import empty_frame
 
 SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson")

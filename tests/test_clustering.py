@@ -15,8 +15,13 @@ def quotes(*rows) -> pd.DataFrame:
     """Rows ``(doc_id, quote, speaker[, date[, source]])``."""
     frame = pd.DataFrame(
         [
-            {"doc_id": doc, "quote": quote, "speaker": speaker, "date": rest[0] if rest else None,
-             "source": rest[1] if len(rest) > 1 else None}
+            {
+                "doc_id": doc,
+                "quote": quote,
+                "speaker": speaker,
+                "date": rest[0] if rest else None,
+                "source": rest[1] if len(rest) > 1 else None,
+            }
             for doc, quote, speaker, *rest in rows
         ]
     )
@@ -26,7 +31,13 @@ def quotes(*rows) -> pd.DataFrame:
 CORPUS = quotes(
     ("b", WIRE, "Иван Петров", "2024-03-02", "РИА"),
     ("a", WIRE + ".", "Иван Петров", "2024-03-01", "ТАСС"),
-    ("c", "рассчитываем завершить строительство моста через реку до конца следующего года", None, "2024-03-05", "ТАСС"),
+    (
+        "c",
+        "рассчитываем завершить строительство моста через реку до конца следующего года",
+        None,
+        "2024-03-05",
+        "ТАСС",
+    ),
     ("c", "Цены на топливо в регионе останутся прежними до весны", "Анна Смирнова", "2024-03-05", "ТАСС"),
     ("d", "Цены на топливо в регионе останутся прежними до весны", "Анна Смирнова", "2024-03-04", "РИА"),
     ("d", "Совсем другая мысль о школах и больницах района", "Олег Ким", "2024-03-04", "РИА"),
@@ -40,7 +51,11 @@ def test_one_row_per_repeated_quotation():
     assert len(table) == 2
     bridge, fuel = table.to_dict("records")
     assert (bridge["n_docs"], bridge["n_quotes"], bridge["speaker"]) == (3, 3, "Иван Петров")
-    assert (bridge["first_doc"], str(bridge["first_date"].date()), bridge["first_source"]) == ("a", "2024-03-01", "ТАСС")
+    assert (bridge["first_doc"], str(bridge["first_date"].date()), bridge["first_source"]) == (
+        "a",
+        "2024-03-01",
+        "ТАСС",
+    )
     assert bridge["docs"] == "a; b; c" and bridge["n_outlets"] == 2
     assert bridge["quote"] == WIRE + "."
     assert (fuel["n_docs"], fuel["first_doc"], fuel["speaker"]) == (2, "d", "Анна Смирнова")
@@ -80,7 +95,9 @@ def test_index_lookups_grow_linearly(monkeypatch):
     """Many copies of a few quotations: each one looks at a bounded number of representatives."""
     compared = []
     jaccard = clustering_minhash_jaccard()
-    monkeypatch.setattr("datasketch.MinHash.jaccard", lambda self, other: compared.append(1) or jaccard(self, other))
+    monkeypatch.setattr(
+        "datasketch.MinHash.jaccard", lambda self, other: compared.append(1) or jaccard(self, other)
+    )
     counts = {}
     for copies in (20, 200):
         compared.clear()

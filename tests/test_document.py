@@ -80,7 +80,9 @@ def test_comparisons_grow_linearly(monkeypatch):
 # SPEAKER IDS: one per canonical speaker, in order of first quotation
 def test_speaker_ids():
     found = number_speakers(
-        quotations("а", "б", "в", "г", "д", speakers=["Иван Петров", None, "Минфин", "Иван Петров", "Анна Ли"])
+        quotations(
+            "а", "б", "в", "г", "д", speakers=["Иван Петров", None, "Минфин", "Иван Петров", "Анна Ли"]
+        )
     )
     assert [q.speaker_id for q in found] == [0, None, 1, 0, 2]
 

@@ -71,8 +71,17 @@ def test_cli_keeps_columns_as_strings(fake, tmp_path, source, output):  # noqa: 
 
 def test_cli_unknown_field_is_empty_and_txt_has_none(fake, tmp_path):  # noqa: F811
     (tmp_path / "a.txt").write_text("«раз»", encoding="utf-8")
-    result = run(write_inputs(tmp_path)["jsonl"], tmp_path / "a.txt", "-o", tmp_path / "q.jsonl",
-                 "--keep-columns", "outlet", "--keep-columns", "source", "-q")
+    result = run(
+        write_inputs(tmp_path)["jsonl"],
+        tmp_path / "a.txt",
+        "-o",
+        tmp_path / "q.jsonl",
+        "--keep-columns",
+        "outlet",
+        "--keep-columns",
+        "source",
+        "-q",
+    )
     assert result.exit_code == 0, result.output
     quotes = pd.read_json(tmp_path / "q.jsonl", lines=True, dtype=False)
     assert quotes["outlet"].isna().all()

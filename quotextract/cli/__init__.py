@@ -12,9 +12,10 @@ def main():
 def _register():
     from .evaluate import evaluate
     from .extract import extract
+    from .report import report
     from .show import show
 
-    for command in (evaluate, extract, show):
+    for command in (evaluate, extract, report, show):
         main.add_command(command)
 
 
