@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import Lexicon, read_table
+from .lexicon import PREFIX, Lexicon, read_table
 from .model import Cue
 from .morph import fold_yo, lemma, parses
 from .segment import Token
@@ -35,7 +35,7 @@ word_lemma = lemma  # the old name of morph.lemma, until every module imports th
 def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
     """The cue starting at ``tokens[index]`` and how many tokens it spans, if any."""
     lower = tokens[index].text.lower()
-    starts = fold_yo(lower[:3]) in lexicon.verb_prefixes and lemma(lower) in lexicon.phrase_starts
+    starts = fold_yo(lower[:PREFIX]) in lexicon.verb_prefixes and lemma(lower) in lexicon.phrase_starts
     for size in range(lexicon.max_phrase, 1, -1) if starts else ():
         window = tokens[index : index + size]
         if len(window) == size and tuple(lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
@@ -44,7 +44,7 @@ def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tupl
             return Cue(first.start, last.stop, text[first.start : last.stop], phrase), size
     token = tokens[index]
     lower = token.text.lower()
-    if fold_yo(lower[:3]) not in lexicon.verb_prefixes:
+    if fold_yo(lower[:PREFIX]) not in lexicon.verb_prefixes:
         return None
     for verb in verbal_lemmas(lower):
         if verb in lexicon.speech_verbs:

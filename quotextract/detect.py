@@ -15,6 +15,7 @@ from .rules.reported import about_this, according_to, postposed, reported_that
 
 __all__ = ["RULES", "Candidate", "candidates"]
 
+MIN_CUT_WORDS = 3  # an indirect quotation cut before a direct one keeps this much, or goes
 Rule = Callable[[Article], Iterator[Candidate]]
 
 RULES: list[Rule] = [
@@ -68,7 +69,7 @@ def _without(candidate: Candidate, clash: list[Candidate], article: Article) -> 
     if candidate.kind != "indirect" or first.start <= candidate.start:
         return None
     start, stop = trimmed(article.text, candidate.start, first.start, OPENING_QUOTES)
-    if words(article.text, start, stop) < 3:
+    if words(article.text, start, stop) < MIN_CUT_WORDS:
         return None
     return Candidate(
         start, stop, candidate.kind, candidate.rule, candidate.cue, candidate.region, candidate.prefer

@@ -8,6 +8,9 @@ from importlib.resources import files
 
 from .morph import fold_yo, parses
 
+PREFIX = 3  # letters a word is screened by before it is parsed for a cue
+PREFIX_PARSES = 3  # parses of a cue lemma whose forms give the prefixes
+
 
 def read_list(name: str) -> tuple[str, ...]:
     """Lines of a data file, without comments and blanks, lowercased, ё -> е."""
@@ -66,12 +69,12 @@ class Lexicon:
 
     @cached_property
     def verb_prefixes(self) -> frozenset[str]:
-        """First three letters of every cue lemma: words starting otherwise need no parsing."""
+        """The first ``PREFIX`` letters of every form of a cue lemma: words starting otherwise need no parsing."""
         prefixes = set()
         for lemma in self.speech_verbs | self.phrase_starts:
-            prefixes.add(lemma[:3])
-            for parse in parses(lemma)[:3]:
-                prefixes.update(fold_yo(form.word[:3]) for form in parse.lexeme)
+            prefixes.add(lemma[:PREFIX])
+            for parse in parses(lemma)[:PREFIX_PARSES]:
+                prefixes.update(fold_yo(form.word[:PREFIX]) for form in parse.lexeme)
         return frozenset(prefixes)
 
     def extended(self, cues=(), roles=(), unnamed=(), source_phrases=()) -> Lexicon:

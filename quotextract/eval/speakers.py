@@ -6,12 +6,14 @@ import re
 
 from ..morph import fold_yo, lemma
 
+WORD = re.compile(r"\w+")
+
 
 def speaker_tokens(name) -> tuple[str, ...]:
     """Lowercased word tokens with ё -> е; () for a missing name (None, NA, NaN)."""
     if not isinstance(name, str):
         return ()
-    return tuple(re.findall(r"\w+", fold_yo(name.lower())))
+    return tuple(WORD.findall(fold_yo(name.lower())))
 
 
 def speaker_match(gold, predicted) -> tuple[bool, bool]:

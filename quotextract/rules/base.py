@@ -34,6 +34,8 @@ CONTENT_CUT = re.compile(
 WORD = re.compile(r"\w+")
 JOINT_PATTERN = re.compile(JOINT)
 COMMA = re.compile(rf",\s*(?:{DASH}\s*)?")  # a comma, perhaps with a dash: ', — '
+JOINED_CUE_WORDS = 12  # ', а X заявил, что …': a cue this near a joint starts new reported speech
+COMMA_CUE_WORDS = 3  # '…, добавил он': a cue this near a comma ends the content before it
 MAX_CONTENT = 3000  # characters: reported content never runs longer (a bound for run-on lines)
 TRIM = " \t\n,;:" + DASHES
 
@@ -106,13 +108,15 @@ def content_end(article: Article, start: int, stop: int) -> int:
     end = cut.start() if cut else stop
     for joint in JOINT_PATTERN.finditer(text[start:end]):
         clause = start + joint.end()
-        following = [c for c in article.cues_in(clause, end) if words(text, clause, c.start) <= 12]
+        following = [
+            c for c in article.cues_in(clause, end) if words(text, clause, c.start) <= JOINED_CUE_WORDS
+        ]
         if any(FOLLOWED_BY_CLAUSE.match(text, c.stop, end) for c in following):
             end = start + joint.start()
             break
     for match in COMMA.finditer(text[start:end]):
         clause = start + match.end()
-        if article.first_cue(clause, end, within=3) and "что" not in text[clause:end]:
+        if article.first_cue(clause, end, within=COMMA_CUE_WORDS) and "что" not in text[clause:end]:
             return start + match.start()
     return end
 

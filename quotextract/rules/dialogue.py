@@ -11,6 +11,8 @@ from ..punct import DASH, DASH_CLASS, HYPHEN, SENTENCE_ENDS
 from ..segment import Paragraph
 from .base import SEPARATOR, Candidate, clause_end, trimmed, words
 
+MIN_LINE_WORDS = 2  # a dash line of one word is a list item, not speech
+MIN_UNATTRIBUTED_WORDS = 4  # with no attribution near, a dash line needs four words and a final stop
 LEADING_DASH = re.compile(rf"{DASH_CLASS}\s*(?=\S)")
 RESUMING_DASH = re.compile(rf"\s*[,.]?\s*{DASH}\s*")  # '. — ' where the speech resumes
 
@@ -53,9 +55,11 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             continue
         region, cue = _borrowed_attribution(article, lines, index)
         start, stop = trimmed(text, body, paragraph.stop)
-        if start >= stop or not text[start].isupper() or words(text, start, stop) < 2:
+        if start >= stop or not text[start].isupper() or words(text, start, stop) < MIN_LINE_WORDS:
             continue
-        if region is None and (text[paragraph.stop - 1] not in SENTENCE_ENDS or words(text, start, stop) < 4):
+        if region is None and (
+            text[paragraph.stop - 1] not in SENTENCE_ENDS or words(text, start, stop) < MIN_UNATTRIBUTED_WORDS
+        ):
             continue
         if _is_question(article, lines, index):
             yield Candidate(start, stop, "direct", "interview_question", None, None, "before")

@@ -24,7 +24,7 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
         for colon in COLON_SPEECH.finditer(text, paragraph.start, paragraph.stop):
             intro = sentence_start(article, colon.start(), paragraph)
             cues = article.cues_in(intro, colon.start())
-            if cues and words(text, intro, colon.start()) <= 15 and is_finite(cues[-1]):
+            if cues and words(text, intro, colon.start()) <= MAX_INTRO_WORDS and is_finite(cues[-1]):
                 span = trimmed(text, colon.end(), paragraph.stop)
                 yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, colon.start()), "before")
                 break
@@ -40,6 +40,9 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
                 yield from _continued(article, speech)
 
 
+MAX_INTRO_WORDS = 15  # 'X заявил:' introducing speech: a longer sentence before the colon is narration
+MIN_HEADLINE_WORDS = 3  # 'Текст — Фамилия': fewer words before the dash are a caption
+MIN_ANSWER_WORDS = 2  # 'Имя: …' interview lines: one word after the colon is a label
 MIN_SPEECH_WORDS = 3  # 'Да, это так.' is speech; two words are a caption
 UNPUNCTUATED_SPEECH_WORDS = 6  # a line this long is speech even when scraping lost its final stop
 MAX_CONTINUED = 8  # paragraphs a colon-introduced quotation runs on over
@@ -150,7 +153,7 @@ def headline(article: Article) -> Iterator[Candidate]:
             if person and not LOWERCASE_WORDS.fullmatch(text[name_start : person.start]):
                 person = None
             quote = trimmed(text, paragraph.start, paragraph.start + match.start())
-            if person and words(text, *quote) >= 3:
+            if person and words(text, *quote) >= MIN_HEADLINE_WORDS:
                 yield Candidate(*quote, "direct", "headline", None, (person.start, person.stop))
                 break
 
@@ -170,6 +173,6 @@ def interview(article: Article) -> Iterator[Candidate]:
         if entity is None:
             continue
         colon = LABEL_COLON.match(text, entity.stop, paragraph.stop)
-        if colon and words(text, colon.end(), paragraph.stop) >= 2:
+        if colon and words(text, colon.end(), paragraph.stop) >= MIN_ANSWER_WORDS:
             span = unquoted(text, *trimmed(text, colon.end(), paragraph.stop, "."))
             yield Candidate(*span, "direct", "interview", None, (entity.start, entity.stop))

@@ -32,6 +32,8 @@ from .base import (
 
 REPORTING = frozenset(read_list("relay_verbs.txt"))  # what an outlet does: '», пишет газета'
 
+DASHED_CUE_WORDS = 4  # '», — в среду заявил X': after a dash the cue may come a few words in
+MIN_STANDALONE_WORDS = 4  # a quoted sentence standing alone: shorter ones are titles or scare quotes
 RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s+")  # ', — продолжение' after the attribution
 COLON_BEFORE = re.compile(r":\s*$")  # 'X заявил: «'
 SENTENCE_OPENING_MARK = re.compile(rf"(?:^|{SENTENCE_END_CLASS}\s+){OPENING_CLASS}")  # '… . «Текст'
@@ -110,7 +112,7 @@ def _after_quote(article: Article, start: int, stop: int):
         return None
     clause = lead.end()
     dashed = bool(DASH_PATTERN.search(article.text[start:clause]))
-    cue = article.first_cue(clause, stop, within=4 if dashed else 1)
+    cue = article.first_cue(clause, stop, within=DASHED_CUE_WORDS if dashed else 1)
     if cue is None or not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(article.text, cue.stop, stop):
         return None
     return clause, clause_end(article.text, clause, stop), cue
@@ -133,4 +135,9 @@ def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool
     starts_sentence = not before or before[-1] in SENTENCE_ENDS + CLOSING_QUOTES
     after = text[span[1] : paragraph.stop].lstrip(" " + CLOSING_QUOTES)
     ends_sentence = not after or after[0] in SENTENCE_ENDS
-    return starts_sentence and ends_sentence and text[span[0]].isupper() and words(text, *span) >= 4
+    return (
+        starts_sentence
+        and ends_sentence
+        and text[span[0]].isupper()
+        and words(text, *span) >= MIN_STANDALONE_WORDS
+    )

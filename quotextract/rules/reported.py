@@ -36,6 +36,19 @@ from .base import (
     words,
 )
 
+MIN_CONTENT_WORDS = 2  # reported content of one word is too little to be a quotation
+MIN_HEAD_WORDS = 3  # content standing before its source ('…, по данным X.') needs three words
+AS_CUE_WORDS = 2  # 'Как отметил X', 'Как ранее сообщал X': the cue follows 'как' closely
+CONTENT_CLAUSE_WORDS = 3  # a clause after a postposed attribution is content from three words
+SOURCE_WORDS = 3  # 'по его словам' with more words before the comma: the pronoun is the source
+APPOSITION_WORDS = 10  # a named apposition after the source is at most this long
+CUE_AFTER_COMMA = 2  # words within which a cue after a comma makes a postposed attribution
+THAT_LOOKAHEAD = 300  # characters after a cue searched for its 'что' (a bound for run-on lines)
+WORDS_BEFORE_THAT = 8  # 'заявил журналистам в кулуарах форума, что': more words and it is not the cue's
+HEAD_LOOKBACK = 300  # characters before a postposed attribution searched for cues of its own
+POSTPOSED_WORDS = 8  # the longest postposed attribution followed by more content ('…, сказал X, …')
+FINAL_POSTPOSED_WORDS = 20  # ... and the longest one ending the sentence
+BACK_REFERENCE_CUE = 6  # words within which 'Об этом …' has its cue: 'Об этом в среду заявил X'
 POSSESSIVES = r"(?:его|ее|её|их|моим|нашим)"  # 'по его словам', 'по нашим данным'
 POSSESSIVE = re.compile(rf"\s+{POSSESSIVES}\s+")
 THIRD_PERSON_POSSESSIVE = re.compile(r"\s(?:его|ее|её|их)\s")  # the source is named earlier
@@ -64,7 +77,7 @@ def according_to(article: Article) -> Iterator[Candidate]:
     for sentence in article.sentences:
         for match in pattern.finditer(text, sentence.start, sentence.stop):
             if AS.fullmatch(match.group()):  # 'Как отметил X, …'
-                cue = article.first_cue(match.end(), sentence.stop, within=2)
+                cue = article.first_cue(match.end(), sentence.stop, within=AS_CUE_WORDS)
                 if cue is None:
                     continue
                 lemma = cue.lemma
@@ -95,11 +108,11 @@ def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate |
     has_pronoun = bool(THIRD_PERSON_POSSESSIVE.search(match.group()))
     phrase_cue = cue or Cue(match.start(), match.end(), text[match.start() : match.end()], lemma)
     source_stop = comma if comma != -1 else sentence.stop
-    if has_pronoun and (comma == -1 or words(text, match.end(), comma) > 3):
+    if has_pronoun and (comma == -1 or words(text, match.end(), comma) > SOURCE_WORDS):
         source_stop = match.end()
     tail = trimmed(text, source_stop, sentence.stop, SENTENCE_ENDS)
     rule = "as_cue" if cue else "according_to"
-    if words(text, *tail) >= 2:
+    if words(text, *tail) >= MIN_CONTENT_WORDS:
         stop = content_end(article, tail[0], tail[1])
         return Candidate(
             *trimmed(text, tail[0], stop, SENTENCE_ENDS),
@@ -109,7 +122,7 @@ def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate |
             (match.start(), source_stop),
         )
     head = trimmed(text, sentence.start, match.start())
-    if words(text, *head) >= 3 and not words(text, source_stop, sentence.stop):
+    if words(text, *head) >= MIN_HEAD_WORDS and not words(text, source_stop, sentence.stop):
         return Candidate(*head, "indirect", rule, phrase_cue, (match.start(), source_stop))
     return None
 
@@ -119,11 +132,13 @@ def _named_apposition(article: Article, start: int, stop: int) -> int | None:
     comma = COMMA.search(article.text, start, stop)
     if (
         comma is None
-        or words(article.text, start, comma.start()) > 10
+        or words(article.text, start, comma.start()) > APPOSITION_WORDS
         or f" {DASH} " in article.text[start : comma.start()]
     ):
         return None
-    if article.first_cue(comma.end(), stop, within=2):  # '…, пишет Лента.ру': that comma ends the content
+    if article.first_cue(
+        comma.end(), stop, within=CUE_AFTER_COMMA
+    ):  # '…, пишет Лента.ру': that comma ends the content
         return None
     segment = article.tokens_in(start, comma.start())
     named = any(e.type == "PER" for e in article.entities_in(start, comma.start()))
@@ -138,12 +153,12 @@ def reported_that(article: Article) -> Iterator[Candidate]:
         for cue in article.cues_in(sentence.start, sentence.stop):
             if is_authorial(cue):
                 continue
-            window = text[cue.stop : min(sentence.stop, cue.stop + 300)]
+            window = text[cue.stop : min(sentence.stop, cue.stop + THAT_LOOKAHEAD)]
             that = THAT.search(window)
             if not that:
                 continue
             between = QUOTED_NAME.sub("", window[: that.start()])
-            if words(window, 0, that.start()) > 8 or CLAUSE_BREAK.search(between):
+            if words(window, 0, that.start()) > WORDS_BEFORE_THAT or CLAUSE_BREAK.search(between):
                 continue
             if that.start() and "," not in window[: that.end()] and "том" not in window[: that.end()]:
                 continue
@@ -152,7 +167,7 @@ def reported_that(article: Article) -> Iterator[Candidate]:
             start = cue.stop + that.end()
             stop = content_end(article, start, sentence.stop)
             span = unquoted(text, *trimmed(text, start, stop, SENTENCE_ENDS))
-            if words(text, *span) >= 2:
+            if words(text, *span) >= MIN_CONTENT_WORDS:
                 region = (sentence.start, cue.stop + that.start())
                 yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
 
@@ -163,12 +178,14 @@ def postposed(article: Article) -> Iterator[Candidate]:
     for sentence in article.sentences:
         for match in LEAD_COMMA.finditer(text[sentence.start : sentence.stop]):
             clause = sentence.start + match.end()
-            cue = article.first_cue(clause, sentence.stop, within=2)
+            cue = article.first_cue(clause, sentence.stop, within=CUE_AFTER_COMMA)
             if cue is None or SUBORDINATE.match(text, clause) or not _verb_first(article, clause, cue):
                 continue
             if not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(text, cue.stop, sentence.stop):
                 continue
-            head_cues = article.cues_in(max(sentence.start, clause - 300), sentence.start + match.start())
+            head_cues = article.cues_in(
+                max(sentence.start, clause - HEAD_LOOKBACK), sentence.start + match.start()
+            )
             if SOURCE_START.match(text, sentence.start, sentence.start + match.start()) or any(
                 FOLLOWED_BY_CLAUSE.match(text, c.stop, sentence.stop) for c in head_cues
             ):
@@ -179,7 +196,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
             )
             region = (clause, clause_stop if has_tail else sentence.stop)
-            if has_words(text, *region, (8 if has_tail else 20) + 1):
+            if has_words(text, *region, (POSTPOSED_WORDS if has_tail else FINAL_POSTPOSED_WORDS) + 1):
                 continue
             lead = HEAD_LEAD.match(text, sentence.start)
             head = trimmed(
@@ -188,7 +205,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
             kind = "direct" if any(dash in match.group() for dash in DASHES) else "indirect"
             if kind == "direct":
                 head = (_speech_start(article, sentence, head[0]), head[1])
-            if has_words(text, *head, 3):
+            if has_words(text, *head, MIN_HEAD_WORDS):
                 yield Candidate(*head, kind, "postposed", cue, region, "after")
             if has_tail:
                 yield Candidate(*tail, kind, "postposed", cue, region, "after")
@@ -211,7 +228,7 @@ HEAD_LEAD = re.compile(r"(?i)(?:\w+\s+)?о\s+том\s*,\s*что\s+")
 
 def _is_content(article: Article, start: int, stop: int) -> bool:
     """Three words or more with a verb of their own: '…, напомнил Раттке, затем последовала встреча'."""
-    return words(article.text, start, stop) >= 3 and any(
+    return words(article.text, start, stop) >= CONTENT_CLAUSE_WORDS and any(
         is_verb(t.text.lower()) for t in article.tokens_in(start, stop)
     )
 
@@ -249,7 +266,7 @@ def about_this(article: Article) -> Iterator[Candidate]:
     for index, sentence in enumerate(article.sentences):
         if not ABOUT_THIS.match(sentence.text):
             continue
-        cue = article.first_cue(sentence.start, sentence.stop, within=6)
+        cue = article.first_cue(sentence.start, sentence.stop, within=BACK_REFERENCE_CUE)
         if cue is None or index == 0:
             continue
         previous = article.sentences[index - 1]
