@@ -69,7 +69,7 @@ class Attributor:
         if cue and cue.lemma in QUOTING:
             order = sorted(order, key=lambda m: self._quoted_rank(m, cue))
         elif cue is None and candidate.rule == "colon_quote":  # 'Сам X оказался дипломатичнее: «…»'
-            order = sorted(order, key=lambda m: not (m.entity is not None and m.entity.type == "PER"))
+            order = sorted(order, key=lambda m: (not self._person(m), not self._can_be(m, "nomn", strict=True)))
         else:
             case = (
                 "gent"
@@ -91,6 +91,10 @@ class Attributor:
                 order = [m for m in order if self._can_be(m, case, strict=True)] or relaxed or order
         pick = self._apposition(order[0], mentions) if order else None
         return self._first_of_pair(pick, mentions, cue) if pick else None
+
+    @staticmethod
+    def _person(mention: Mention) -> bool:
+        return mention.entity is not None and mention.entity.type == "PER"
 
     def _relaying(self, mention: Mention) -> bool:
         return mention.entity is not None and self.registry.relays_here(mention.entity)

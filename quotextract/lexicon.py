@@ -32,7 +32,7 @@ class Lexicon:
     institutions: frozenset[str] = frozenset()
     role_classes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('athlete', ('спортсмен', ...))
     outlets: frozenset[str] = frozenset()  # names of news outlets, lowercase
-    speech_nouns: frozenset[str] = frozenset()  # 'запись:' announcing speech on the next line
+    announcers: frozenset[str] = frozenset()  # 'запись:' announcing speech on the next line
     org_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('court', ('суд', 'трибунал'))
     body_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('ведомство', ('government',))
 
@@ -90,7 +90,7 @@ class Lexicon:
             institutions=self.institutions,
             role_classes=self.role_classes,
             outlets=self.outlets,
-            speech_nouns=self.speech_nouns,
+            announcers=self.announcers,
             org_kinds=self.org_kinds,
             body_kinds=self.body_kinds,
         )
@@ -117,7 +117,7 @@ def default_lexicon() -> Lexicon:
         institutions=frozenset(read_list("institutions.txt")),
         role_classes=read_table("role_classes.txt"),
         outlets=frozenset(read_list("outlets.txt")),
-        speech_nouns=frozenset(read_list("speech_nouns.txt")),
+        announcers=frozenset(read_list("announcers.txt")),
         org_kinds=read_table("org_kinds.txt"),
         body_kinds=read_table("body_kinds.txt"),
     )

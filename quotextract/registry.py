@@ -300,21 +300,23 @@ class Registry:
     # --- resolution ----------------------------------------------------------------------
 
     def described(self, key: str, position: int, wanted: str | None) -> Source | None:
-        """The person introduced with a description of ``key``'s class, agreeing in gender:
-        the last before ``position``, else the first after."""
-        classes = self.article.lexicon.classes_of(key)
-        matches = []
-        for person in self.persons:
-            intro = self.introductions.get(person.start)
-            if intro is None or not classes & self.article.lexicon.classes_of(intro[0]):
-                continue
-            entry = self.source(person)
-            if agrees(entry, wanted):
-                matches.append((person.start, entry))
-        before = [entry for start, entry in matches if start < position]
+        """The person introduced with a description of ``key``'s class, agreeing in gender: of
+        those named before ``position``, the one named last ('министр' after 'По словам Климкина');
+        else the first introduced after."""
+        lexicon = self.article.lexicon
+        classes = lexicon.classes_of(key)
+        described = {
+            self.source(p).name
+            for p in self.persons
+            if p.start in self.introductions
+            and classes & lexicon.classes_of(self.introductions[p.start][0])
+            and agrees(self.source(p), wanted)
+        }
+        named = [self.source(p) for p in self.persons if self.source(p).name in described]
+        before = [self.source(p) for p in self.persons if p.stop <= position and self.source(p).name in described]
         if before:
             return before[-1]
-        return matches[0][1] if matches else None
+        return named[0] if named else None
 
     def occurrences(self, start: int, stop: int) -> list[Occurrence]:
         """Person mentions in ``[start, stop)`` outside quotations, subjects marked."""

@@ -1,5 +1,6 @@
 """Whole scraped articles in styles the dev set lacks: CRLF and menus, NBSP, hyphens as dashes,
-colon-introduced dialogue, straight quotes. Each expected row is (quote, speaker, kind); a quote
+colon-introduced dialogue, straight quotes; wire copy with datelines, interviews with and without
+their questions, a sports report, a regional report with a press service (all invented text). Each expected row is (quote, speaker, kind); a quote
 is matched by the start of its text, so trailing punctuation is a boundary choice."""
 
 from pathlib import Path
@@ -66,9 +67,47 @@ ARTICLES = {
         ("Сербы играли жестко, но мы выдержали", "Алексей Миранчук", "direct"),
         ("Мы создали достаточно, но не забили", "Драган Стойкович", "direct"),
     ],
+    "article-wire-dateline.txt": [
+        ("Подачу воды в Кировском округе", "пресс-служба мэрии", "indirect"),  # not ТАСС of the dateline
+        ("авария произошла на магистральном", "Сергей Мельников", "indirect"),
+        ("Бригады работают без перерыва", "Сергей Мельников", "direct"),
+        ("жителям бесплатно развезут", "Ольга Серова", "indirect"),
+        ("Мы открыли шесть пунктов", "Ольга Серова", "direct"),  # 'добавила она'
+        ("программу замены труб", "Антон Кравцов", "indirect"),  # not 'передает РИА Новости'
+    ],
+    "article-interview-questions.txt": [
+        ("Виктор Петрович, как прошла зима", None, "direct"),  # the interviewer's question
+        ("Зима была мягкой", "Виктор Лаптев", "direct"),
+        ("Я думаю, рост будет", "Виктор Лаптев", "direct"),
+        ("Мы заключили контракты", "Виктор Лаптев", "direct"),  # the answer's undashed paragraph
+        ("Мы не боимся конкуренции. Наше", "Виктор Лаптев", "direct"),
+    ],
+    "article-interview-answers.txt": [
+        ("Аппарат поступил в январе", "Елена Маркова", "direct"),
+        ("Молодые врачи к нам идут", "Елена Маркова", "direct"),
+    ],
+    "article-sports-report.txt": [
+        ("Сезон провален", "Антон Жуков", "direct"),
+        ("восстановление займет не меньше месяца", "Илья Серов", "indirect"),  # 'Сам футболист'
+        ("Мы проиграли заслуженно", "Марат Юсупов", "direct"),  # 'сказал наставник'
+        ("Серов отправится на лечение", "Динамо", "indirect"),  # 'В клубе': the club named so
+    ],
+    "article-regional-press-service.txt": [
+        ("на ремонт школ выделят", "пресс-служба губернатора Омской области", "indirect"),
+        ("работы начнутся в июне", "пресс-служба губернатора Омской области", "indirect"),
+        ("Спрос вернется к осени", "Марина Ковалева", "direct"),
+        ("Цены на стройматериалы", "Марина Ковалева", "direct"),  # 'добавила эксперт'
+        ("первыми отремонтируют школы", "Татьяна Дьякова", "indirect"),
+        ("подрядчиков выберут", "Татьяна Дьякова", "indirect"),  # 'По ее словам'
+    ],
 }
 
 NOT_QUOTED = {
+    "article-wire-dateline.txt": ["ОМСК", "МОСКВА"],
+    "article-interview-questions.txt": ["Фото", "поговорил с генеральным"],
+    "article-interview-answers.txt": ["Беседовала", "О новом оборудовании", "О кадрах"],
+    "article-sports-report.txt": ["уступил", "пропустил встречу"],
+    "article-regional-press-service.txt": ["отремонтируют 40"],
     "scraped-metro-crlf.txt": ["Читайте также", "Новости", "Все права защищены", "В Москве открыли"],
     "scraped-mid-nbsp.txt": ["Теги", "Захарова назвала заявления Лондона", "В Форин-офисе"],
     "scraped-cbr-interview.txt": ["Центробанк сохранил ключевую ставку"],

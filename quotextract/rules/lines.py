@@ -9,7 +9,7 @@ from ..article import Article
 from ..cues import is_authorial, is_finite
 from ..lexicon import read_list
 from ..model import Cue
-from ..morph import lemma, words_pattern
+from ..morph import parses, words_pattern
 from ..punct import CLOSING_QUOTES, COLON, DASH, SENTENCE_ENDS, SPACED_DASH
 from .base import Candidate, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
@@ -89,13 +89,14 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
 
 def _announcing(article: Article, start: int, stop: int) -> Cue | None:
     """The cue of a line that announces speech on the next: a speech verb in any form but the
-    article's own voice ('сказав журналистам:'), else a speech noun ('оставил запись:')."""
+    article's own voice ('сказав журналистам:'), else an announcing word ('оставил запись:', 'назвал так:')."""
     cues = [c for c in article.cues_in(start, stop) if not is_authorial(c)]
     if cues:
         return cues[-1]
     for token in reversed(article.tokens_in(start, stop)):
-        if lemma(token.text.lower()) in article.lexicon.speech_nouns:
-            return Cue(token.start, token.stop, token.text, lemma(token.text.lower()))
+        found = next((p.normal_form for p in parses(token.text.lower()) if p.normal_form in article.lexicon.announcers), None)
+        if found:
+            return Cue(token.start, token.stop, token.text, found)
     return None
 
 
