@@ -1,8 +1,9 @@
-"""Output formats: the quotes and documents tables written chunk by chunk (.parquet, .csv, .jsonl).
+"""Output formats: the quotes and documents tables written chunk by chunk (.parquet, .csv, .jsonl, .xlsx).
 
 Nothing accumulates: CSV and JSONL are appended and flushed per chunk, Parquet gets one row group
 per chunk through ``pyarrow.parquet.ParquetWriter``. A Parquet file is only complete once closed,
 so it is written beside its target (``quotes.parquet.partial``) and moved into place on close.
+Excel (.xlsx, with openpyxl) likewise: rows stream to openpyxl's write-only sheet, saved on close.
 
 Resumption (:class:`Output` with ``resume=True``): the documents table lists the finished
 documents. Their rows are kept, quotes of unfinished documents are dropped (a run stopped between
@@ -21,7 +22,11 @@ import pandas as pd
 from .documents import DOCUMENT_DTYPES, quote_dtypes
 from .frame import empty_frame
 
-SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson")
+SUFFIXES = (".parquet", ".csv", ".jsonl", ".ndjson", ".xlsx")
+STAGED = (".parquet", ".xlsx")  # complete only once closed: written beside the target
+EXCEL_ROWS = 1_048_576  # rows of a sheet, the header included
+EXCEL_CELL = 32_767  # characters of a cell
+EXCEL_INSTALL = "writing .xlsx needs openpyxl: pip install 'quotextract[views]'"
 READ_BATCH = 10_000
 BOOLEANS = {True: True, False: False, "True": True, "False": False}  # as CSV/JSONL hold them
 
@@ -34,7 +39,7 @@ def suffix(path: str | os.PathLike) -> str:
     """The format suffix of an output path; raises OutputError for an unknown one."""
     found = Path(path).suffix.lower()
     if found not in SUFFIXES:
-        raise OutputError(f"{path}: unknown output format (expected .parquet, .csv or .jsonl)")
+        raise OutputError(f"{path}: unknown output format (expected .parquet, .csv, .jsonl or .xlsx)")
     return found
 
 
@@ -91,7 +96,48 @@ class _Parquet:
         self._writer.close()
 
 
-WRITERS = {".parquet": _Parquet, ".csv": _Csv, ".jsonl": _Jsonl, ".ndjson": _Jsonl}
+class _Xlsx:
+    """One sheet, header frozen; text kept as text (never a formula), cells cut at Excel's limit."""
+
+    def __init__(self, path: Path, dtypes: dict, append: bool = False):
+        try:
+            from openpyxl import Workbook
+            from openpyxl.cell import WriteOnlyCell
+            from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        except ImportError as error:
+            raise OutputError(EXCEL_INSTALL) from error
+        if append:
+            raise ValueError("an xlsx file cannot be appended to")
+        self._path, self._cell, self._illegal = path, WriteOnlyCell, ILLEGAL_CHARACTERS_RE
+        self._book = Workbook(write_only=True)
+        self._sheet = self._book.create_sheet("quotes" if "quote" in dtypes else "documents")
+        self._sheet.freeze_panes = "A2"
+        self._sheet.append(list(dtypes))
+        self._rows = 1
+
+    def _value(self, value):
+        if not isinstance(value, str):
+            return value
+        value = self._illegal.sub("\ufffd", value).encode("utf-8", "replace").decode("utf-8")
+        value = value if len(value) <= EXCEL_CELL else value[: EXCEL_CELL - 1] + "…"
+        cell = self._cell(self._sheet, value=value)
+        cell.data_type = "s"  # '=…' stays text
+        return cell
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self._rows + len(frame) > EXCEL_ROWS:
+            raise OutputError(
+                f"more than {EXCEL_ROWS - 1} rows do not fit an Excel sheet: write .parquet or .csv instead"
+            )
+        for record in _records(frame):
+            self._sheet.append([self._value(value) for value in record.values()])
+        self._rows += len(frame)
+
+    def close(self) -> None:
+        self._book.save(self._path)
+
+
+WRITERS = {".parquet": _Parquet, ".csv": _Csv, ".jsonl": _Jsonl, ".ndjson": _Jsonl, ".xlsx": _Xlsx}
 
 
 # Reading back, for resumption
@@ -144,7 +190,17 @@ def _read_parquet(path: Path) -> Iterator[pd.DataFrame]:
         yield batch.to_pandas()
 
 
-READERS = {".parquet": _read_parquet, ".csv": _read_csv, ".jsonl": _read_jsonl, ".ndjson": _read_jsonl}
+def _read_xlsx(path: Path) -> Iterator[pd.DataFrame]:
+    yield pd.read_excel(path, dtype=object)
+
+
+READERS = {
+    ".parquet": _read_parquet,
+    ".csv": _read_csv,
+    ".jsonl": _read_jsonl,
+    ".ndjson": _read_jsonl,
+    ".xlsx": _read_xlsx,
+}
 
 
 def read(path: str | os.PathLike, dtypes: dict) -> Iterator[pd.DataFrame]:
@@ -182,7 +238,7 @@ class Table:
         self.path, self._dtypes = Path(path), dtypes
         self._format = suffix(self.path)
         self._partial = self.path.with_name(self.path.name + ".partial")
-        self.staged = staged or self._format == ".parquet"
+        self.staged = staged or self._format in STAGED
         carry = keep is not None and self.path.exists()
         self._writer = self._open(self._partial if self.staged or carry else self.path)
         if carry:

@@ -205,14 +205,14 @@ USAGE = [
         "Error: Invalid value for 'INPUT...': Path 'missing.jsonl' does not exist.",
     ),
     (
-        ["in.jsonl", "-o", "q.xlsx"],
+        ["in.jsonl", "-o", "q.xls"],
         1,
-        "Error: q.xlsx: unknown output format (expected .parquet, .csv or .jsonl)",
+        "Error: q.xls: unknown output format (expected .parquet, .csv, .jsonl or .xlsx)",
     ),
     (
         ["in.jsonl", "-o", "q.csv", "--docs", "d.txt"],
         1,
-        "Error: d.txt: unknown output format (expected .parquet, .csv or .jsonl)",
+        "Error: d.txt: unknown output format (expected .parquet, .csv, .jsonl or .xlsx)",
     ),
     (
         ["in.jsonl", "-o", "q.csv", "--docs", "q.csv"],

@@ -21,12 +21,12 @@ CHUNK = 100  # documents per write: one Parquet row group, one append
     "--output",
     required=True,
     type=click.Path(dir_okay=False),
-    help="Quotations: .parquet, .csv or .jsonl.",
+    help="Quotations: .parquet, .csv, .jsonl or .xlsx (Excel).",
 )
 @click.option(
     "--docs",
     type=click.Path(dir_okay=False),
-    help="Documents table (doc_id, status, error, n_quotes, n_chars): .parquet, .csv or .jsonl.",
+    help="Documents table (doc_id, status, error, n_quotes, n_chars): .parquet, .csv, .jsonl or .xlsx.",
 )
 @click.option("--text-column", default="text", show_default=True, help="Field or column holding the text.")
 @click.option(
