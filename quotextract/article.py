@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -74,6 +75,19 @@ class Article:
     def cues_in(self, start: int, stop: int) -> list[Cue]:
         """Cues lying entirely inside ``[start, stop)``."""
         return self._within("cues", start, stop)
+
+    def iter_cues(self, start: int, stop: int) -> Iterator[Cue]:
+        """Cues lying entirely inside ``[start, stop)``, lazily: for scans that stop early."""
+        cues, index = self.cues, bisect.bisect_left(self._starts_of("cues"), start)
+        while index < len(cues) and cues[index].start < stop:
+            if cues[index].stop <= stop:
+                yield cues[index]
+            index += 1
+
+    def token_start_before(self, position: int, count: int) -> int:
+        """Where the ``count``-th token before ``position`` starts (0 when there are fewer)."""
+        index = bisect.bisect_left(self._starts_of("tokens"), position) - count
+        return self.tokens[index].start if index >= 0 else 0
 
     def entities_in(self, start: int, stop: int) -> list[Entity]:
         """Entities lying entirely inside ``[start, stop)``."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from .article import Article
 from .model import Entity
@@ -63,9 +65,9 @@ def find_mentions(
         else Mention(e.start, e.stop, "entity", e)
         for e in entities
     ]
-    words = [
-        t for t in article.tokens_in(start, stop) if not any(e.start <= t.start < e.stop for e in entities)
-    ]
+    inside, inside_person = _covering(entities), _covering([e for e in entities if e.type == "PER"])
+    starts = [e.start for e in entities]  # sorted: entities come in text order
+    words = [t for t in article.tokens_in(start, stop) if not inside(t.start)]
     for index, word in enumerate(words):
         if quoted(word.start, word.stop):
             continue
@@ -75,12 +77,14 @@ def find_mentions(
             found.append(Mention(word.start, word.stop, "pronoun", key=lower.replace("ё", "е")))
         elif lemma in article.lexicon.bodies and _singular(word.text, lemma):
             named = BODY_NAME.match(article.text, word.stop, stop)
-            tail = _genitive_tail(word.stop, words[index + 1 :], entities)
-            if named and not any(e.start == named.start(1) for e in entities):
+            tail = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
+            if named and not _starts_within(starts, named.start(1), named.start(1) + 1):
                 name = f"{org_nominative(word.text)} {named.group(1)}"
                 found.append(Mention(word.start, named.end(), "body", key=lemma, name=name))
-            elif tail > word.stop and not any(word.stop <= e.start < tail for e in entities):
-                name = f"{org_nominative(word.text.lower())} {' '.join(article.text[word.stop : tail].split())}"
+            elif tail > word.stop and not _starts_within(starts, word.stop, tail):
+                name = (
+                    f"{org_nominative(word.text.lower())} {' '.join(article.text[word.stop : tail].split())}"
+                )
                 found.append(Mention(word.start, tail, "body", key=lemma, name=name))  # 'пресс-служба мэрии'
             else:
                 found.append(Mention(word.start, word.stop, "body", key=lemma))
@@ -91,17 +95,35 @@ def find_mentions(
             pair = f"{lemma} {following.text.lower()}" if following is not None else ""
             if pair in article.lexicon.roles and following.start - word.stop <= 2:
                 stop_at, lemma = following.stop, pair
-            stop_at = _genitive_tail(stop_at, words[index + 1 :], entities)
+            stop_at = _genitive_tail(stop_at, words[index + 1 : index + 4], inside_person)
             found.append(Mention(word.start, stop_at, kind, key=lemma))
     return sorted(found, key=lambda m: m.start)
 
 
-def _genitive_tail(stop: int, following, entities) -> int:
+def _covering(entities: list[Entity]) -> Callable[[int], bool]:
+    """Whether a position lies inside one of ``entities`` (in text order): a bisection."""
+    starts = [e.start for e in entities]
+    reach = list(accumulate((e.stop for e in entities), max))  # the furthest stop so far
+
+    def inside(position: int) -> bool:
+        index = bisect.bisect_right(starts, position) - 1
+        return index >= 0 and reach[index] > position
+
+    return inside
+
+
+def _starts_within(starts: list[int], start: int, stop: int) -> bool:
+    """Whether one of the sorted ``starts`` lies in ``[start, stop)``."""
+    index = bisect.bisect_left(starts, start)
+    return index < len(starts) and starts[index] < stop
+
+
+def _genitive_tail(stop: int, following, inside_person: Callable[[int], bool]) -> int:
     """'глава региона', 'министр финансов': the genitive words that complete a description."""
     for word in following[:3]:
         if word.start < stop:
             continue
-        if word.start - stop > 1 or any(e.start <= word.start < e.stop and e.type == "PER" for e in entities):
+        if word.start - stop > 1 or inside_person(word.start):
             break
         if not any(
             p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word.text)[:2]

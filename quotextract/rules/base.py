@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from ..article import Article
 from ..model import Cue
@@ -37,6 +38,9 @@ COMMA = re.compile(rf",\s*(?:{DASH}\s*)?")  # a comma, perhaps with a dash: ', �
 JOINED_CUE_WORDS = 12  # ', а X заявил, что …': a cue this near a joint starts new reported speech
 COMMA_CUE_WORDS = 3  # '…, добавил он': a cue this near a comma ends the content before it
 MAX_CONTENT = 3000  # characters: reported content never runs longer (a bound for run-on lines)
+MAX_CLAUSE = 300  # characters: an attribution clause never runs longer (a bound for run-on lines)
+MAX_REGION = 1000  # characters: a speaker is named this close to the cue (a bound for run-on lines)
+JOINT_WINDOW = JOINED_CUE_WORDS + 4  # tokens before a cue where such a joint's comma can stand
 TRIM = " \t\n,;:" + DASHES
 
 SUBORDINATE = re.compile(
@@ -91,34 +95,86 @@ def has_words(text: str, start: int, stop: int, count: int) -> bool:
 
 
 def words(text: str, start: int, stop: int) -> int:
-    return len(WORD.findall(text[start:stop]))
+    return len(WORD.findall(text, start, stop))
 
 
 def clause_end(text: str, start: int, stop: int) -> int:
     """Where an attribution clause starting at ``start`` ends (sentence end, dash, colon, quote)."""
+    stop = min(stop, start + MAX_CLAUSE)
     match = CLAUSE_END.search(text, start, stop)
     return match.start() + (1 if match and text[match.start()] in SENTENCE_ENDS else 0) if match else stop
 
 
 def content_end(article: Article, start: int, stop: int) -> int:
-    """Where reported content ends: before a new cue clause, a colon before a quote, an attribution."""
+    """Where reported content ends: before a new cue clause, a colon before a quote, an attribution.
+
+    Every scan is driven by the cues ahead, so the work does not grow with the text left.
+    """
     text = article.text
     stop = min(stop, start + MAX_CONTENT)
     cut = CONTENT_CUT.search(text, start, stop)
     end = cut.start() if cut else stop
-    for joint in JOINT_PATTERN.finditer(text[start:end]):
-        clause = start + joint.end()
-        following = [
-            c for c in article.cues_in(clause, end) if words(text, clause, c.start) <= JOINED_CUE_WORDS
-        ]
-        if any(FOLLOWED_BY_CLAUSE.match(text, c.stop, end) for c in following):
-            end = start + joint.start()
-            break
-    for match in COMMA.finditer(text[start:end]):
-        clause = start + match.end()
-        if article.first_cue(clause, end, within=COMMA_CUE_WORDS) and "что" not in text[clause:end]:
-            return start + match.start()
-    return end
+    joint = _first_joint(article, start, end)
+    end = end if joint is None else joint
+    comma = _first_attribution_comma(article, start, end)
+    return end if comma is None else comma
+
+
+def _first_joint(article: Article, start: int, end: int) -> int | None:
+    """Where the first ', но X сказал, что' in ``[start, end)`` starts: a joint before a new cue clause.
+
+    Joints and cues are walked together, each once: a joint is checked only near a cue followed by
+    a clause, and the walk jumps to the next such cue's neighbourhood.
+    """
+    text = article.text
+    cues = (c for c in article.iter_cues(start, end) if FOLLOWED_BY_CLAUSE.match(text, c.stop, end))
+    joint, cue = JOINT_PATTERN.search(text, start, end), None
+    while joint is not None:
+        while cue is None or cue.start < joint.end():
+            cue = next(cues, None)
+            if cue is None:
+                return None
+        window = article.token_start_before(cue.start, JOINT_WINDOW)
+        if joint.start() < window:
+            joint = JOINT_PATTERN.search(text, window, end)
+            continue
+        if _opens_cue_clause(article, joint.end(), end):
+            return joint.start()
+        joint = JOINT_PATTERN.search(text, joint.start() + 1, end)
+    return None
+
+
+def _opens_cue_clause(article: Article, clause: int, end: int) -> bool:
+    """A cue within ``JOINED_CUE_WORDS`` words of ``clause`` is followed by a clause ('заявил, что')."""
+    text = article.text
+    following = islice(article.iter_cues(clause, end), JOINED_CUE_WORDS + 1)  # one cue per word at most
+    return any(
+        not has_words(text, clause, c.start, JOINED_CUE_WORDS + 1)
+        and FOLLOWED_BY_CLAUSE.match(text, c.stop, end)
+        for c in following
+    )
+
+
+def _first_attribution_comma(article: Article, start: int, end: int) -> int | None:
+    """The first comma in ``[start, end)`` opening an attribution ('…, отметил он') with no 'что' after it.
+
+    Commas and cues are walked together: a comma is checked only when a cue follows it closely.
+    """
+    text = article.text
+    that = text.rfind("что", start, end)
+    comma = COMMA.search(text, start if that == -1 else that + 1, end)
+    while comma is not None:
+        cue = next(article.iter_cues(comma.end(), end), None)
+        if cue is None:
+            return None
+        window = article.token_start_before(cue.start, COMMA_CUE_WORDS)
+        if comma.start() < window:
+            comma = COMMA.search(text, window, end)
+            continue
+        if article.first_cue(comma.end(), end, within=COMMA_CUE_WORDS):
+            return comma.start()
+        comma = COMMA.search(text, comma.start() + 1, end)
+    return None
 
 
 def sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:

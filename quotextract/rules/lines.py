@@ -11,7 +11,7 @@ from ..lexicon import read_list
 from ..model import Cue
 from ..morph import parses, words_pattern
 from ..punct import CLOSING_QUOTES, COLON, DASH, SENTENCE_ENDS, SPACED_DASH
-from .base import Candidate, sentence_start, trimmed, unquoted, words
+from .base import Candidate, has_words, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
 
 COLON_SPEECH = re.compile(r":\s+(?=[А-ЯЁ])")
@@ -141,20 +141,22 @@ def headline(article: Article) -> Iterator[Candidate]:
     for paragraph in article.paragraphs:
         if text[paragraph.stop - 1] in SENTENCE_ENDS + COLON:
             continue
+        last = [  # a name can only end the line: look for it once
+            e
+            for e in article.entities_in(paragraph.start, paragraph.stop)
+            if e.type == "PER" and SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)
+        ]
+        if not last:
+            continue
         for match in SPACED_DASH_PATTERN.finditer(text[paragraph.start : paragraph.stop]):
             name_start = paragraph.start + match.end()
-            person = next(
-                (
-                    e
-                    for e in article.entities_in(name_start, paragraph.stop)
-                    if e.type == "PER" and SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)
-                ),
-                None,
-            )
-            if person and not LOWERCASE_WORDS.fullmatch(text[name_start : person.start]):
+            person = next((e for e in last if e.start >= name_start), None)
+            if person and not LOWERCASE_WORDS.fullmatch(text, name_start, person.start):
                 person = None
+            if person is None:
+                continue
             quote = trimmed(text, paragraph.start, paragraph.start + match.start())
-            if person and words(text, *quote) >= MIN_HEADLINE_WORDS:
+            if has_words(text, *quote, MIN_HEADLINE_WORDS):
                 yield Candidate(*quote, "direct", "headline", None, (person.start, person.stop))
                 break
 

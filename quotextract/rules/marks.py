@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from functools import cached_property
 
 from ..article import Article
 from ..cues import is_finite
 from ..lexicon import read_list
 from ..punct import (
     CLOSING_QUOTES,
+    COLON,
     DASH,
     DASH_CLASS,
     DASHES,
@@ -35,7 +38,6 @@ REPORTING = frozenset(read_list("relay_verbs.txt"))  # what an outlet does: '»,
 DASHED_CUE_WORDS = 4  # '», — в среду заявил X': after a dash the cue may come a few words in
 MIN_STANDALONE_WORDS = 4  # a quoted sentence standing alone: shorter ones are titles or scare quotes
 RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s+")  # ', — продолжение' after the attribution
-COLON_BEFORE = re.compile(r":\s*$")  # 'X заявил: «'
 SENTENCE_OPENING_MARK = re.compile(rf"(?:^|{SENTENCE_END_CLASS}\s+){OPENING_CLASS}")  # '… . «Текст'
 LEAD = re.compile(
     rf"\s*{one_of(',' + SENTENCE_ENDS)}?\s*(?:{DASH_CLASS}\s*)?"
@@ -47,17 +49,44 @@ DASH_PATTERN = re.compile(DASH_CLASS)
 def quote_marks(article: Article) -> Iterator[Candidate]:
     """«Текст», — заявил X; X заявил: «Текст»; «Текст, — сказал X, — продолжение»."""
     for paragraph in article.paragraphs:
-        for quoted in pair_quotes(article.text, paragraph.start, paragraph.stop):
-            yield from _quoted(article, paragraph, quoted)
+        stretches = pair_quotes(article.text, paragraph.start, paragraph.stop)
+        marks = _Marks(article, paragraph) if stretches else None
+        for quoted in stretches:
+            yield from _quoted(article, paragraph, quoted, marks)
 
 
-def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted) -> Iterator[Candidate]:
+class _Marks:
+    """Where the marks of one paragraph stand, found once for all its quoted stretches."""
+
+    def __init__(self, article: Article, paragraph: Paragraph):
+        text, start, stop = article.text, paragraph.start, paragraph.stop
+        self.article, self.paragraph = article, paragraph
+        self.openings = [start + m.end() - 1 for m in SENTENCE_OPENING_MARK.finditer(text[start:stop])]
+        self.separators = [m.start() for m in SEPARATOR.finditer(text, start, stop)]
+        self.resumes = [m.start() for m in RESUME.finditer(text, start, stop)]
+
+    def matches(self, positions: list[int], pattern: re.Pattern, start: int, stop: int) -> Iterator[re.Match]:
+        """The matches ``pattern.finditer(text, start, stop)`` gives: they start where the
+        paragraph's own matches start, so each is tried there only."""
+        for index in range(bisect.bisect_left(positions, start), len(positions)):
+            if positions[index] >= stop:
+                return
+            match = pattern.match(self.article.text, positions[index], stop)
+            if match:
+                yield match
+
+    @cached_property
+    def continues(self) -> bool:
+        return _continues_quotation(self.article, self.paragraph)
+
+
+def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted, marks: _Marks) -> Iterator[Candidate]:
     """The candidate of one quoted stretch, by where its attribution stands."""
     text = article.text
-    start = quoted.open + 1 if quoted.open is not None else _unopened_start(article, quoted.close, paragraph)
+    start = quoted.open + 1 if quoted.open is not None else _unopened_start(marks, quoted.close)
     stop = quoted.close if quoted.close is not None else paragraph.stop
     after = quoted.close + 1 if quoted.close is not None else paragraph.stop
-    inner = _interruption(article, start, stop)
+    inner = _interruption(marks, start, stop)
     attribution = _after_quote(article, after, paragraph.stop)
     if inner:
         separator, clause, clause_stop, resume, cue = inner
@@ -67,13 +96,13 @@ def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted) -> Iterator[
     span = trimmed(text, start, stop)
     if span[1] <= span[0]:
         return
-    colon = quoted.open is not None and COLON_BEFORE.search(text[paragraph.start : quoted.open])
+    colon = quoted.open is not None and _char_before(text, paragraph.start, quoted.open) == COLON
     if attribution and not (colon and attribution[2].lemma in REPORTING):
         clause, clause_stop, cue = attribution
         yield Candidate(*span, "direct", "quote_then_cue", cue, (clause, clause_stop), "after")
         return
     if quoted.open is None:
-        if _continues_quotation(article, paragraph):  # the last paragraph of a long quotation
+        if marks.continues:  # the last paragraph of a long quotation
             yield Candidate(*span, "direct", "quote_continued", None, None, "before", inherit=True)
         return
     if colon:
@@ -95,12 +124,12 @@ def _continues_quotation(article: Article, paragraph: Paragraph) -> bool:
     return any(q.close is None for q in pair_quotes(article.text, previous.start, previous.stop))
 
 
-def _unopened_start(article: Article, close: int, paragraph: Paragraph) -> int:
+def _unopened_start(marks: _Marks, close: int) -> int:
     """Where a quotation whose opening mark is lost begins: a sentence opening with a mark, else this one."""
-    opening = None
-    for match in SENTENCE_OPENING_MARK.finditer(article.text[paragraph.start : close]):
-        opening = paragraph.start + match.end() - 1
-    return opening if opening is not None else sentence_start(article, close, paragraph)
+    index = bisect.bisect_left(marks.openings, close) - 1  # the last opening before the closing mark
+    if index >= 0:
+        return marks.openings[index]
+    return sentence_start(marks.article, close, marks.paragraph)
 
 
 def _after_quote(article: Article, start: int, stop: int):
@@ -118,11 +147,11 @@ def _after_quote(article: Article, start: int, stop: int):
     return clause, clause_end(article.text, clause, stop), cue
 
 
-def _interruption(article: Article, start: int, stop: int):
+def _interruption(marks: _Marks, start: int, stop: int):
     """'Текст, — сказал X, — продолжение' inside one pair of quote marks."""
-    for match in SEPARATOR.finditer(article.text, start, stop):
-        cue = article.first_cue(match.end(), stop)
-        resume = cue and RESUME.search(article.text, cue.stop, stop)
+    for match in marks.matches(marks.separators, SEPARATOR, start, stop):
+        cue = marks.article.first_cue(match.end(), stop)
+        resume = cue and next(marks.matches(marks.resumes, RESUME, cue.stop, stop), None)
         if resume:
             return match.start(), match.end(), resume.start(), resume.end(), cue
     return None
@@ -131,13 +160,22 @@ def _interruption(article: Article, start: int, stop: int):
 def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool:
     """A whole sentence in quote marks, standing as a sentence of its own."""
     text = article.text
-    before = text[paragraph.start : quoted.open].rstrip()
-    starts_sentence = not before or before[-1] in SENTENCE_ENDS + CLOSING_QUOTES
-    after = text[span[1] : paragraph.stop].lstrip(" " + CLOSING_QUOTES)
-    ends_sentence = not after or after[0] in SENTENCE_ENDS
+    before = _char_before(text, paragraph.start, quoted.open)
+    starts_sentence = not before or before in SENTENCE_ENDS + CLOSING_QUOTES
+    after = span[1]
+    while after < paragraph.stop and text[after] in " " + CLOSING_QUOTES:
+        after += 1
+    ends_sentence = after == paragraph.stop or text[after] in SENTENCE_ENDS
     return (
         starts_sentence
         and ends_sentence
         and text[span[0]].isupper()
         and words(text, *span) >= MIN_STANDALONE_WORDS
     )
+
+
+def _char_before(text: str, start: int, position: int) -> str:
+    """The last character of ``text[start:position]`` that is not a space ('' when there is none)."""
+    while position > start and text[position - 1].isspace():
+        position -= 1
+    return text[position - 1] if position > start else ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -25,6 +26,7 @@ from ..punct import (
 )
 from .base import (
     FOLLOWED_BY_CLAUSE,
+    MAX_REGION,
     SUBORDINATE,
     THAT,
     Candidate,
@@ -33,7 +35,6 @@ from .base import (
     has_words,
     trimmed,
     unquoted,
-    words,
 )
 
 MIN_CONTENT_WORDS = 2  # reported content of one word is too little to be a quotation
@@ -74,6 +75,7 @@ def according_to(article: Article) -> Iterator[Candidate]:
     """'По словам X, …', 'По его мнению …', '…, по данным X.'; also 'Как отметил X, …'."""
     text = article.text
     pattern = _source_pattern(article.lexicon.source_phrases)
+    commas = [m.start() for m in COMMA.finditer(text)]
     for sentence in article.sentences:
         for match in pattern.finditer(text, sentence.start, sentence.stop):
             if AS.fullmatch(match.group()):  # 'Как отметил X, …'
@@ -85,7 +87,7 @@ def according_to(article: Article) -> Iterator[Candidate]:
                 cue = None
                 lemma = POSSESSIVE.sub(" ", match.group().lower())
                 lemma = " ".join(lemma.split())
-            candidate = _around_source(article, sentence, match, cue, lemma)
+            candidate = _around_source(article, sentence, match, cue, lemma, commas)
             if candidate:
                 yield candidate
 
@@ -94,56 +96,62 @@ APPOSITION_STARTS = "|".join(map(re.escape, read_list("apposition_starts.txt")))
 APPOSITIVE = re.compile(rf"\s*(?:{APPOSITION_STARTS})\w*(?:\s+[^\s,]+){{0,5}},")
 
 
-def _around_source(article: Article, sentence, match, cue, lemma) -> Candidate | None:
+def _next_comma(commas: list[int], start: int, stop: int) -> int:
+    """Where the first ``COMMA`` of ``text[start:stop]`` stands (its space inside too), or -1."""
+    index = bisect.bisect_left(commas, start)
+    return commas[index] if index < len(commas) and commas[index] + 1 < stop else -1
+
+
+def _around_source(article: Article, sentence, match, cue, lemma, commas: list[int]) -> Candidate | None:
     text = article.text
-    if WHICH.match(text[match.end() : sentence.stop]):
+    if WHICH.match(text, match.end(), sentence.stop):
         return None
-    found = COMMA.search(text, match.end(), sentence.stop)
-    comma = found.start() if found else -1
-    apposition = found and APPOSITIVE.match(text, found.end(), sentence.stop)
+    comma = _next_comma(commas, match.end(), sentence.stop)
+    apposition = comma != -1 and APPOSITIVE.match(text, comma + 1, sentence.stop)
     if apposition:  # 'источник, близкий к правительству, …'
         comma = apposition.end() - 1
-    elif found:
-        comma = _named_apposition(article, found.end(), sentence.stop) or comma
+    elif comma != -1:
+        comma = _named_apposition(article, comma + 1, sentence.stop, commas) or comma
     has_pronoun = bool(THIRD_PERSON_POSSESSIVE.search(match.group()))
     phrase_cue = cue or Cue(match.start(), match.end(), text[match.start() : match.end()], lemma)
     source_stop = comma if comma != -1 else sentence.stop
-    if has_pronoun and (comma == -1 or words(text, match.end(), comma) > SOURCE_WORDS):
+    if has_pronoun and (comma == -1 or has_words(text, match.end(), comma, SOURCE_WORDS + 1)):
         source_stop = match.end()
     tail = trimmed(text, source_stop, sentence.stop, SENTENCE_ENDS)
     rule = "as_cue" if cue else "according_to"
-    if words(text, *tail) >= MIN_CONTENT_WORDS:
+    region = (match.start(), min(source_stop, match.end() + MAX_REGION))
+    if has_words(text, *tail, MIN_CONTENT_WORDS):
         stop = content_end(article, tail[0], tail[1])
         return Candidate(
             *trimmed(text, tail[0], stop, SENTENCE_ENDS),
             "indirect",
             rule,
             phrase_cue,
-            (match.start(), source_stop),
+            region,
         )
     head = trimmed(text, sentence.start, match.start())
-    if words(text, *head) >= MIN_HEAD_WORDS and not words(text, source_stop, sentence.stop):
-        return Candidate(*head, "indirect", rule, phrase_cue, (match.start(), source_stop))
+    if has_words(text, *head, MIN_HEAD_WORDS) and not has_words(text, source_stop, sentence.stop, 1):
+        return Candidate(*head, "indirect", rule, phrase_cue, region)
     return None
 
 
-def _named_apposition(article: Article, start: int, stop: int) -> int | None:
+def _named_apposition(article: Article, start: int, stop: int, commas: list[int]) -> int | None:
     """'один из авторов, председатель комитета Дмитрий Хубезов, …': the comma after a named apposition."""
-    comma = COMMA.search(article.text, start, stop)
+    comma = _next_comma(commas, start, stop)
     if (
-        comma is None
-        or words(article.text, start, comma.start()) > APPOSITION_WORDS
-        or f" {DASH} " in article.text[start : comma.start()]
+        comma == -1
+        or has_words(article.text, start, comma, APPOSITION_WORDS + 1)
+        or article.text.find(f" {DASH} ", start, comma) != -1
     ):
         return None
     if article.first_cue(
-        comma.end(), stop, within=CUE_AFTER_COMMA
+        comma + 1, stop, within=CUE_AFTER_COMMA
     ):  # '…, пишет Лента.ру': that comma ends the content
         return None
-    segment = article.tokens_in(start, comma.start())
-    named = any(e.type == "PER" for e in article.entities_in(start, comma.start()))
+    segment = article.tokens_in(start, comma)
+    named = any(e.type == "PER" for e in article.entities_in(start, comma))
     verbs = any(is_verb(t.text.lower()) for t in segment)
-    return comma.start() if named and not verbs else None
+    return comma if named and not verbs else None
 
 
 def reported_that(article: Article) -> Iterator[Candidate]:
@@ -158,7 +166,7 @@ def reported_that(article: Article) -> Iterator[Candidate]:
             if not that:
                 continue
             between = QUOTED_NAME.sub("", window[: that.start()])
-            if words(window, 0, that.start()) > WORDS_BEFORE_THAT or CLAUSE_BREAK.search(between):
+            if has_words(window, 0, that.start(), WORDS_BEFORE_THAT + 1) or CLAUSE_BREAK.search(between):
                 continue
             if that.start() and "," not in window[: that.end()] and "том" not in window[: that.end()]:
                 continue
@@ -167,15 +175,15 @@ def reported_that(article: Article) -> Iterator[Candidate]:
             start = cue.stop + that.end()
             stop = content_end(article, start, sentence.stop)
             span = unquoted(text, *trimmed(text, start, stop, SENTENCE_ENDS))
-            if words(text, *span) >= MIN_CONTENT_WORDS:
-                region = (sentence.start, cue.stop + that.start())
+            if has_words(text, *span, MIN_CONTENT_WORDS):
+                region = (max(sentence.start, cue.start - MAX_REGION), cue.stop + that.start())
                 yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
 
 
 def postposed(article: Article) -> Iterator[Candidate]:
     """'…, сообщили в пресс-службе.' and '…, — заявил X.' (lost quote marks: direct)."""
     text = article.text
-    for sentence in article.sentences:
+    for index, sentence in enumerate(article.sentences):
         for match in LEAD_COMMA.finditer(text[sentence.start : sentence.stop]):
             clause = sentence.start + match.end()
             cue = article.first_cue(clause, sentence.stop, within=CUE_AFTER_COMMA)
@@ -204,7 +212,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
             )
             kind = "direct" if any(dash in match.group() for dash in DASHES) else "indirect"
             if kind == "direct":
-                head = (_speech_start(article, sentence, head[0]), head[1])
+                head = (_speech_start(article, index, head[0]), head[1])
             if has_words(text, *head, MIN_HEAD_WORDS):
                 yield Candidate(*head, kind, "postposed", cue, region, "after")
             if has_tail:
@@ -228,7 +236,7 @@ HEAD_LEAD = re.compile(r"(?i)(?:\w+\s+)?о\s+том\s*,\s*что\s+")
 
 def _is_content(article: Article, start: int, stop: int) -> bool:
     """Three words or more with a verb of their own: '…, напомнил Раттке, затем последовала встреча'."""
-    return words(article.text, start, stop) >= CONTENT_CLAUSE_WORDS and any(
+    return has_words(article.text, start, stop, CONTENT_CLAUSE_WORDS) and any(
         is_verb(t.text.lower()) for t in article.tokens_in(start, stop)
     )
 
@@ -238,9 +246,9 @@ PERSONAL = re.compile(  # 'мы', 'ваш': someone speaks in their own voice, t
 )
 
 
-def _speech_start(article: Article, sentence, start: int) -> int:
+def _speech_start(article: Article, index: int, start: int) -> int:
     """Where speech that lost its quote marks begins: earlier sentences in the first person join it."""
-    index = article.sentences.index(sentence)
+    sentence = article.sentences[index]
     while index > 0:
         previous = article.sentences[index - 1]
         if previous.paragraph != sentence.paragraph or not PERSONAL.search(previous.text):
@@ -252,9 +260,8 @@ def _speech_start(article: Article, sentence, start: int) -> int:
 
 
 def _postposed_clause_end(text: str, start: int, stop: int) -> int:
-    comma = text.find(",", start, stop)
-    end = clause_end(text, start, stop)
-    return min(comma, end) if comma != -1 else end
+    comma = text.find(",", start, stop)  # the clause ends there at the latest: look no further
+    return clause_end(text, start, stop) if comma == -1 else min(comma, clause_end(text, start, comma))
 
 
 ABOUT_THIS = re.compile(r"(?i)(?:" + "|".join(map(re.escape, read_list("back_references.txt"))) + r")\b")
