@@ -11,8 +11,9 @@ from .article import Article
 from .detect import Candidate
 from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Quotation, Span
-from .morph import parses
+from .morph import is_verb, parses
 from .registry import Registry, Source, agrees
+from .syntax import Word, parse, subject
 
 GENDER_CODES = {"femn": "f", "masc": "m"}
 RECENT = 600  # characters within which the last speaker is still the topic
@@ -58,6 +59,9 @@ class Attributor:
         mentions = [m for m in mentions if not self._relaying(m)] or mentions
         if not mentions:
             return None
+        parsed = self._parsed_subject(candidate, mentions)
+        if parsed is not None:
+            return self._first_of_pair(self._apposition(parsed, mentions), mentions, candidate.cue)
         cue, (region_start, region_stop) = candidate.cue, candidate.region
         if cue and region_start <= cue.start < region_stop:
             low = cue.start
@@ -91,6 +95,46 @@ class Attributor:
                 order = [m for m in order if self._can_be(m, case, strict=True)] or relaxed or order
         pick = self._apposition(order[0], mentions) if order else None
         return self._first_of_pair(pick, mentions, cue) if pick else None
+
+    @cached_property
+    def _parsed(self) -> dict[int, list[Word]]:
+        """The parsed sentences holding the speech verb of a candidate (only those are parsed)."""
+        starts = {}
+        for candidate in self.candidates:
+            if self._needs_parse(candidate):
+                sentence = self.article.sentence_at(candidate.cue.start)
+                if sentence:
+                    starts[sentence.start] = (sentence.start, sentence.stop)
+        return parse(self.article.text, list(starts.values()))
+
+    def _needs_parse(self, candidate: Candidate) -> bool:
+        cue = candidate.cue
+        return (
+            cue is not None
+            and candidate.region is not None
+            and " " not in cue.text
+            and cue.lemma not in QUOTING
+            and is_verb(cue.text.lower())
+        )
+
+    def _parsed_subject(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
+        """The mention the parser takes for the subject of the speech verb, if any."""
+        if not self._needs_parse(candidate):
+            return None
+        sentence = self.article.sentence_at(candidate.cue.start)
+        words = self._parsed.get(sentence.start) if sentence else None
+        spans = subject(words, candidate.cue.start) if words else []
+        cue = candidate.cue
+        for start, stop in spans:
+            for mention in mentions:
+                if mention.start < stop and start < mention.stop and not self._relaying(mention):
+                    return self._named_after(mention, mentions, cue.start) if mention.kind == "role" else mention
+        return None
+
+    def _named_after(self, role: Mention, mentions: list[Mention], cue: int) -> Mention:
+        """'Спикер Госдумы, объявившая минуту молчания, Сергей Нарышкин заявил': the person
+        named between a description and its verb."""
+        return next((m for m in mentions if role.stop <= m.start and m.stop <= cue and self._person(m)), role)
 
     @staticmethod
     def _person(mention: Mention) -> bool:

@@ -1,0 +1,79 @@
+"""natasha's syntax parser, run only on the sentences whose speech verb needs its subject found.
+
+The parser ships in natasha's wheel (no download) and loads once per process, on first use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from razdel import tokenize
+
+MAX_TOKENS = 120  # longer sentences are run-ons or debris: word order decides there
+SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
+CLIMB_RELATIONS = frozenset({"conj", "xcomp", "advcl", "parataxis"})  # 'заявил и добавил', 'решил сказать'
+NAME_RELATIONS = frozenset({"appos", "flat:name", "flat"})  # 'пресс-секретарь Кремля Дмитрий Песков'
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token of a parsed sentence: offsets into the article text, head index, relation."""
+
+    start: int
+    stop: int
+    head: int  # index of the head word in the sentence, -1 for the root
+    rel: str
+
+
+@lru_cache(maxsize=1)
+def parser():
+    """natasha's news syntax parser; its model ships inside the wheel, nothing is downloaded."""
+    import yargy  # noqa: F401  (applies the pymorphy2 hotfix natasha needs on Python 3.11)
+    from natasha import NewsEmbedding, NewsSyntaxParser
+
+    return NewsSyntaxParser(NewsEmbedding())
+
+
+def parse(text: str, sentences: list[tuple[int, int]]) -> dict[int, list[Word]]:
+    """Sentence start -> its parsed words, for each ``(start, stop)`` of ``text``, in one batch."""
+    tokenized = []
+    for start, stop in sentences:
+        tokens = [(start + t.start, start + t.stop, t.text) for t in tokenize(text[start:stop])]
+        if 0 < len(tokens) <= MAX_TOKENS:
+            tokenized.append((start, tokens))
+    if not tokenized:
+        return {}
+    markups = parser().map([[t[2] for t in tokens] for _, tokens in tokenized])
+    parsed = {}
+    for (start, tokens), markup in zip(tokenized, markups):
+        ids = {token.id: index for index, token in enumerate(markup.tokens)}
+        parsed[start] = [
+            Word(a, b, ids.get(token.head_id, -1), token.rel) for (a, b, _), token in zip(tokens, markup.tokens)
+        ]
+    return parsed
+
+
+def subject(words: list[Word], position: int) -> list[tuple[int, int]]:
+    """The names in apposition to the subject of the verb at ``position``, then the subject itself,
+    as spans; a verb without its own subject takes the one of the verb it is joined to."""
+    index = next((i for i, w in enumerate(words) if w.start <= position < w.stop), None)
+    for _ in range(3):
+        if index is None:
+            return []
+        subjects = [i for i, w in enumerate(words) if w.head == index and w.rel in SUBJECT_RELATIONS]
+        if subjects:
+            return _with_names(words, subjects[0])
+        index = words[index].head if words[index].rel in CLIMB_RELATIONS and words[index].head >= 0 else None
+    return []
+
+
+def _with_names(words: list[Word], head: int) -> list[tuple[int, int]]:
+    spans, frontier = [(words[head].start, words[head].stop)], [head]
+    while frontier:
+        current = frontier.pop()
+        for i, w in enumerate(words):
+            if w.head == current and w.rel in NAME_RELATIONS:
+                spans.insert(0, (w.start, w.stop))
+                frontier.append(i)
+    return spans
