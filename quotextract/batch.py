@@ -27,6 +27,7 @@ from .documents import (
     quote_dtypes,
 )
 from .frame import COLUMNS, empty_frame, rows_frame
+from .normalize import readable
 
 WARMUP = "«Мы готовы», — сказал Иван Петров."  # loads every model of a worker before real work
 
@@ -66,7 +67,10 @@ def as_documents(
 
 
 def _doc_id(value, fallback) -> str:
-    return str(fallback) if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    missing = value is None or (
+        not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)
+    )
+    return readable(str(fallback) if missing else str(value))
 
 
 def _document(position: int, item, text: str, id: str, keep: list[str]) -> Document:
@@ -100,7 +104,7 @@ def _checked(document: Document) -> Document:
 
 def _failed(document: Document, message: str) -> DocumentResult:
     n_chars = len(document.text) if isinstance(document.text, str) else 0
-    return DocumentResult(document.doc_id, "error", message, [], n_chars, document.fields)
+    return DocumentResult(document.doc_id, "error", readable(message), [], n_chars, document.fields)
 
 
 def _message(error: Exception) -> str:
@@ -136,7 +140,9 @@ def _extract(extractor, chunk: list[Document]) -> list[DocumentResult]:
         if isinstance(found, Exception):
             results.append(_failed(document, _message(found)))
         else:
-            results.append(DocumentResult(document.doc_id, "ok", None, found, len(document.text), document.fields))
+            results.append(
+                DocumentResult(document.doc_id, "ok", None, found, len(document.text), document.fields)
+            )
     return results
 
 
@@ -292,9 +298,13 @@ def quotes_frame(results: Iterable[DocumentResult], kept: Mapping | None = None)
     ids = [result.doc_id for result in results for _ in range(result.n_quotes)]
     quotes.insert(0, "doc_id", pd.array(ids, dtype="string"))
     for position, (name, dtype) in enumerate((kept or {}).items(), 1):
-        values = [(r.fields or {}).get(name) for r in results for _ in range(r.n_quotes)]
+        values = [_safe((r.fields or {}).get(name)) for r in results for _ in range(r.n_quotes)]
         quotes.insert(position, name, pd.Series(values, dtype=dtype or None))
     return quotes
+
+
+def _safe(value):
+    return readable(value) if isinstance(value, str) else value
 
 
 def documents_frame(results: Iterable[DocumentResult]) -> pd.DataFrame:

@@ -8,8 +8,18 @@ from .punct import DASH, DASH_VARIANTS, DASHES, LEFT_QUOTE, OPEN_QUOTES, STRAIGH
 SPACES = "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\u200b\u200c\u200d\ufeff"
 LINE_BREAKS = "\v\f\x85\u2028\u2029"
 
+REPLACEMENT = "\ufffd"
+SURROGATES = "".join(map(chr, range(0xD800, 0xE000)))  # lone UTF-16 halves: no character, not encodable
+SURROGATE = re.compile(f"[{SURROGATES[0]}-{SURROGATES[-1]}]")
+ESCAPED_BYTES = range(0xDC80, 0xDD00)  # undecodable bytes kept by errors="surrogateescape"
+
 TABLE = str.maketrans(
-    {**{c: " " for c in SPACES}, **{c: "\n" for c in LINE_BREAKS}, **{c: DASH for c in DASH_VARIANTS}}
+    {
+        **{c: " " for c in SPACES},
+        **{c: "\n" for c in LINE_BREAKS},
+        **{c: DASH for c in DASH_VARIANTS},
+        **{c: REPLACEMENT for c in SURROGATES},
+    }
 )
 CARRIAGE_RETURN = re.compile(r"\r(\n?)")
 OPENS_AFTER = " \n\t([" + DASHES  # an ambiguous mark after these opens a quotation
@@ -39,3 +49,21 @@ def normalize(text: str) -> str:
     if "&" in text:
         text = ENTITY.sub(_entity, text)
     return CARRIAGE_RETURN.sub(lambda m: " \n" if m.group(1) else "\n", text.translate(TABLE))
+
+
+def repaired(text: str) -> str:
+    """``text`` with each lone surrogate (a JSON ``\\ud83d`` escape, a broken scraper) as U+FFFD:
+    one character for one, so every offset still indexes the caller's string."""
+    return SURROGATE.sub(REPLACEMENT, text) if SURROGATE.search(text) else text
+
+
+def readable(value: str) -> str:
+    """``value`` safe to write in any format and still telling: a lone surrogate as its escape
+    (``\\ud83d``), an undecodable byte kept by ``errors="surrogateescape"`` as ``\\xNN``."""
+    if not SURROGATE.search(value):
+        return value
+    return SURROGATE.sub(lambda m: _escape(ord(m.group())), value)
+
+
+def _escape(code: int) -> str:
+    return f"\\x{code - 0xDC00:02x}" if code in ESCAPED_BYTES else f"\\u{code:04x}"

@@ -14,7 +14,7 @@ from .frame import rows, to_frame
 from .lexicon import Lexicon, default_lexicon
 from .model import Entity, Quotation
 from .ner import entities_many
-from .normalize import normalize
+from .normalize import normalize, repaired
 from .segment import Paragraph, paragraphs
 
 CYRILLIC = re.compile(r"[а-яё]", re.I)
@@ -61,7 +61,8 @@ class Extractor:
                 outcomes[position] = found
                 continue
             try:
-                article = _article(texts[position], self.lexicon, tuple(found), normal, lines)
+                original = repaired(texts[position])  # lone surrogates as U+FFFD, offsets unchanged
+                article = _article(original, self.lexicon, tuple(found), normal, lines)
                 outcomes[position] = finish(Attributor(article, candidates(article)).quotations())
             except Exception as error:  # one document's failure is its own
                 outcomes[position] = error
@@ -69,7 +70,9 @@ class Extractor:
 
     def rows_many(self, texts: list[str]) -> list[list[tuple] | Exception]:
         """Like :meth:`quotations_many`, with each quotation as a plain row of ``frame.COLUMNS``."""
-        return [found if isinstance(found, Exception) else rows(found) for found in self.quotations_many(texts)]
+        return [
+            found if isinstance(found, Exception) else rows(found) for found in self.quotations_many(texts)
+        ]
 
     def __call__(self, text: str) -> pd.DataFrame:
         """The quotations of ``text`` as a DataFrame, one row per quotation."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .documents import Document
+from .normalize import readable
 
 KINDS = {
     ".jsonl": "jsonl",
@@ -99,12 +100,14 @@ def _kept(documents: Iterator[Document], keep: tuple[str, ...]) -> Iterator[Docu
             yield replace(document, fields=dict.fromkeys(keep)) if keep else document
         else:
             fields = document.fields
-            yield replace(document, fields={name: _as_text(fields.get(name)) for name in keep} if keep else None)
+            yield replace(
+                document, fields={name: _as_text(fields.get(name)) for name in keep} if keep else None
+            )
 
 
 def _as_text(value) -> str | None:
     if value is None or isinstance(value, str):
-        return value
+        return value if value is None else _clean(value)
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
 
 
@@ -139,8 +142,8 @@ def _check_columns(source: Source, text: str) -> None:
 
 
 def _clean(value: str) -> str:
-    """``value`` with undecodable bytes shown as ``\\xNN`` escapes."""
-    return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """``value`` with undecodable bytes shown as ``\\xNN`` escapes, lone surrogates as ``\\uXXXX``."""
+    return readable(value)
 
 
 def _fields(record, at: str, doc_id: str, text: str, id: str) -> Document:
@@ -149,7 +152,7 @@ def _fields(record, at: str, doc_id: str, text: str, id: str) -> Document:
         return Document(doc_id, None, f"{at}: expected a JSON object, got {type(record).__name__}")
     key = record.get(id)
     if key is not None and key != "":
-        doc_id = str(key)
+        doc_id = _clean(str(key))
     if text not in record:
         return Document(doc_id, None, f"{at}: no {text!r} field", record)
     value = record[text]
@@ -247,7 +250,7 @@ def _parquet(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Doc
         kept = {name: batch.column(name).to_pylist() for name in extra}
         for index, (key, value) in enumerate(zip(ids, texts)):
             row += 1
-            doc_id = str(key) if key is not None and key != "" else f"{source.name}:{row}"
+            doc_id = _clean(str(key)) if key is not None and key != "" else f"{source.name}:{row}"
             record = {text: value, **{name: values[index] for name, values in kept.items()}}
             yield _fields(record, f"row {row}", doc_id, text, id)
 
@@ -279,7 +282,7 @@ def _folder(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Docu
         for name in sorted(files):
             if name.lower().endswith(".txt"):
                 path = Path(folder, name)
-                yield _txt_file(path, path.relative_to(root).as_posix())
+                yield _txt_file(path, _clean(path.relative_to(root).as_posix()))
 
 
 READERS = {
