@@ -1,0 +1,67 @@
+"""The README's known failures, as cases that fail today (``xfail(strict=True)``).
+
+When a change fixes one, its test passes, strict xfail turns that into a failure, and the case
+moves to the tables of what works (and out of the README's list).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import quotextract
+
+
+def rows(text: str) -> list[tuple]:
+    """``(quote, speaker)`` of every quotation, speaker None when NA."""
+    frame = quotextract.extract(text)
+    return [(q, None if pd.isna(s) else s) for q, s in zip(frame["quote"], frame["speaker"])]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="a pronoun after a role-only mention takes the last named speaker",
+)
+def test_pronoun_after_a_role_only_mention_is_the_unnamed_role():
+    text = (
+        "«Мы проиграли заслуженно», — сказал нападающий Илья Серов.\n"
+        "Сам же главный тренер команды не скрывал разочарования. Он заявил, что команде не хватило сил."
+    )
+    assert ("команде не хватило сил", None) in rows(text)
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="a one-word indirect quotation is too short for any rule"
+)
+def test_one_word_indirect_quotation():
+    text = "Задержания были, но, как пояснили в полиции, профилактические."
+    assert [quote.rstrip(".") for quote, _ in rows(text)] == ["профилактические"]
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="'истцы' is not resolved to the plaintiff named before"
+)
+def test_plaintiffs_are_the_organisation_that_sued():
+    text = "Компания «Вектор» подала иск к мэрии в прошлом месяце. По мнению истцов, решение мэрии о сносе незаконно."
+    [(quote, speaker)] = rows(text)
+    assert speaker is not None and "Вектор" in speaker
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="a question put to someone is attributed to the person asked"
+)
+def test_question_to_another_person_is_not_theirs():
+    text = (
+        "— Вы получали уведомления? — спросил корреспондент у Ивана Петрова.\n"
+        "— Нет, мы не получали никаких уведомлений."
+    )
+    found = dict(rows(text))
+    assert found["Вы получали уведомления?"] is None
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="an outlet's report of narration is taken as a quotation"
+)
+def test_outlet_reporting_narration_is_not_a_quotation():
+    assert rows("Судья Анна Смирнова огласила приговор в среду, передает BFM.ru.") == []
