@@ -1,67 +1,107 @@
-"""Persons across an article: one canonical (fullest) name per person, and their gender."""
+"""Coreference: the registry entry each mention refers to, with what was said before."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from collections.abc import Callable
 
-from .model import Entity
+from .article import Article
+from .mentions import PRONOUNS, Mention, after_in, institution
+from .model import Cue
 from .morph import parses
-from .names import is_initial, word_keys
+from .registry import Registry, Source, agrees
 
-FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$", re.I)
-MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ой|ый)$", re.I)
-
-
-def _words(name: str) -> list[str]:
-    return re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?(?:-[^\W\d_]+\.)?", name)
+RECENT = 600  # characters within which the last speaker is still the topic
 
 
-CASE_ENDING = re.compile(r"(?:а|у|ом|ым|им|е|ой|ою|ы|ей|ую)$")
+class Resolver:
+    """Resolves mentions in text order; remembers the last speaker, the topic of what follows."""
+
+    def __init__(self, article: Article, registry: Registry, quoted: Callable[[int, int], bool]):
+        self.article = article
+        self.registry = registry
+        self._inside_quote = quoted
+        self.last_speaker: tuple[str, Source, int] | None = None
+
+    def spoke(self, source: Source, stop: int) -> None:
+        """``source`` said a quotation ending at ``stop``."""
+        self.last_speaker = (source.name, source, stop)
+
+    def resolve(self, mention: Mention, cue: Cue | None) -> Source | None:
+        """The registry entry a mention refers to, or None for an unnamed source."""
+        registry, wanted = self.registry, cue_gender(cue)
+        if mention.kind == "entity":
+            return registry.source(mention.entity, wanted)
+        if mention.kind == "pronoun":
+            pronoun = PRONOUNS[mention.key]
+            if pronoun == "plur":
+                return None
+            if pronoun == "org":  # 'В Минздраве инициативу одобрили. Там напомнили, что …'
+                return self._body(None, mention.start)
+            return self._salient(mention.start, pronoun if pronoun in ("masc", "femn") else wanted)
+        if mention.kind == "body":
+            if mention.name:
+                return Source(name=mention.name, type="ORG", kind="press")
+            if mention.key in self.article.lexicon.institutions:
+                return Source(name=mention.key, type="ORG")  # 'как пояснили в милиции'
+            return self._body(mention.key, mention.start)
+        if mention.kind == "role":
+            return registry.described(mention.key, mention.start, wanted) or self._salient(
+                mention.start, wanted
+            )
+        return None  # unnamed: 'источник', 'эксперты'
+
+    def _salient(self, position: int, wanted: str | None) -> Source | None:
+        """The person a pronoun or description refers to: the last speaker, unless an agreeing
+        subject was named since; else the nearest agreeing person before."""
+        occurrences = [
+            o
+            for o in self.registry.occurrences(max(0, position - RECENT), position)
+            if agrees(o.source, wanted)
+        ]
+        subjects = [o for o in occurrences if o.subject]
+        nearest = (subjects or occurrences)[-1] if occurrences else None
+        last = self.last_speaker
+        if last and last[1].type == "PER" and agrees(last[1], wanted) and position - last[2] < RECENT:
+            if nearest is None or last[2] >= nearest.start or nearest.source.name == last[1].name:
+                return last[1]
+        if nearest is not None:
+            return nearest.source
+        earlier = [p for p in self.registry.persons if p.stop <= position]
+        for person in reversed(earlier):
+            source = self.registry.source(person)
+            if agrees(source, wanted):
+                return source
+        return None
+
+    def _body(self, key: str | None, position: int) -> Source | None:
+        """The organisation a body noun refers to ('в ведомстве'): the last organisation quoted,
+        else the last one named of a fitting kind; never an outlet."""
+        lexicon = self.article.lexicon
+        named = self.registry.named_with(key, position) if key else None
+        if named is not None and named.kind != "outlet":
+            return named
+        last = self.last_speaker
+        if last and last[1].type == "ORG" and position - last[2] < RECENT:
+            if key is None or lexicon.body_fits(key, last[1].kind):
+                return last[1]
+        for entity in reversed(self.article.entities_in(max(0, position - RECENT * 2), position)):
+            if entity.type not in ("ORG", "LOC") or self._inside_quote(entity.start, entity.stop):
+                continue
+            if entity.type == "LOC":
+                if key is None and after_in(self.article.text, entity.start):
+                    return Source(name=institution(entity).normal, type="ORG")
+                continue
+            source = self.registry.source(entity)
+            if source.kind != "outlet" and (key is None or lexicon.body_fits(key, source.kind)):
+                return source
+        return None
 
 
-def _word_matches(short: str, full: str) -> bool:
-    """The same name word: an initial, a shared lemma, or one inflected form of the other."""
-    if is_initial(short):
-        return full[:1].lower() == short[:1].lower()
-    if word_keys(short) & word_keys(full):
-        return True
-    a, b = short.lower(), full.lower()
-    return a != b and len(b) > 3 and a.startswith(b) and bool(CASE_ENDING.fullmatch(a[len(b) :]))
-
-
-def _variant_of(short: str, full: str) -> bool:
-    """Every word of ``short`` matches a distinct word of ``full`` ('Токаев' of 'Касым-Жомарт Токаев')."""
-    remaining = _words(full)
-    for word in _words(short):
-        match = next((w for w in remaining if _word_matches(word, w)), None)
-        if match is None:
-            return False
-        remaining.remove(match)
-    return True
-
-
-def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
-    """Each PER name of the article -> its fuller variants in the article, fullest first."""
-    names = list(dict.fromkeys(e.normal for e in entities if e.type == "PER"))
-    return {
-        name: sorted(
-            (other for other in names if len(_words(other)) > len(_words(name)) and _variant_of(name, other)),
-            key=lambda other: -len(_words(other)),
-        )
-        for name in names
-    }
-
-
-@lru_cache(maxsize=50_000)
-def gender(name: str) -> str | None:
-    """'masc' or 'femn' from a first name, else from a Russian surname ending; None when unknown
-    ('Меркель', 'Вормут')."""
-    for word in _words(name):
-        for parse in parses(word):
-            if "Name" in parse.tag and parse.tag.case == "nomn" and parse.tag.gender in ("masc", "femn"):
-                return str(parse.tag.gender)
-    last = _words(name)[-1] if _words(name) else ""
-    if FEMININE_SURNAME.search(last):
-        return "femn"
-    return "masc" if MASCULINE_SURNAME.search(last) else None
+def cue_gender(cue: Cue | None) -> str | None:
+    """'masc' or 'femn' when the speech verb agrees in gender ('сказала')."""
+    if cue is None:
+        return None
+    for parse in parses(cue.text.split()[0]):
+        if parse.tag.gender in ("masc", "femn") and ("VERB" in parse.tag or "PRTS" in parse.tag):
+            return str(parse.tag.gender)
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from .article import Article
 from .punct import OPENING_QUOTES
@@ -71,6 +72,4 @@ def _without(candidate: Candidate, clash: list[Candidate], article: Article) -> 
     start, stop = trimmed(article.text, candidate.start, first.start, OPENING_QUOTES)
     if words(article.text, start, stop) < MIN_CUT_WORDS:
         return None
-    return Candidate(
-        start, stop, candidate.kind, candidate.rule, candidate.cue, candidate.region, candidate.prefer
-    )
+    return replace(candidate, start=start, stop=stop, inherit=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .model import Entity
 from .morph import analyzer, parses
 
 NAME_TAGS = ("Name", "Surn", "Patr")
@@ -124,7 +125,12 @@ def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
 def _name_order(name: str) -> str:
     """'Сурков Владислав Юрьевич' -> 'Владислав Юрьевич Сурков': surname last, as the news write it."""
     words = name.split()
-    if len(words) == 3 and _tagged(words[1], "Name") and _tagged(words[2], "Patr") and not _tagged(words[0], "Name"):
+    if (
+        len(words) == 3
+        and _tagged(words[1], "Name")
+        and _tagged(words[2], "Patr")
+        and not _tagged(words[0], "Name")
+    ):
         return " ".join([words[1], words[2], words[0]])
     return name
 
@@ -199,3 +205,66 @@ def nominative(name: str, type: str) -> str:
     if type == "ORG":
         return org_nominative(clean)
     return clean
+
+
+# --- name variants across an article ---------------------------------------------------
+
+FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая|ая)$", re.I)
+MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ой|ый)$", re.I)
+
+
+NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?(?:-[^\W\d_]+\.)?")  # 'Касым-Жомарт', 'К.-Ж.'
+
+
+def _words(name: str) -> list[str]:
+    return NAME_WORD.findall(name)
+
+
+CASE_ENDING = re.compile(r"(?:а|у|ом|ым|им|е|ой|ою|ы|ей|ую)$")
+
+
+def _word_matches(short: str, full: str) -> bool:
+    """The same name word: an initial, a shared lemma, or one inflected form of the other."""
+    if is_initial(short):
+        return full[:1].lower() == short[:1].lower()
+    if word_keys(short) & word_keys(full):
+        return True
+    a, b = short.lower(), full.lower()
+    return a != b and len(b) > 3 and a.startswith(b) and bool(CASE_ENDING.fullmatch(a[len(b) :]))
+
+
+def _variant_of(short: str, full: str) -> bool:
+    """Every word of ``short`` matches a distinct word of ``full`` ('Токаев' of 'Касым-Жомарт Токаев')."""
+    remaining = _words(full)
+    for word in _words(short):
+        match = next((w for w in remaining if _word_matches(word, w)), None)
+        if match is None:
+            return False
+        remaining.remove(match)
+    return True
+
+
+def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
+    """Each PER name of the article -> its fuller variants in the article, fullest first."""
+    names = list(dict.fromkeys(e.normal for e in entities if e.type == "PER"))
+    return {
+        name: sorted(
+            (other for other in names if len(_words(other)) > len(_words(name)) and _variant_of(name, other)),
+            key=lambda other: -len(_words(other)),
+        )
+        for name in names
+    }
+
+
+@lru_cache(maxsize=50_000)
+def gender(name: str) -> str | None:
+    """'masc' or 'femn' from a first name, else from a Russian surname ending; None when unknown
+    ('Меркель', 'Вормут')."""
+    for word in _words(name):
+        for parse in parses(word):
+            if "Name" in parse.tag and parse.tag.case == "nomn" and parse.tag.gender in ("masc", "femn"):
+                return str(parse.tag.gender)
+    last = _words(name)[-1] if _words(name) else ""
+    if FEMININE_SURNAME.search(last):
+        return "femn"
+    return "masc" if MASCULINE_SURNAME.search(last) else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from .model import Entity
 from .morph import fold_yo, parses
 from .names import nominative, word_keys

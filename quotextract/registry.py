@@ -16,11 +16,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .article import Article
-from .coref import fuller_names, gender
-from .model import Entity
 from .mentions import role_lemma
+from .model import Entity
 from .morph import lemma, parses
-from .names import org_nominative, person_nominative
+from .names import fuller_names, gender, org_nominative, person_nominative
 
 FEMALE, MALE = "femn", "masc"
 
@@ -93,7 +92,7 @@ class Registry:
         tokens = self.article.tokens
         index = bisect.bisect_left(self._token_starts, person.start)
         before = tokens[index - 1] if index else None
-        if before is None or self.article.text[before.stop : person.start].strip(" «»\"„“"):
+        if before is None or self.article.text[before.stop : person.start].strip(' «»"„“'):
             return None
         word = before.text.lower()
         if word in PREPOSITION_CASES:
@@ -143,7 +142,11 @@ class Registry:
             for position, word in enumerate(before):
                 role = self._role_at(before, position)
                 if role and self._introduces(word, person, before[position + 1 :]):
-                    found[person.start] = (role, *self._described(word, person), _noun_case(word.text.lower()))
+                    found[person.start] = (
+                        role,
+                        *self._described(word, person),
+                        _noun_case(word.text.lower()),
+                    )
                     break
         return found
 
@@ -168,11 +171,11 @@ class Registry:
 
     def _described(self, role, person: Entity) -> tuple[str, str | None]:
         """The description as written ('аналитик банка «Восход»') and the organisation in it."""
-        phrase = org_nominative(" ".join(self.article.original[role.start : person.start].strip(" ,").split()))
+        phrase = org_nominative(
+            " ".join(self.article.original[role.start : person.start].strip(" ,").split())
+        )
         phrase = phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
-        inside = [
-            e for e in self.article.entities_in(role.stop, person.start) if e.type in ("ORG", "LOC")
-        ]
+        inside = [e for e in self.article.entities_in(role.stop, person.start) if e.type in ("ORG", "LOC")]
         return " ".join(phrase.split()), (inside[0].normal if inside else None)
 
     @cached_property
@@ -200,7 +203,11 @@ class Registry:
         if not all(_can_be_nominative(w) for w in person.text.split()):
             return None
         gap = AGREEMENT_GAP.match(text, person.stop)
-        after = [t for t in self.article.tokens_in(gap.end(), gap.end() + AGREEMENT_LOOK)[:1] if t.start == gap.end()]
+        after = [
+            t
+            for t in self.article.tokens_in(gap.end(), gap.end() + AGREEMENT_LOOK)[:1]
+            if t.start == gap.end()
+        ]
         before = [
             t
             for t in self.article.tokens_in(max(0, person.start - AGREEMENT_LOOK), person.start)[-1:]
@@ -242,7 +249,9 @@ class Registry:
         name = self.canonical(entity, wanted)
         found = self.sources.get(name)
         if found is None:
-            return Source(name=name, type=entity.type, kind=self._kind(entity) if entity.type == "ORG" else None)
+            return Source(
+                name=name, type=entity.type, kind=self._kind(entity) if entity.type == "ORG" else None
+            )
         return found
 
     # --- organisations -------------------------------------------------------------------
@@ -313,7 +322,9 @@ class Registry:
             and agrees(self.source(p), wanted)
         }
         named = [self.source(p) for p in self.persons if self.source(p).name in described]
-        before = [self.source(p) for p in self.persons if p.stop <= position and self.source(p).name in described]
+        before = [
+            self.source(p) for p in self.persons if p.stop <= position and self.source(p).name in described
+        ]
         if before:
             return before[-1]
         return named[0] if named else None
@@ -350,8 +361,20 @@ PREPOSITIONS = frozenset(
 
 
 PREPOSITION_CASES = {
-    "с": "ablt", "со": "ablt", "у": "gent", "от": "gent", "для": "gent", "из": "gent", "без": "gent",
-    "около": "gent", "к": "datv", "ко": "datv", "о": "loct", "об": "loct", "при": "loct", "словам": "gent",
+    "с": "ablt",
+    "со": "ablt",
+    "у": "gent",
+    "от": "gent",
+    "для": "gent",
+    "из": "gent",
+    "без": "gent",
+    "около": "gent",
+    "к": "datv",
+    "ко": "datv",
+    "о": "loct",
+    "об": "loct",
+    "при": "loct",
+    "словам": "gent",
 }
 
 
@@ -370,15 +393,16 @@ def _is_verb(word: str) -> bool:
 def _verb_gender(word: str) -> str | None:
     for parse in parses(word)[:2]:
         tag = parse.tag
-        if ("VERB" in tag and "past" in tag or "PRTS" in tag or "ADJS" in tag) and tag.gender in (MALE, FEMALE):
+        if ("VERB" in tag and "past" in tag or "PRTS" in tag or "ADJS" in tag) and tag.gender in (
+            MALE,
+            FEMALE,
+        ):
             return str(tag.gender)
     return None
 
 
 def _relay_verb(word: str) -> bool:
-    return any(
-        "VERB" in p.tag and "pres" in p.tag and p.normal_form in RELAY_VERBS for p in parses(word)[:2]
-    )
+    return any("VERB" in p.tag and "pres" in p.tag and p.normal_form in RELAY_VERBS for p in parses(word)[:2])
 
 
 def _can_be_nominative(word: str) -> bool:

@@ -49,7 +49,8 @@ def parse(text: str, sentences: list[tuple[int, int]]) -> dict[int, list[Word]]:
     for (start, tokens), markup in zip(tokenized, markups):
         ids = {token.id: index for index, token in enumerate(markup.tokens)}
         parsed[start] = [
-            Word(a, b, ids.get(token.head_id, -1), token.rel) for (a, b, _), token in zip(tokens, markup.tokens)
+            Word(a, b, ids.get(token.head_id, -1), token.rel)
+            for (a, b, _), token in zip(tokens, markup.tokens)
         ]
     return parsed
 

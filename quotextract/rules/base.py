@@ -65,6 +65,8 @@ class Candidate:
     region: tuple[int, int] | None = None  # where the speaker is named
     prefer: str = "after"  # which side of the cue the speaker usually stands
     inherit: bool = False  # take the speaker of the next candidate when it has no region
+    speaker_case: str | None = None  # the speaker's case: 'gent' after 'по словам'; None: nominative
+    unattributed: bool = False  # no speaker is guessed when none is named (an interviewer's question)
 
 
 def trimmed(text: str, start: int, stop: int, extra: str = "") -> tuple[int, int]:

@@ -62,7 +62,7 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
         ):
             continue
         if _is_question(article, lines, index):
-            yield Candidate(start, stop, "direct", "interview_question", None, None, "before")
+            yield Candidate(start, stop, "direct", "interview_question", prefer="before", unattributed=True)
             continue
         yield Candidate(start, stop, "direct", "dash_line", cue, region, "before")
 

@@ -94,7 +94,14 @@ def _announcing(article: Article, start: int, stop: int) -> Cue | None:
     if cues:
         return cues[-1]
     for token in reversed(article.tokens_in(start, stop)):
-        found = next((p.normal_form for p in parses(token.text.lower()) if p.normal_form in article.lexicon.announcers), None)
+        found = next(
+            (
+                p.normal_form
+                for p in parses(token.text.lower())
+                if p.normal_form in article.lexicon.announcers
+            ),
+            None,
+        )
         if found:
             return Cue(token.start, token.stop, token.text, found)
     return None

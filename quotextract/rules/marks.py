@@ -109,7 +109,9 @@ def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted, marks: _Mark
         intro = sentence_start(article, quoted.open, paragraph)
         cues = article.cues_in(intro, quoted.open)
         cue = cues[-1] if cues else None
-        yield Candidate(*span, "direct", "colon_quote", cue, (intro, quoted.open), "before")
+        yield Candidate(
+            *span, "direct", "colon_quote", cue, (intro, quoted.open), "before", speaker_case="nomn"
+        )
         return
     if _is_standalone(article, paragraph, quoted, span):
         rule = "open_quote" if quoted.close is None else "standalone_quote"

@@ -119,6 +119,7 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
         source_stop = match.end()
     tail = trimmed(text, source_stop, sentence.stop, SENTENCE_ENDS)
     rule = "as_cue" if cue else "according_to"
+    case = None if cue else "gent"  # 'По словам Иванова', but 'Как отметил Иванов'
     region = (match.start(), min(source_stop, match.end() + MAX_REGION))
     if has_words(text, *tail, MIN_CONTENT_WORDS):
         stop = content_end(article, tail[0], tail[1])
@@ -128,10 +129,11 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
             rule,
             phrase_cue,
             region,
+            speaker_case=case,
         )
     head = trimmed(text, sentence.start, match.start())
     if has_words(text, *head, MIN_HEAD_WORDS) and not has_words(text, source_stop, sentence.stop, 1):
-        return Candidate(*head, "indirect", rule, phrase_cue, region)
+        return Candidate(*head, "indirect", rule, phrase_cue, region, speaker_case=case)
     return None
 
 

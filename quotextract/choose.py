@@ -1,0 +1,216 @@
+"""Choosing, among the mentions of a candidate's attribution, the one that names its source."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+
+from .article import Article
+from .mentions import Mention, after_in
+from .morph import is_verb, parses
+from .registry import Registry
+from .rules.base import Candidate
+from .syntax import Word, parse, subject
+
+GOVERNORS = frozenset(
+    "в во на с со для по от у к ко из о об при за над под перед между через без про "
+    "интервью эфире эфир беседе программе журналу газете изданию агентству телеканалу радио".split()
+)  # a name right after these is an object or an addressee, never the subject
+QUOTING = ("цитировать", "передавать", "передать")  # their object is the source: 'цитирует РБК Пескова'
+APPOSITION_GAP = re.compile(r"[\s«»\"„“”()\w.-]*")
+APPOSITION_REACH = 60  # characters between a description and the name it introduces
+CLAUSE_APPOSITION_REACH = 120  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев.'
+ADJACENT = re.compile(r"[\s«»\"“”„]*(?:(?:от|из)\s+)?")
+PAIR = re.compile(r"\s+и\s+[^,.;:«»\"]{0,80}")  # 'X и Y заявили'
+GOVERNOR_BEFORE = re.compile(r"(\w+)[\s«\"„“]*$")
+CLAUSE_CLOSE = re.compile(r"\s*(?:[.!?;…]|$)")
+
+
+class Chooser:
+    """Picks the mention naming the source of each candidate of one article."""
+
+    def __init__(self, article: Article, registry: Registry, candidates: list[Candidate]):
+        self.article = article
+        self.registry = registry
+        self.candidates = candidates
+
+    def choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
+        """The mention naming the source: nearest the cue on the usual side, in the right case.
+        An outlet that relays ('сообщает ТАСС') is chosen only when nothing else is named."""
+        mentions = [m for m in mentions if not self._relaying(m)] or mentions
+        if not mentions:
+            return None
+        parsed = self._parsed_subject(candidate, mentions)
+        if parsed is not None:
+            return self._first_of_pair(self._apposition(parsed, mentions), mentions, candidate.cue)
+        cue, (region_start, region_stop) = candidate.cue, candidate.region
+        if cue and region_start <= cue.start < region_stop:
+            low = cue.start
+        else:  # the region stands beside the quotation, without a cue inside
+            low = region_stop if candidate.prefer == "before" else region_start
+        before = [m for m in mentions if m.stop <= low][::-1]
+        after = [m for m in mentions if m.stop > low]  # within the cue: 'По его словам
+        order = after + before if candidate.prefer == "after" else before + after
+        if cue and cue.lemma in QUOTING:
+            order = sorted(order, key=lambda m: self._quoted_rank(m, cue))
+        elif cue is None and candidate.speaker_case == "nomn":  # 'Сам X оказался дипломатичнее: «…»'
+            order = sorted(
+                order, key=lambda m: (not self._person(m), not self._can_be(m, "nomn", strict=True))
+            )
+        else:
+            case = candidate.speaker_case or ("nomn" if cue else None)
+            relaxed = [m for m in order if self._can_be(m, case)]
+            places = [m for m in relaxed if after_in(self.article.text, m.start)]
+            if (
+                cue
+                and _plural(cue.text)
+                and places
+                and not any(m.entity and m.entity.type == "PER" for m in relaxed)
+            ):
+                order = places  # 'В пресс-службе «Аэрофлота» РБК сообщили': where the statement came from
+            else:
+                order = [m for m in order if self._can_be(m, case, strict=True)] or relaxed or order
+        pick = self._apposition(order[0], mentions) if order else None
+        return self._first_of_pair(pick, mentions, cue) if pick else None
+
+    @cached_property
+    def _parsed(self) -> dict[int, list[Word]]:
+        """The parsed sentences holding the speech verb of a candidate (only those are parsed)."""
+        starts = {}
+        for candidate in self.candidates:
+            if self._needs_parse(candidate):
+                sentence = self.article.sentence_at(candidate.cue.start)
+                if sentence:
+                    starts[sentence.start] = (sentence.start, sentence.stop)
+        return parse(self.article.text, list(starts.values()))
+
+    def _needs_parse(self, candidate: Candidate) -> bool:
+        cue = candidate.cue
+        return (
+            cue is not None
+            and candidate.region is not None
+            and " " not in cue.text
+            and cue.lemma not in QUOTING
+            and is_verb(cue.text.lower())
+        )
+
+    def _parsed_subject(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
+        """The mention the parser takes for the subject of the speech verb, if any."""
+        if not self._needs_parse(candidate):
+            return None
+        sentence = self.article.sentence_at(candidate.cue.start)
+        words = self._parsed.get(sentence.start) if sentence else None
+        spans = subject(words, candidate.cue.start) if words else []
+        cue = candidate.cue
+        for start, stop in spans:
+            for mention in mentions:
+                if mention.start < stop and start < mention.stop and not self._relaying(mention):
+                    return (
+                        self._named_after(mention, mentions, cue.start) if mention.kind == "role" else mention
+                    )
+        return None
+
+    def _named_after(self, role: Mention, mentions: list[Mention], cue: int) -> Mention:
+        """'Спикер Госдумы, объявившая минуту молчания, Сергей Нарышкин заявил': the person
+        named between a description and its verb."""
+        return next((m for m in mentions if role.stop <= m.start and m.stop <= cue and self._person(m)), role)
+
+    @staticmethod
+    def _person(mention: Mention) -> bool:
+        return mention.entity is not None and mention.entity.type == "PER"
+
+    def _relaying(self, mention: Mention) -> bool:
+        return mention.entity is not None and self.registry.relays_here(mention.entity)
+
+    def _first_of_pair(self, pick: Mention, mentions: list[Mention], cue) -> Mention:
+        """'X и Y заявили': a plural verb after two coordinated people quotes the first named."""
+        if cue is None or pick.entity is None or pick.entity.type != "PER" or not _plural(cue.text):
+            return pick
+        earlier = [
+            m for m in mentions if m.stop <= pick.start and m.entity is not None and m.entity.type == "PER"
+        ]
+        if earlier and PAIR.fullmatch(self.article.text[earlier[-1].stop : pick.start]):
+            return earlier[-1]
+        return pick
+
+    def _quoted_rank(self, mention: Mention, cue) -> int:
+        """'цитирует РБК Карасина': the person quoted comes before the outlet quoting."""
+        if mention.entity is not None and mention.entity.type == "PER":
+            return 0
+        if mention.entity is None:
+            return 1
+        return 3 if not self.article.text[cue.stop : mention.start].strip(' «»"') else 2
+
+    def _can_be(self, mention: Mention, case: str | None, strict: bool = False) -> bool:
+        """Whether the mention can stand in ``case`` (the subject is nominative, 'по словам X' genitive).
+
+        Unless ``strict``, a body named after 'в' counts as a subject too ('сообщили в Минздраве').
+        """
+        if case is None:
+            return True
+        if not strict and after_in(self.article.text, mention.start):
+            return mention.kind in ("entity", "body")
+        if mention.kind == "pronoun":
+            return (mention.key in ("он", "она", "они", "там")) == (case == "nomn")
+        if strict and case == "nomn" and self._governed(mention):
+            return False
+        words = self.article.text[mention.start : mention.stop].split()
+        return _can_be_case(words[-1] if mention.kind == "entity" else words[0], case)
+
+    def _governed(self, mention: Mention) -> bool:
+        """A name right after a preposition or 'в интервью' is an object, never the subject."""
+        before = GOVERNOR_BEFORE.search(self.article.text[max(0, mention.start - 30) : mention.start])
+        return bool(before) and before.group(1).lower() in GOVERNORS
+
+    def _apposition(self, pick: Mention, mentions: list[Mention]) -> Mention:
+        """'пресс-секретарь Кремля Дмитрий Песков' -> the person; 'Спикер Госдумы' -> the role."""
+        text = self.article.text
+        following = [m for m in mentions if m.start >= pick.stop]
+        if pick.entity is None or pick.entity.type != "PER":
+            person = next((m for m in following if m.entity is not None and m.entity.type == "PER"), None)
+            gap = text[pick.stop : person.start] if person else ""
+            if person and len(gap) <= APPOSITION_REACH and APPOSITION_GAP.fullmatch(gap) and "," not in gap:
+                return person
+            if (
+                person
+                and len(gap) <= CLAUSE_APPOSITION_REACH
+                and self._closes_clause(person)
+                and not self._has_verb(pick.stop, person.start)
+            ):
+                return person  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев.'
+        nearest = following[0] if following else None
+        adjacent = nearest is not None and ADJACENT.fullmatch(text[pick.stop : nearest.start])
+        if pick.kind in ("body", "unnamed") and adjacent and nearest.entity is not None:
+            return nearest
+        if pick.entity is not None and pick.entity.type == "ORG":
+            if adjacent and nearest.kind != "pronoun":
+                return nearest
+            role = next(
+                (
+                    m
+                    for m in mentions
+                    if m.kind == "role"
+                    and m.stop <= pick.start
+                    and not text[m.stop : pick.start].strip(' «»"')
+                ),
+                None,
+            )
+            if role is not None:
+                return role
+        return pick
+
+    def _closes_clause(self, mention: Mention) -> bool:
+        return bool(CLAUSE_CLOSE.match(self.article.text[mention.stop : mention.stop + 3]))
+
+    def _has_verb(self, start: int, stop: int) -> bool:
+        return any(is_verb(t.text.lower()) for t in self.article.tokens_in(start, stop))
+
+
+@lru_cache(maxsize=50_000)
+def _can_be_case(word: str, case: str) -> bool:
+    found = [p for p in parses(word) if p.tag.case]
+    return not found or any(p.tag.case == case for p in found) or len({p.normal_form for p in found}) > 2
+
+
+def _plural(word: str) -> bool:
+    return any(p.tag.number == "plur" and "VERB" in p.tag for p in parses(word.split()[0].lower())[:2])
