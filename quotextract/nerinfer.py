@@ -154,23 +154,24 @@ class NerNetwork:
     def _viterbi(self, emissions: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
         """slovnet's CRF decoding of every line at once; lines come longest first."""
         transitions, tags = self._transitions, np.empty(len(emissions), np.int64)
+        longer = np.searchsorted(-sizes, -np.arange(int(sizes[0])), side="left").tolist()  # lines > step
         score, history = emissions[starts], [None]
         finals = np.empty((len(starts), emissions.shape[1]), emissions.dtype)
         active = len(starts)
         for step in range(1, int(sizes[0])):
-            still = _longer(sizes, step)
+            still = longer[step]
             finals[still:active] = score[still:active]
             active = still
             total = score[:active, :, None] + transitions + emissions[starts[:active] + step][:, None, :]
-            best = total.argmax(1)
-            history.append(best)
-            score = np.take_along_axis(total, best[:, None, :], 1)[:, 0]
+            history.append(total.argmax(1))
+            score = total.max(1)  # the value at the argmax, as slovnet takes it
         finals[:active] = score[:active]
         best = finals.argmax(1)
         tags[starts + sizes - 1] = best
+        lines = np.arange(len(starts))
         for step in range(len(history) - 1, 0, -1):
             active = len(history[step])
-            best[:active] = history[step][np.arange(active), best[:active]]
+            best[:active] = history[step][lines[:active], best[:active]]
             tags[starts[:active] + step - 1] = best[:active]
         return tags
 
@@ -255,11 +256,6 @@ def _batches(pieces: list) -> list[list]:
         batch.append(piece)
         size += len(piece[2])
     return batches + [batch] if batch else batches
-
-
-def _longer(sizes: np.ndarray, step: int) -> int:
-    """How many of ``sizes`` (descending) exceed ``step``."""
-    return int(np.searchsorted(-sizes, -step, side="left"))
 
 
 def _bio(tag: str) -> tuple[str, str | None]:

@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 
 from razdel import tokenize as razdel_tokenize
-from razdel.segmenters.tokenize import ATOM
+from razdel.segmenters.tokenize import ATOM, DASHES, PUNCTS
 
 RUN = re.compile(r"\S+")
 DELIMITERS = frozenset("‑–—−-_.,/\\")  # the delimiters of razdel's dash, underscore, float, fraction rules
 STAND_INS = {"RU": "я", "LAT": "z", "INT": "1", "PUNCT": "#", "OTHER": "§"}  # one atom of each type
 CACHE_SIZE = 200_000  # runs remembered; the cache is emptied when full, so memory stays flat
+LONG_RUN = 40  # characters: longer runs are split, not remembered
+_MARK = "[" + re.escape("".join(c for c in PUNCTS if c not in DASHES + "_")) + "]"
+# A word (not a number) with at most one mark either side (no dash or underscore): razdel joins
+# none of its atoms.
+PLAIN = re.compile(rf"({_MARK}?)(?:[а-яё]+|[a-z]+)({_MARK}?)", re.I)
 
 Pieces = tuple[tuple[int, int], ...]  # (start, stop) of each token, relative to its run
 _pieces: dict[tuple[str | None, str, str | None], Pieces] = {}
@@ -28,6 +33,10 @@ def _type(char: str) -> str:
 
 def _split(left: str | None, run: str, right: str | None) -> Pieces:
     """Tokens of ``run`` between an atom of type ``left`` and one of type ``right`` (None: none)."""
+    plain = PLAIN.fullmatch(run) if run[-1] != "!" else None  # 'Yahoo!' is razdel's one exception
+    if plain:
+        before, after = len(plain.group(1)), len(run) - len(plain.group(2))
+        return ((0, 1),) * before + ((before, after),) + ((after, len(run)),) * (after < len(run))
     prefix = STAND_INS[left] + " " if left else ""
     text = prefix + run + (" " + STAND_INS[right] if right else "")
     start, stop = len(prefix), len(prefix) + len(run)
@@ -49,9 +58,11 @@ def run_pieces(text: str) -> list[tuple[int, str, Pieces]]:
         key = (left, run, right)
         pieces = _pieces.get(key)
         if pieces is None:
-            if len(_pieces) >= CACHE_SIZE:
-                _pieces.clear()
-            pieces = _pieces[key] = _split(left, run, right)
+            pieces = _split(left, run, right)
+            if len(run) <= LONG_RUN:
+                if len(_pieces) >= CACHE_SIZE:
+                    _pieces.clear()
+                _pieces[key] = pieces
         found.append((start, run, pieces))
     return found
 
