@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .punct import (
@@ -11,6 +12,8 @@ from .punct import (
     LEFT_QUOTE,
     LOW_QUOTE,
     OPEN_QUOTES,
+    QUOTE_CLASS,
+    QUOTES,
     RIGHT_GUILLEMET,
     RIGHT_QUOTE,
     STRAIGHT_QUOTE,
@@ -18,6 +21,7 @@ from .punct import (
 
 OPENS_AFTER = "([" + DASHES + COLON + OPEN_QUOTES  # besides a space: an ambiguous mark after these opens
 CURLY_OPENERS = LEFT_QUOTE + LOW_QUOTE  # what “ and ” close
+QUOTE_MARK = re.compile(QUOTE_CLASS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,50 +39,71 @@ def _opens(text: str, index: int) -> bool:
     return (before.isspace() or before in OPENS_AFTER) and not after.isspace()
 
 
+class _Stack:
+    """The open marks, with a count of each kind: finding an opener is O(1), pairing linear."""
+
+    def __init__(self):
+        self.marks: list[tuple[str, int]] = []
+        self.counts = dict.fromkeys(QUOTES, 0)
+
+    def push(self, char: str, index: int) -> None:
+        self.marks.append((char, index))
+        self.counts[char] += 1
+
+    def top(self) -> str | None:
+        return self.marks[-1][0] if self.marks else None
+
+    def has(self, openers: str) -> bool:
+        return any(self.counts[mark] for mark in openers)
+
+    def close(self, index: int, openers: str, found: list[Quoted]) -> None:
+        """Close the innermost of ``openers`` (and whatever opened after it)."""
+        if not self.has(openers):
+            if not self.marks:
+                found.append(Quoted(None, index))
+            return
+        depth = len(self.marks) - 1
+        while self.marks[depth][0] not in openers:
+            depth -= 1
+        if depth == 0:
+            found.append(Quoted(self.marks[0][1], index))
+        for mark, _ in self.marks[depth:]:
+            self.counts[mark] -= 1
+        del self.marks[depth:]
+
+
 def pair_quotes(text: str, start: int, stop: int) -> list[Quoted]:
     """Top-level quoted stretches of ``text[start:stop]`` (offsets into ``text``)."""
-    stack: list[tuple[str, int]] = []
-    found: list[Quoted] = []
-
-    def close(index: int, openers: str) -> None:
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][0] in openers:
-                if depth == 0:
-                    found.append(Quoted(stack[0][1], index))
-                del stack[depth:]
-                return
-        if not stack:
-            found.append(Quoted(None, index))
-
-    for index in range(start, stop):
-        char = text[index]
+    stack, found = _Stack(), []
+    for match in QUOTE_MARK.finditer(text, start, stop):  # only the marks are visited
+        char, index = match.group(), match.start()
         if char in OPEN_QUOTES:
-            stack.append((char, index))
+            stack.push(char, index)
         elif char == RIGHT_GUILLEMET:
-            close(index, LEFT_GUILLEMET)
+            stack.close(index, LEFT_GUILLEMET, found)
         elif char == LEFT_QUOTE:
-            if stack and stack[-1][0] == LOW_QUOTE:
-                close(index, LOW_QUOTE)
+            if stack.top() == LOW_QUOTE:
+                stack.close(index, LOW_QUOTE, found)
             elif _opens(text, index):
-                stack.append((char, index))
+                stack.push(char, index)
             else:
-                close(index, CURLY_OPENERS)
+                stack.close(index, CURLY_OPENERS, found)
         elif char == RIGHT_QUOTE:
-            if any(mark in CURLY_OPENERS for mark, _ in stack):
-                close(index, CURLY_OPENERS)
+            if stack.has(CURLY_OPENERS):
+                stack.close(index, CURLY_OPENERS, found)
             elif _opens(text, index):
-                stack.append((char, index))
+                stack.push(char, index)
             else:
-                close(index, RIGHT_QUOTE)
+                stack.close(index, RIGHT_QUOTE, found)
         elif char == STRAIGHT_QUOTE:
-            if stack and stack[-1][0] == STRAIGHT_QUOTE and not _opens(text, index):
-                close(index, STRAIGHT_QUOTE)
+            if stack.top() == STRAIGHT_QUOTE and not _opens(text, index):
+                stack.close(index, STRAIGHT_QUOTE, found)
             elif _opens(text, index):
-                stack.append((char, index))
-            elif any(mark == STRAIGHT_QUOTE for mark, _ in stack):
-                close(index, STRAIGHT_QUOTE)
-            elif not stack:
+                stack.push(char, index)
+            elif stack.has(STRAIGHT_QUOTE):
+                stack.close(index, STRAIGHT_QUOTE, found)
+            elif not stack.marks:
                 found.append(Quoted(None, index))
-    if stack:
-        found.append(Quoted(stack[0][1], None))
+    if stack.marks:
+        found.append(Quoted(stack.marks[0][1], None))
     return sorted(found, key=lambda q: q.open if q.open is not None else q.close)

@@ -93,3 +93,12 @@ def test_ner_runs_one_blas_thread_and_restores_the_callers(monkeypatch):
     network().tag(["Сергей Лавров приехал в Москву."])
     assert seen and all(threads <= {1} for threads in seen)
     assert {library["filepath"]: library["num_threads"] for library in threadpool_info()} == before
+
+
+def test_quote_marks_pair_over_many_unbalanced_marks():
+    from quotextract.quotemarks import pair_quotes
+
+    text = "” " + "„а” " * 3000 + "«" * 3000 + "»" * 3000
+    found = [(q.open, q.close) for q in pair_quotes(text, 0, len(text))]
+    assert found[0] == (None, 0) and found[1:3] == [(2, 4), (6, 8)]
+    assert len(found) == 3002 and found[-1] == (12002, len(text) - 1)
