@@ -32,6 +32,7 @@ class Lexicon:
     institutions: frozenset[str] = frozenset()
     role_classes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('athlete', ('спортсмен', ...))
     outlets: frozenset[str] = frozenset()  # names of news outlets, lowercase
+    perception_verbs: frozenset[str] = frozenset()  # 'заметил' of seeing, after another verb and 'и'
     announcers: frozenset[str] = frozenset()  # 'запись:' announcing speech on the next line
     org_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('court', ('суд', 'трибунал'))
     body_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('ведомство', ('government',))
@@ -91,6 +92,7 @@ class Lexicon:
             role_classes=self.role_classes,
             outlets=self.outlets,
             announcers=self.announcers,
+            perception_verbs=self.perception_verbs,
             org_kinds=self.org_kinds,
             body_kinds=self.body_kinds,
         )
@@ -118,6 +120,7 @@ def default_lexicon() -> Lexicon:
         role_classes=read_table("role_classes.txt"),
         outlets=frozenset(read_list("outlets.txt")),
         announcers=frozenset(read_list("announcers.txt")),
+        perception_verbs=frozenset(read_list("perception_verbs.txt")),
         org_kinds=read_table("org_kinds.txt"),
         body_kinds=read_table("body_kinds.txt"),
     )

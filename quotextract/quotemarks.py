@@ -22,6 +22,9 @@ from .punct import (
 OPENS_AFTER = "([" + DASHES + COLON + OPEN_QUOTES  # besides a space: an ambiguous mark after these opens
 CURLY_OPENERS = LEFT_QUOTE + LOW_QUOTE  # what “ and ” close
 QUOTE_MARK = re.compile(QUOTE_CLASS)
+ATTRIBUTION_AFTER = re.compile(
+    rf",?\s*[{DASHES}]\s+[а-яё]"
+)  # '», — сказал': only an outer mark is followed so
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +59,9 @@ class _Stack:
     def has(self, openers: str) -> bool:
         return any(self.counts[mark] for mark in openers)
 
-    def close(self, index: int, openers: str, found: list[Quoted]) -> None:
-        """Close the innermost of ``openers`` (and whatever opened after it)."""
+    def close(self, index: int, openers: str, found: list[Quoted], outer: bool = False) -> None:
+        """Close the innermost of ``openers`` (and whatever opened after it); an ``outer`` mark
+        closes every open one ('«Как говорится, «без труда…», — сказал он')."""
         if not self.has(openers):
             if not self.marks:
                 found.append(Quoted(None, index))
@@ -65,6 +69,8 @@ class _Stack:
         depth = len(self.marks) - 1
         while self.marks[depth][0] not in openers:
             depth -= 1
+        if outer:
+            depth = 0
         if depth == 0:
             found.append(Quoted(self.marks[0][1], index))
         for mark, _ in self.marks[depth:]:
@@ -80,7 +86,7 @@ def pair_quotes(text: str, start: int, stop: int) -> list[Quoted]:
         if char in OPEN_QUOTES:
             stack.push(char, index)
         elif char == RIGHT_GUILLEMET:
-            stack.close(index, LEFT_GUILLEMET, found)
+            stack.close(index, LEFT_GUILLEMET, found, bool(ATTRIBUTION_AFTER.match(text, index + 1, stop)))
         elif char == LEFT_QUOTE:
             if stack.top() == LOW_QUOTE:
                 stack.close(index, LOW_QUOTE, found)

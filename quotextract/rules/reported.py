@@ -161,7 +161,7 @@ def reported_that(article: Article) -> Iterator[Candidate]:
     text = article.text
     for sentence in article.sentences:
         for cue in article.cues_in(sentence.start, sentence.stop):
-            if is_authorial(cue):
+            if is_authorial(cue) or _perceived(article, sentence.start, cue):
                 continue
             window = text[cue.stop : min(sentence.stop, cue.stop + THAT_LOOKAHEAD)]
             that = THAT.search(window)
@@ -180,6 +180,18 @@ def reported_that(article: Article) -> Iterator[Candidate]:
             if has_words(text, *span, MIN_CONTENT_WORDS):
                 region = (max(sentence.start, cue.start - MAX_REGION), cue.stop + that.start())
                 yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
+
+
+def _perceived(article: Article, start: int, cue: Cue) -> bool:
+    """'вошёл в комнату и заметил, что …': a verb of perception joined to an action is no speech."""
+    if cue.lemma not in article.lexicon.perception_verbs:
+        return False
+    before = article.tokens_in(start, cue.start)
+    return (
+        len(before) >= 2
+        and before[-1].text.lower() == "и"
+        and any(is_verb(t.text.lower()) and not article.cues_in(t.start, t.stop) for t in before[:-1])
+    )
 
 
 def postposed(article: Article) -> Iterator[Candidate]:

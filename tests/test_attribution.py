@@ -1,0 +1,245 @@
+"""Who said it: the article's registry of sources and the resolution of every kind of mention.
+
+Each case is (text, the start of the quotation, the expected speaker or None for an unnamed
+source). Invented sentences in the phrasing of Russian news, grouped by mechanism.
+"""
+
+import pandas as pd
+import pytest
+
+import quotextract
+
+
+def speaker_of(text: str, quote: str):
+    frame = quotextract.extract(text)
+    rows = frame[frame["quote"].str.startswith(quote)]
+    assert len(rows) == 1, f"{quote!r} found {len(rows)} times in {list(frame['quote'])}"
+    return rows.iloc[0]
+
+
+def check(text: str, quote: str, speaker: str | None) -> None:
+    row = speaker_of(text, quote)
+    if speaker is None:
+        assert pd.isna(row["speaker"]), row["speaker"]
+    else:
+        assert row["speaker"] == speaker
+
+
+# DESCRIPTIONS: a singular description refers back to the person introduced with one of its class
+DESCRIPTIONS = [
+    (
+        "«Спрос вернётся к осени», — считает аналитик банка «Восход» Марина Ковалёва. "
+        "«Цены вырастут незначительно», — добавила эксперт.",
+        "Цены вырастут",
+        "Марина Ковалёва",
+    ),
+    (
+        "«Сезон провален», — заявил комментатор Антон Жуков. Нападающий Илья Серов перенёс операцию. "
+        "Сам футболист признался, что восстановление займёт месяц.",
+        "восстановление займёт",
+        "Илья Серов",
+    ),
+    (
+        "Главный тренер «Зенита» Сергей Семак провёл пресс-конференцию. «Мы устали», — сказал наставник.",
+        "Мы устали",
+        "Сергей Семак",
+    ),
+    (  # the description agrees with the verb: 'добавила' is a woman, not the man named last
+        "Министр экономики Анна Орлова выступила на форуме вместе с банкиром Петром Зайцевым. "
+        "«Рост продолжится», — добавила министр.",
+        "Рост продолжится",
+        "Анна Орлова",
+    ),
+    (  # of two ministers, the one the text spoke of last
+        "Министр иностранных дел Германии Ханс Мюллер встретился с министром иностранных дел Польши "
+        "Яном Новаком. По словам Новака, переговоры прошли успешно. «Мы договорились о визите», — "
+        "сказал министр.",
+        "Мы договорились",
+        "Ян Новак",
+    ),
+    (  # plural or generic descriptions stay unnamed
+        "Аналитик Марина Ковалёва выступила на конференции. Эксперты считают, что цены вырастут.",
+        "цены вырастут",
+        None,
+    ),
+    ("Источник в правительстве сообщил, что решение отложено.", "решение отложено", None),
+]
+
+# PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
+PRONOUNS = [
+    (
+        "Канцлер ФРГ Меркель выступила в бундестаге. Она заявила, что Германия поддержит соседей.",
+        "Германия поддержит",
+        "Меркель",
+    ),
+    (
+        "Глава города Ольга Серова встретилась с директором завода Игорем Лаптевым. "
+        "Она отметила, что завод получит субсидию.",
+        "завод получит",
+        "Ольга Серова",
+    ),
+    (
+        "Глава города Ольга Серова встретилась с директором завода Игорем Лаптевым. "
+        "Он отметил, что завод получит субсидию.",
+        "завод получит",
+        "Игорь Лаптев",
+    ),
+    (
+        "По словам шерифа округа Эда Гонзалеса, стрелок задержан. «Никто не пострадал», — сказал он.",
+        "Никто не пострадал",
+        "Эд Гонзалес",
+    ),
+]
+
+# NAMES: in the nominative the context demands, surname last, one canonical name per person
+NAMES = [
+    (
+        "Встреча главы ведомства Паноса Камменоса с послом прошла в Афинах. «Мы дружим», — сказал Камменос.",
+        "Мы дружим",
+        "Панос Камменос",
+    ),
+    ("По словам шерифа округа Эда Гонзалеса, стрелок задержан.", "стрелок задержан", "Эд Гонзалес"),
+    (
+        "Сурков Владислав Юрьевич заявил, что ушёл по собственному желанию.",
+        "ушёл по собственному",
+        "Владислав Юрьевич Сурков",
+    ),
+    (
+        "Президент Казахстана Касым-Жомарт Токаев посетил Астану. «Мы продолжим реформы», — сказал Токаев.",
+        "Мы продолжим",
+        "Касым-Жомарт Токаев",
+    ),
+]
+
+# OUTLETS: an outlet that relays is never the source of what it relays
+OUTLETS = [
+    (
+        "ОМСК, 3 марта. /ТАСС/. Подачу воды восстановят к вечеру, сообщили в пресс-службе мэрии.",
+        "Подачу воды",
+        "пресс-служба мэрии",
+    ),
+    (
+        "Министр строительства Антон Кравцов сообщил, что программу продлят до 2030 года, "
+        "передает РИА Новости.",
+        "программу продлят",
+        "Антон Кравцов",
+    ),
+    ("«Решение принято», — цитирует РБК Дмитрия Пескова.", "Решение принято", "Дмитрий Песков"),
+]
+
+# BODIES: body nouns refer to the organisation named with them, or quoted last; never an outlet
+BODIES = [
+    (
+        "Пресс-служба губернатора Омской области сообщила, что школы отремонтируют. "
+        "В ведомстве добавили, что работы начнутся в июне.",
+        "работы начнутся",
+        "пресс-служба губернатора Омской области",
+    ),
+    (
+        "Футбольный клуб «Динамо» уступил «Рубину». В клубе сообщили, что нападающий уедет на лечение.",
+        "нападающий уедет",
+        "Динамо",
+    ),
+    ("В Кремле заявили, что не видят угрозы.", "не видят угрозы", "Кремль"),
+]
+
+# SUBJECTS: the subject of the speech verb, as natasha's syntax parser finds it
+SUBJECTS = [
+    (
+        "Спикер парламента, открывшая заседание минутой молчания, Ирина Белова заявила, что закон примут.",
+        "закон примут",
+        "Ирина Белова",
+    ),
+    (
+        "Бекенбауэр ссылался на мнение Юханссона: «Сначала я должен выяснить, уходит ли он».",
+        "Сначала я должен",
+        "Бекенбауэр",
+    ),
+]
+
+# MARKS: nested quote marks closed by one mark before the attribution
+MARKS = [
+    (
+        "«Как говорится, «без труда не выловишь и рыбку из пруда», — сказал Громов.",
+        "Как говорится, «без труда",
+        "Громов",
+    ),
+    ("«Мы не будем продавать «Норникель», — заявил Потанин.", "Мы не будем продавать", "Потанин"),
+]
+
+CASES = [
+    (group, *case)
+    for group, cases in [
+        ("description", DESCRIPTIONS),
+        ("pronoun", PRONOUNS),
+        ("name", NAMES),
+        ("outlet", OUTLETS),
+        ("body", BODIES),
+        ("subject", SUBJECTS),
+        ("marks", MARKS),
+    ]
+    for case in cases
+]
+
+
+@pytest.mark.parametrize("group, text, quote, speaker", CASES, ids=[f"{c[0]}:{c[2][:20]}" for c in CASES])
+def test_speaker(group, text, quote, speaker):
+    check(text, quote, speaker)
+
+
+def test_registry_columns_gender_role_affiliation():
+    row = speaker_of(
+        "«Спрос вернётся к осени», — считает аналитик банка «Восход» Марина Ковалёва.", "Спрос вернётся"
+    )
+    assert row["speaker_gender"] == "f"
+    assert row["speaker_role"] == "аналитик банка «Восход»"
+    assert row["speaker_affiliation"] == "Восход"
+
+
+def test_gender_never_guessed_for_organisations():
+    row = speaker_of("В Минздраве заявили, что вакцины хватит всем.", "вакцины хватит")
+    assert row["speaker_type"] == "ORG"
+    assert pd.isna(row["speaker_gender"])
+
+
+# COLON SPEECH whose quote marks and final stop were lost in scraping, over several paragraphs
+LOST_MARKS_ARTICLE = (
+    "Мэр Самары Олег Крылов выступил на сессии думы.\n"
+    "При этом он добавил:\n"
+    "Мы завершим ремонт набережной до конца лета и откроем ее для горожан\n"
+    "Я лично буду следить за сроками, и подрядчик это знает.\n"
+    "Депутаты приняли бюджет города на следующий год.\n"
+)
+
+
+def test_colon_speech_without_marks_runs_over_first_person_paragraphs():
+    frame = quotextract.extract(LOST_MARKS_ARTICLE)
+    quotes = list(frame["quote"])
+    assert quotes[0].startswith("Мы завершим ремонт набережной")
+    assert quotes[1].startswith("Я лично буду следить")
+    assert not any(q.startswith("Депутаты приняли") for q in quotes)
+    assert set(frame["speaker"]) == {"Олег Крылов"}
+    assert list(frame["rule"]) == ["colon_speech", "quote_continued"]
+
+
+# KNOWN FAILURES: mechanisms not built yet (they fail today; xfail(strict) says when they pass)
+KNOWN_FAILURES = [
+    pytest.param(
+        "Президент подписал указ о назначении. «Назначить Иванова И. И. министром», — говорится в указе. "
+        "Его подписал Владимир Путин.",
+        "Назначить Иванова",
+        "Владимир Путин",
+        id="document's issuer named after it",
+        marks=pytest.mark.xfail(strict=True, reason="documents resolve only to a body named before them"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", KNOWN_FAILURES)
+def test_known_failures(text, quote, speaker):
+    check(text, quote, speaker)
+
+
+def test_perception_is_not_speech():
+    frame = quotextract.extract("Иван Петров вошёл в комнату и заметил, что дверь открыта.")
+    assert frame.empty
