@@ -37,7 +37,7 @@ class Chooser:
     def choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
         """The mention naming the source: nearest the cue on the usual side, in the right case.
         An outlet that relays ('сообщает ТАСС') is chosen only when nothing else is named."""
-        mentions = [m for m in mentions if not self._relaying(m)] or mentions
+        mentions = [m for m in mentions if not self._relaying(m) and not self._addressee(m)] or mentions
         if not mentions:
             return None
         parsed = self._parsed_subject(candidate, mentions)
@@ -91,7 +91,7 @@ class Chooser:
             and candidate.region is not None
             and " " not in cue.text
             and cue.lemma not in QUOTING
-            and is_verb(cue.text.lower())
+            and _verbal(cue.text.lower())
         )
 
     def _parsed_subject(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
@@ -118,6 +118,15 @@ class Chooser:
     @staticmethod
     def _person(mention: Mention) -> bool:
         return mention.entity is not None and mention.entity.type == "PER"
+
+    def _addressee(self, mention: Mention) -> bool:
+        """An outlet told something ('сообщил Викиновостям', 'рассказал «Известиям»')."""
+        entity = mention.entity
+        return (
+            entity is not None
+            and self.registry.source(entity).kind == "outlet"
+            and not self._can_be(mention, "nomn", strict=True)
+        )
 
     def _relaying(self, mention: Mention) -> bool:
         return mention.entity is not None and self.registry.relays_here(mention.entity)
@@ -210,6 +219,12 @@ class Chooser:
 def _can_be_case(word: str, case: str) -> bool:
     found = [p for p in parses(word) if p.tag.case]
     return not found or any(p.tag.case == case for p in found) or len({p.normal_form for p in found}) > 2
+
+
+def _verbal(word: str) -> bool:
+    """A finite verb or a gerund ('сказав журналистам'): the parser finds its subject."""
+    tag = parses(word)[0].tag
+    return "VERB" in tag or "GRND" in tag
 
 
 def _plural(word: str) -> bool:

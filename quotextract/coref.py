@@ -8,6 +8,7 @@ from .article import Article
 from .mentions import PRONOUNS, Mention, after_in, institution
 from .model import Cue
 from .morph import parses
+from .names import org_nominative
 from .registry import Registry, Source, agrees
 
 RECENT = 600  # characters within which the last speaker is still the topic
@@ -45,10 +46,27 @@ class Resolver:
                 return Source(name=mention.key, type="ORG")  # 'как пояснили в милиции'
             return self._body(mention.key, mention.start)
         if mention.kind == "role":
-            return registry.described(mention.key, mention.start, wanted) or self._salient(
-                mention.start, wanted
-            )
+            described = registry.described(mention.key, mention.start, wanted)
+            if described is None and self._speaks_for_body(mention):
+                return self._represented(mention)
+            return described or self._salient(mention.start, wanted)
         return None  # unnamed: 'источник', 'эксперты'
+
+    def _speaks_for_body(self, mention: Mention) -> bool:
+        """'Официальный представитель посольства России заявил': a spokesperson of a named body."""
+        text = self.article.text[mention.start : mention.stop]
+        return "spokesperson" in self.article.lexicon.classes_of(mention.key) and len(text.split()) > len(
+            mention.key.split()
+        )
+
+    def _represented(self, mention: Mention) -> Source:
+        """The body a spokesperson speaks for: the organisation named in the description."""
+        words = self.article.text[mention.start : mention.stop].split()
+        tail = " ".join(words[len(mention.key.split()) :])
+        inside = [e for e in self.article.entities_in(mention.start, mention.stop + 40) if e.type == "ORG"]
+        if inside and inside[0].start < mention.stop:
+            return self.registry.source(inside[0])
+        return Source(name=org_nominative(tail), type="ORG")
 
     def _salient(self, position: int, wanted: str | None) -> Source | None:
         """The person a pronoun or description refers to: the last speaker, unless an agreeing
