@@ -7,18 +7,23 @@ raises, becomes an ``error`` row of the documents table and never stops the batc
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
+import time
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import repeat
 
 import pandas as pd
 
-from . import pipeline
+from . import pipeline, writers
 from .documents import (
     DOCUMENT_DTYPES,
+    DUPLICATE_ID,
     QUOTE_DTYPES,  # noqa: F401  (quotextract.batch.QUOTE_DTYPES, as before)
     STATUSES,  # noqa: F401  (quotextract.batch.STATUSES, as before)
     BatchResult,
@@ -30,6 +35,7 @@ from .frame import COLUMNS, empty_frame, rows_frame
 from .normalize import readable
 
 WARMUP = "«Мы готовы», — сказал Иван Петров."  # loads every model of a worker before real work
+PARENT_POLL = 1.0  # seconds between a worker's checks that its parent still lives
 
 
 class BatchWarning(UserWarning):
@@ -44,7 +50,7 @@ def as_documents(
 ) -> Iterator[Document]:
     """The documents of ``data``: a DataFrame, or an iterable of str, ``(id, text)`` pairs or dicts.
 
-    A DataFrame without an ``id`` column takes its index labels as ids; other items without an id
+    A DataFrame without an ``id`` column, or a Series, takes its index labels as ids; other items without an id
     take their position (``"0"``, ``"1"``, ...). Raises ValueError for a DataFrame without ``text``
     (or without one of ``keep_columns``, the columns or keys each document carries in ``fields``).
     """
@@ -61,6 +67,8 @@ def as_documents(
             Document(_doc_id(key, label), value, fields=dict(zip(keep, row)) if keep else None)
             for key, label, value, row in zip(ids, data.index, data[text], rows)
         )
+    if isinstance(data, pd.Series):  # its index labels are the ids, as a DataFrame's are
+        return (Document(_doc_id(label, label), value) for label, value in data.items())
     if isinstance(data, (str, bytes, bytearray, Mapping)) or not isinstance(data, Iterable):
         raise TypeError(f"expected a DataFrame or an iterable of documents, got {type(data).__name__}")
     return (_document(position, item, text, id, keep) for position, item in enumerate(data))
@@ -104,7 +112,8 @@ def _checked(document: Document) -> Document:
 
 def _failed(document: Document, message: str) -> DocumentResult:
     n_chars = len(document.text) if isinstance(document.text, str) else 0
-    return DocumentResult(document.doc_id, "error", readable(message), [], n_chars, document.fields)
+    status = document.status if document.error is not None else "error"
+    return DocumentResult(document.doc_id, status, readable(message), [], n_chars, document.fields)
 
 
 def _message(error: Exception) -> str:
@@ -156,9 +165,23 @@ _worker = None  # the extractor of this worker process, set once by _init_worker
 _blas_limit = None  # keeps this worker's BLAS at one thread
 
 
+def _watch_parent(parent: int) -> None:
+    """End this worker once its parent is gone (killed with SIGKILL: no one else would)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
+
+
 def _init_worker(extractor) -> None:
-    """Load the extractor once, BLAS at one thread: n workers on n cores, not n x n threads."""
+    """Load the extractor once, BLAS at one thread: n workers on n cores, not n x n threads.
+
+    Ctrl-C and SIGTERM are the parent's to handle (it finishes the outputs and stops the pool);
+    a worker whose parent dies exits too.
+    """
     global _worker, _blas_limit
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     os.environ.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")  # spawned workers
     import numpy  # noqa: F401  (loads BLAS, so that threadpoolctl finds it now)
     from threadpoolctl import threadpool_limits
@@ -198,10 +221,22 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _ordered(chunks: Iterable[list[Document]], pool: Executor, in_flight: int) -> Iterator[DocumentResult]:
-    """Results in input order, with at most ``in_flight`` chunks submitted and not yet yielded."""
+    """Results in input order, with at most ``in_flight`` chunks submitted and not yet yielded.
+
+    Should the input raise, the results of the chunks read before come first.
+    """
     pending: deque = deque()
     try:
-        for chunk in chunks:
+        chunks = iter(chunks)
+        while True:
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                break
+            except Exception:
+                while pending:
+                    yield from pending.popleft().result()
+                raise
             pending.append(pool.submit(_run_chunk, chunk))
             while pending and (len(pending) >= in_flight or pending[0].done()):
                 yield from pending.popleft().result()
@@ -218,9 +253,17 @@ def _parallel(documents, n_jobs: int, chunksize: int, extractor) -> Iterator[Doc
 
 
 def _jobs(n_jobs: int) -> int:
+    """The number of worker processes: at most one per core (each loads the models, ~250 MB)."""
     if isinstance(n_jobs, bool) or not isinstance(n_jobs, int) or n_jobs == 0 or n_jobs < -1:
         raise ValueError(f"n_jobs must be a positive number of processes or -1 (all cores), got {n_jobs!r}")
-    return (os.cpu_count() or 1) if n_jobs == -1 else n_jobs
+    cores = os.cpu_count() or 1
+    if n_jobs > cores:
+        warnings.warn(
+            f"n_jobs={n_jobs} but this machine has {cores} cores: using {cores} worker processes",
+            BatchWarning,
+            stacklevel=_caller_level(),
+        )
+    return cores if n_jobs == -1 else min(n_jobs, cores)
 
 
 def _interactive() -> bool:
@@ -382,3 +425,147 @@ def extract_many(
         return BatchResult(quotes, table)
     _warn_failures(table)
     return quotes
+
+
+# Runs to files: chunked writing, resumption, duplicate ids
+
+
+WRITE_CHUNK = 100  # documents per write: one Parquet row group, one append
+
+
+class DuplicateIdError(ValueError):
+    """Two documents of a run share an id (``strict_ids=True``)."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """A run stopped by Ctrl-C or SIGTERM; its outputs are finished, ``summary`` says how far it got."""
+
+    def __init__(self, summary: RunSummary):
+        super().__init__(str(summary))
+        self.summary = summary
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What a :func:`write_many` run did: documents ok, failed, with a duplicate id, skipped."""
+
+    ok: int = 0
+    errors: int = 0
+    quotes: int = 0
+    skipped: int = 0  # already done (resumed)
+    duplicates: tuple[str, ...] = ()  # ids seen again, each once
+    n_duplicate_documents: int = 0  # documents listed as duplicate_id
+
+    def __str__(self) -> str:
+        total = self.ok + self.errors + self.n_duplicate_documents
+        line = f"{total} documents: {self.ok} ok, {self.errors} errors, {self.quotes} quotations"
+        if self.n_duplicate_documents:
+            line += f", {self.n_duplicate_documents} with a duplicate id"
+        return line + (f" ({self.skipped} already done, skipped)" if self.skipped else "")
+
+
+class _Progress:
+    """The counts of a run so far, and the documents it skipped and found repeated."""
+
+    def __init__(self):
+        self.ok = self.errors = self.quotes = self.skipped = self.repeated = 0
+        self.duplicates: dict[str, None] = {}
+
+    def summary(self) -> RunSummary:
+        return RunSummary(
+            self.ok, self.errors, self.quotes, self.skipped, tuple(self.duplicates), self.repeated
+        )
+
+
+def _resumed(documents: Iterable[Document], done: list[str], progress: _Progress, docs) -> Iterator[Document]:
+    """The documents after the first ``len(done)``, which must carry the ids ``done`` lists."""
+    for position, document in enumerate(documents):
+        if position >= len(done):
+            yield document
+            continue
+        if document.doc_id != done[position]:
+            raise writers.OutputError(
+                f"cannot resume: document {position + 1} of the input is {document.doc_id!r} but {docs} "
+                f"lists {done[position]!r} there (the inputs are not those of the run being resumed)"
+            )
+        progress.skipped += 1
+
+
+def _unique(
+    documents: Iterable[Document], seen: set[str], progress: _Progress, strict: bool
+) -> Iterator[Document]:
+    """The documents, a repeated id marked ``duplicate_id`` (not extracted) or, ``strict``, an error."""
+    for document in documents:
+        if document.doc_id not in seen:
+            seen.add(document.doc_id)
+            yield document
+            continue
+        if strict:
+            raise DuplicateIdError(f"duplicate id {document.doc_id!r}: ids must be unique (strict ids)")
+        progress.duplicates.setdefault(document.doc_id)
+        reason = f"id {document.doc_id!r} already used by an earlier document"
+        yield Document(document.doc_id, None, reason, document.fields, status=DUPLICATE_ID)
+
+
+def write_many(
+    data,
+    quotes,
+    docs=None,
+    *,
+    resume: bool = False,
+    strict_ids: bool = False,
+    text: str = "text",
+    id: str = "id",
+    n_jobs: int = 1,
+    progress: bool | None = None,
+    chunksize: int = 8,
+    extractor=None,
+    keep_columns: Iterable[str] = (),
+) -> RunSummary:
+    """Extract ``data`` straight into files, chunk by chunk: memory does not grow with the input.
+
+    ``quotes`` and ``docs`` (the documents table, optional) are .parquet, .csv, .jsonl or .xlsx
+    paths. ``resume=True`` (needs ``docs``) continues a stopped run: the documents ``docs`` lists
+    are skipped by position (so repeated ids are no trouble), quotes of unfinished ones dropped.
+    A document whose id an earlier one has is listed as ``duplicate_id`` and not extracted, with
+    a :class:`BatchWarning` naming the ids; ``strict_ids=True`` raises :class:`DuplicateIdError`.
+    Ctrl-C (or SIGTERM, under the CLI) finishes the outputs and raises :class:`Interrupted`.
+    The other arguments are those of :func:`iter_extract`. Returns a :class:`RunSummary`.
+    """
+    kept = tuple(dict.fromkeys(keep_columns))
+    dtypes = dict.fromkeys(kept, "string")
+    counts = _Progress()
+    with writers.Output(quotes, docs, resume=resume, kept=kept) as out:
+        documents = as_documents(data, text=text, id=id, keep_columns=kept)
+        documents = _unique(_resumed(documents, out.done, counts, docs), set(out.done), counts, strict_ids)
+        results = iter_extract(
+            documents,
+            n_jobs=n_jobs,
+            progress=progress,
+            chunksize=chunksize,
+            extractor=extractor,
+            keep_columns=kept,
+        )
+        try:
+            for chunk in _chunks(results, WRITE_CHUNK):
+                out.write(quotes_frame(chunk, dtypes), documents_frame(chunk))
+                for result in chunk:
+                    counts.ok += result.status == "ok"
+                    counts.errors += result.status == "error"
+                    counts.repeated += result.status == DUPLICATE_ID
+                    counts.quotes += result.n_quotes
+        except KeyboardInterrupt as interruption:
+            raise Interrupted(counts.summary()) from interruption
+        finally:
+            results.close()  # the workers stop before the outputs are finished
+    summary = counts.summary()
+    if summary.duplicates:
+        shown = ", ".join(map(repr, summary.duplicates[:5]))
+        more = f" and {len(summary.duplicates) - 5} more" if len(summary.duplicates) > 5 else ""
+        warnings.warn(
+            f"{summary.n_duplicate_documents} documents repeat an earlier id ({shown}{more}): "
+            f"listed as {DUPLICATE_ID!r}, not extracted",
+            BatchWarning,
+            stacklevel=_caller_level(),
+        )
+    return summary

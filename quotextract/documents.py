@@ -13,7 +13,8 @@ import pandas as pd
 
 from .frame import DTYPES, rows_frame
 
-STATUSES = pd.CategoricalDtype(["ok", "error"])
+DUPLICATE_ID = "duplicate_id"  # a later document with the id of an earlier one: not extracted
+STATUSES = pd.CategoricalDtype(["ok", "error", DUPLICATE_ID])
 QUOTE_DTYPES = {"doc_id": "string", **DTYPES}  # the quotations table of many documents
 DOCUMENT_DTYPES = {  # the documents table: one row per input document
     "doc_id": "string",
@@ -37,11 +38,13 @@ class Document:
     text: object
     error: str | None = None
     fields: Mapping[str, object] | None = None  # input columns carried to the quotes (keep_columns)
+    status: str = "error"  # the status ``error`` gives: "error" or "duplicate_id"
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class DocumentResult:
-    """The outcome for one document: ``status`` is ``"ok"`` or ``"error"`` (then ``error`` says why)."""
+    """The outcome for one document: ``status`` is ``"ok"``, ``"error"`` or ``"duplicate_id"``
+    (then ``error`` says why)."""
 
     doc_id: str
     status: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import zlib
 import json
 import os
 import re
@@ -38,6 +39,7 @@ EXPECTED = (
 )
 SURROGATES = re.compile(r"[\udc80-\udcff]")  # undecodable bytes kept by errors="surrogateescape"
 PARQUET_BATCH = 1024
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 class InputError(Exception):
@@ -112,15 +114,22 @@ def _as_text(value) -> str | None:
 
 
 def _guarded(source: Source, text: str, id: str, stdin: BinaryIO | None, keep=()) -> Iterator[Document]:
+    """The documents of one input; should it break off (a truncated .gz, a corrupt Parquet file),
+    an error document says where, and the run goes on with the next input."""
+    count = 0
     try:
-        yield from READERS[source.kind](source, text, id, stdin, keep)
-    except (OSError, EOFError, ValueError) as error:  # corrupt gzip or parquet, unreadable file
-        raise InputError(f"{source.path}: cannot read ({error})") from error
+        for document in READERS[source.kind](source, text, id, stdin, keep):
+            count += 1
+            yield document
+    except (OSError, EOFError, ValueError, zlib.error) as error:
+        reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        yield Document(f"{source.name}:end", None, f"cannot read past record {count} ({reason})")
 
 
 def _open_text(path: str):
+    """A CSV file as text; a byte order mark (as Excel saves UTF-8) is not part of the first column."""
     opener = gzip.open if path.lower().endswith(".gz") else open
-    return opener(path, "rt", encoding="utf-8", errors="surrogateescape", newline="")
+    return opener(path, "rt", encoding="utf-8-sig", errors="surrogateescape", newline="")
 
 
 def _check_columns(source: Source, text: str) -> None:
@@ -182,9 +191,15 @@ def _jsonl_lines(lines: Iterable[bytes], name: str, text: str, id: str) -> Itera
         try:
             record = json.loads(line.lstrip("\ufeff") if number == 1 else line)
         except json.JSONDecodeError as error:
-            yield Document(doc_id, None, f"{at}: invalid JSON ({error.msg})")
+            yield Document(doc_id, None, f"{at}: invalid JSON ({_json_error(error)})")
             continue
         yield _fields(record, at, doc_id, text, id)
+
+
+def _json_error(error: json.JSONDecodeError) -> str:
+    """'Invalid control character at column 12', 'Expecting value at column 1': where, in full."""
+    message = error.msg.removesuffix(" at")
+    return f"{message} at column {error.colno}"
 
 
 def _jsonl(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Document]:
@@ -194,7 +209,13 @@ def _jsonl(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Docum
 
 
 def _stdin(source: Source, text: str, id: str, stdin, keep=()) -> Iterator[Document]:
-    yield from _jsonl_lines(stdin if stdin is not None else sys.stdin.buffer, source.name, text, id)
+    lines = iter(stdin if stdin is not None else sys.stdin.buffer)
+    first = next(lines, b"")
+    if first.startswith(GZIP_MAGIC):
+        raise InputError(
+            "stdin: gzip-compressed data; give the .gz file itself, or decompress it: zcat dump.jsonl.gz | …"
+        )
+    yield from _jsonl_lines(chain([first], lines), source.name, text, id)
 
 
 # CSV

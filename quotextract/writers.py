@@ -6,8 +6,10 @@ so it is written beside its target (``quotes.parquet.partial``) and moved into p
 Excel (.xlsx, with openpyxl) likewise: rows stream to openpyxl's write-only sheet, saved on close.
 
 Resumption (:class:`Output` with ``resume=True``): the documents table lists the finished
-documents. Their rows are kept, quotes of unfinished documents are dropped (a run stopped between
-writing a chunk's quotes and its documents leaves some), and the run continues after them.
+documents, in input order. Their rows are kept, and as many quotes as they have (the quotes come
+first, in the same order); quotes of unfinished documents are dropped (a run stopped between
+writing a chunk's quotes and its documents leaves some), and the run continues after them, by
+position: ids may repeat.
 """
 
 from __future__ import annotations
@@ -214,12 +216,15 @@ def read(path: str | os.PathLike, dtypes: dict) -> Iterator[pd.DataFrame]:
         raise OutputError(f"cannot read {path} ({error})") from error
 
 
-def finished(path: str | os.PathLike) -> set[str]:
-    """The ids of the documents listed in a documents table."""
-    done: set[str] = set()
+def finished(path: str | os.PathLike) -> tuple[list[str], int]:
+    """The ids of the documents listed in a documents table, in order, and their number of quotes."""
+    done: list[str] = []
+    quotes = 0
     for chunk in read(path, DOCUMENT_DTYPES):
-        done.update(chunk.loc[chunk["status"].notna(), "doc_id"])
-    return done
+        listed = chunk[chunk["status"].notna()]
+        done.extend(listed["doc_id"])
+        quotes += int(listed["n_quotes"].fillna(0).sum())
+    return done, quotes
 
 
 # Tables and the pair of them
@@ -228,12 +233,12 @@ def finished(path: str | os.PathLike) -> set[str]:
 class Table:
     """One output table, written chunk by chunk.
 
-    ``keep``: continue an existing file, keeping only its rows whose ``doc_id`` is in ``keep``.
+    ``keep``: continue an existing file, keeping only its first ``keep`` rows.
     ``staged``: write beside the target and move into place on :meth:`close` (always for Parquet).
     """
 
     def __init__(
-        self, path: str | os.PathLike, dtypes: dict, *, keep: set[str] | None = None, staged: bool = False
+        self, path: str | os.PathLike, dtypes: dict, *, keep: int | None = None, staged: bool = False
     ):
         self.path, self._dtypes = Path(path), dtypes
         self._format = suffix(self.path)
@@ -242,8 +247,10 @@ class Table:
         carry = keep is not None and self.path.exists()
         self._writer = self._open(self._partial if self.staged or carry else self.path)
         if carry:
+            left = keep
             for chunk in read(self.path, dtypes):
-                self._writer.write(chunk[chunk["doc_id"].isin(keep)])
+                self._writer.write(chunk.iloc[:left])
+                left -= min(left, len(chunk))
         if carry and not self.staged:  # compacted now, appended to from here on
             self._writer.close()
             os.replace(self._partial, self.path)
@@ -277,8 +284,9 @@ class Output:
 
     A chunk's documents rows are written only after its quotes, and a staged quotes file stages
     the documents table too, so no document is ever listed as done without its quotes.
-    With ``resume=True`` (which needs ``docs``) the documents listed in ``docs`` are in
-    :attr:`done`; the caller skips them. ``kept``: input columns written after ``doc_id``, as strings.
+    With ``resume=True`` (which needs ``docs``) the ids of the documents listed in ``docs`` are in
+    :attr:`done`, in order; the caller skips as many documents. ``kept``: input columns written
+    after ``doc_id``, as strings.
     """
 
     def __init__(
@@ -296,16 +304,18 @@ class Output:
                 raise OutputError(f"{docs}: the documents table needs a file of its own")
         if resume and docs is None:
             raise OutputError("resuming needs the documents table, where finished documents are listed")
-        self.done: set[str] = finished(docs) if resume and Path(docs).exists() else set()
+        self.done, n_quotes = finished(docs) if resume and Path(docs).exists() else ([], 0)
         if self.done and not Path(quotes).exists():
             raise OutputError(
                 f"cannot resume: {docs} lists {len(self.done)} finished documents but {quotes} does not exist"
             )
-        keep = self.done if resume else None
-        self.quotes = Table(quotes, quote_dtypes(dict.fromkeys(kept, "string")), keep=keep)
+        self.quotes = Table(
+            quotes, quote_dtypes(dict.fromkeys(kept, "string")), keep=n_quotes if resume else None
+        )
         self.docs = None
         if docs is not None:
             try:
+                keep = len(self.done) if resume else None
                 self.docs = Table(docs, DOCUMENT_DTYPES, keep=keep, staged=self.quotes.staged)
             except BaseException:
                 self.quotes.abort()

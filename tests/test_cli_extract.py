@@ -161,7 +161,7 @@ def test_malformed_records_become_error_rows(fake, tmp_path):
     docs = read(tmp_path / "d.jsonl", DOCUMENT_DTYPES)
     assert dict(zip(docs["doc_id"], docs["error"].fillna(""))) == {
         "ok": "",
-        "in.jsonl:2": "line 2: invalid JSON (Expecting value)",
+        "in.jsonl:2": "line 2: invalid JSON (Expecting value at column 1)",
         "notext": "line 3: no 'text' field",
         "number": "line 4: 'text' is int, not a string",
         "in.jsonl:5": "line 5: expected a JSON object, got list",
@@ -258,14 +258,18 @@ def test_unusable_arguments(fake, tmp_path, monkeypatch, args, code, message):
     assert not (tmp_path / "q.csv").exists()
 
 
-def test_corrupt_gzip_midway_is_a_clean_error(fake, tmp_path):
+def test_corrupt_gzip_midway_is_an_error_row_and_the_summary_is_printed(fake, tmp_path):
     data = gzip.compress(
         b"".join(json.dumps({"text": f"\u00ab{n}\u00bb"}).encode() + b"\n" for n in range(2000))
     )
     (tmp_path / "in.jsonl.gz").write_bytes(data[: len(data) // 2])
-    result = run(tmp_path / "in.jsonl.gz", "-o", tmp_path / "q.jsonl")
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {tmp_path / 'in.jsonl.gz'}: cannot read (")
+    result = run(tmp_path / "in.jsonl.gz", "-o", tmp_path / "q.jsonl", "--docs", tmp_path / "d.jsonl")
+    assert result.exit_code == 0
+    total, ok, errors, quotes = map(int, SUMMARY.match(result.stderr).groups())
+    assert errors == 1 and ok == total - 1 > 0 and quotes == ok
+    last = read(tmp_path / "d.jsonl", DOCUMENT_DTYPES).iloc[-1]
+    assert last["doc_id"] == "in.jsonl.gz:end" and last["status"] == "error"
+    assert last["error"].startswith(f"cannot read past record {ok} (EOFError: ")
     assert "Traceback" not in result.output
 
 
@@ -299,7 +303,11 @@ def test_resume_after_interruption(fake, tmp_path, suffix):
     source = write_jsonl(tmp_path / "in.jsonl", records)
     q, d = tmp_path / f"q.{suffix}", tmp_path / f"d.{suffix}"
     interrupted = run(source, "-o", q, "--docs", d)
-    assert interrupted.exit_code == 1 and "Aborted" in interrupted.output
+    assert interrupted.exit_code == 130
+    assert (
+        interrupted.stderr
+        == "100 documents: 100 ok, 0 errors, 100 quotations; interrupted: --resume continues\n"
+    )
     assert ids_once(d, DOCUMENT_DTYPES) == [f"d{n}" for n in range(100)]
     records[150]["text"] = "«150»"
     write_jsonl(source, records)

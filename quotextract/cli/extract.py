@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import islice
+import signal
+import warnings
 
 import click
 
 from .. import batch, readers, writers
-
-CHUNK = 100  # documents per write: one Parquet row group, one append
 
 
 @click.command()
@@ -46,14 +44,22 @@ CHUNK = 100  # documents per write: one Parquet row group, one append
     help="Input fields or columns copied to every quotation after doc_id, comma-separated (date,source).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--resume", is_flag=True, help="Skip the documents already listed in --docs (required).")
-def extract(inputs, output, docs, text_column, id_column, jobs, keep_columns, quiet, resume):
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue a stopped run: skip the documents already listed in --docs (required), by position.",
+)
+@click.option(
+    "--strict-ids", is_flag=True, help="Stop at a repeated document id instead of listing it as duplicate_id."
+)
+def extract(inputs, output, docs, text_column, id_column, jobs, keep_columns, quiet, resume, strict_ids):
     """Find the quotations of every document of INPUT... and write them to --output.
 
     INPUT is a .jsonl or .ndjson file (optionally .gz), a .csv or .parquet file, a .txt file,
     a folder of .txt files (ids are relative paths) or - for JSONL on stdin.
     Malformed records are listed as errors in --docs; the run goes on.
     Ends with a summary on stderr: N documents: X ok, Y errors, Z quotations.
+    Ctrl-C or SIGTERM finishes the outputs, prints the summary and exits non-zero: --resume goes on.
     """
     if resume and docs is None:
         raise click.UsageError("--resume needs --docs: finished documents are read from the documents table")
@@ -61,44 +67,39 @@ def extract(inputs, output, docs, text_column, id_column, jobs, keep_columns, qu
         raise click.BadParameter(
             "must be a positive number of processes or -1 (all cores)", param_hint="--jobs"
         )
-    kept = tuple(dict.fromkeys(name.strip() for names in keep_columns for name in names.split(",") if name.strip()))
+    kept = tuple(
+        dict.fromkeys(name.strip() for names in keep_columns for name in names.split(",") if name.strip())
+    )
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # like Ctrl-C: outputs finished, summary printed
     try:
-        documents = readers.read(inputs, text=text_column, id=id_column, keep_columns=kept)
-        with writers.Output(output, docs, resume=resume, kept=kept) as out:
-            todo = _skipping(documents, out.done)
-            results = batch.iter_extract(todo, n_jobs=jobs, progress=False if quiet else None)
-            counts = _write(results, out, dict.fromkeys(kept, "string"))
-    except (readers.InputError, writers.OutputError) as error:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", batch.BatchWarning)  # the summary says it
+            summary = batch.write_many(
+                readers.read(inputs, text=text_column, id=id_column, keep_columns=kept),
+                output,
+                docs,
+                resume=resume,
+                strict_ids=strict_ids,
+                n_jobs=jobs,
+                progress=False if quiet else None,
+                keep_columns=kept,
+            )
+    except batch.Interrupted as interruption:
+        click.echo(f"{interruption.summary}; interrupted: --resume continues", err=True)
+        raise SystemExit(INTERRUPTED) from None
+    except (readers.InputError, writers.OutputError, batch.DuplicateIdError) as error:
         raise click.ClickException(str(error)) from error
-    click.echo(_summary(*counts, skipped=todo.skipped), err=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    click.echo(str(summary), err=True)
+    if summary.duplicates:
+        shown = ", ".join(map(repr, summary.duplicates[:10]))
+        more = f" and {len(summary.duplicates) - 10} more" if len(summary.duplicates) > 10 else ""
+        click.echo(f"Warning: repeated ids {shown}{more}: listed as duplicate_id, not extracted", err=True)
 
 
-class _skipping:
-    """The documents not in ``done``, counting the others."""
-
-    def __init__(self, documents: Iterable[batch.Document], done: set[str]):
-        self._documents, self._done, self.skipped = documents, done, 0
-
-    def __iter__(self) -> Iterator[batch.Document]:
-        for document in self._documents:
-            if document.doc_id in self._done:
-                self.skipped += 1
-            else:
-                yield document
+INTERRUPTED = 130  # what a shell reports for Ctrl-C
 
 
-def _write(results: Iterable[batch.DocumentResult], out: writers.Output, kept: dict) -> tuple[int, int, int]:
-    """Write the results chunk by chunk; the counts of ok documents, errors and quotations."""
-    ok = errors = quotes = 0
-    results = iter(results)
-    while chunk := list(islice(results, CHUNK)):
-        out.write(batch.quotes_frame(chunk, kept), batch.documents_frame(chunk))
-        errors += sum(result.status == "error" for result in chunk)
-        ok += sum(result.status == "ok" for result in chunk)
-        quotes += sum(result.n_quotes for result in chunk)
-    return ok, errors, quotes
-
-
-def _summary(ok: int, errors: int, quotes: int, *, skipped: int = 0) -> str:
-    line = f"{ok + errors} documents: {ok} ok, {errors} errors, {quotes} quotations"
-    return line + (f" ({skipped} already done, skipped)" if skipped else "")
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
