@@ -1,17 +1,9 @@
 """slovnet's NER network over natasha's news weights, in numpy, many lines per batch.
 
-The network (``slovnet.exec.model.NER``): each razdel token is a navec word vector (300) and a
-shape vector (30); three convolutions of width 3, each followed by ReLU and batch norm, with the
-padding positions reset to zero after every layer; a linear projection to the 8 BIO tags; a CRF
-decoded by Viterbi. natasha runs it 8 lines at a time, each padded to the longest.
-
-Here the lines of a whole batch are packed into one sequence with one separator row between them.
-Each layer looks one row either side, and separator rows are reset after every layer exactly as
-natasha resets its padding, so no context crosses from one line to the next. The first layer is
-linear in each token's input row, so its three kernel taps are computed once per distinct token
-string and cached (a bounded table); batch norm is folded into the next layer's weights (a
-separator row then holds the value that batch norm maps to zero); one Viterbi runs over all the
-lines of a batch at once.
+The network (``slovnet.exec.model.NER``): the encoder of :mod:`quotextract.encoder` (here run over
+all the lines of a batch packed into one sequence), a linear projection to the 8 BIO tags with
+the last batch norm folded in, and a CRF decoded by Viterbi: one Viterbi over all the lines of a
+batch at once. Each distinct run of characters between spaces keeps its tokens and table rows.
 """
 
 from __future__ import annotations
@@ -22,10 +14,11 @@ from functools import lru_cache
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
+from .encoder import PackedEncoder, natasha_embedding, pack
 from .tokenizer import Pieces, run_pieces
 
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
-CACHE_ROWS = 32_768  # distinct token strings whose first-layer taps are kept (3 KB each)
+CACHE_ROWS = 16_384  # distinct token strings whose first-layer taps are kept (3 KB each)
 LONG_TOKEN = 40  # characters: longer tokens and runs are computed, not remembered
 LONG_LINE = 5_000  # characters: longer lines are tagged in pieces
 SENTENCE_ENDS = (". ", "! ", "? ", "… ")
@@ -51,52 +44,23 @@ class NerNetwork:
     """natasha's ``NewsNERTagger``, computed batch-wise: ``network.tag(lines)``."""
 
     def __init__(self, tagger):
-        model, encoder = tagger.infer.model, tagger.infer.encoder
-        self.words, self.shapes = encoder.words_vocab, encoder.shapes_vocab
+        model = tagger.infer.model
+        self.encoder = PackedEncoder(model, tagger.infer.encoder, CACHE_ROWS)
         self.tags = [_bio(tag) for tag in tagger.infer.decoder.tags_vocab.items]
-        word, shape = model.emb.word, model.emb.shape
-        self._indexes, self._codes = word.indexes.array, word.codes.array
-        self._qdims = np.arange(self._codes.shape[0])
-        self._shape_rows = shape.weight.array
-        layers = model.encoder.layers
-        first = layers[0].conv.weight.array  # filters x in x 3
-        self._taps = np.ascontiguousarray(np.concatenate([first[:, :, k].T for k in range(3)], axis=1))
-        self._first_bias = layers[0].conv.bias.array
-        self._convs, self._separators = [], []
-        scale, shift = _norm(layers[0].norm)
-        for layer in layers[1:]:
-            weight, bias = layer.conv.weight.array, layer.conv.bias.array  # filters x in x 3
-            taps = [(weight[:, :, k].T * scale[:, None]).astype(np.float32) for k in range(3)]
-            folded = bias + sum(weight[:, :, k] @ shift for k in range(3))  # in x filters above
-            self._convs.append((taps, folded.astype(np.float32)))
-            self._separators.append((-shift / scale).astype(np.float32))  # batch norm maps it to 0
-            scale, shift = _norm(layer.norm)
+        scale, shift = self.encoder.last_norm
         proj = model.head.proj
         self._proj = (scale[:, None] * proj.weight.array).astype(np.float32)
         self._proj_bias = (shift @ proj.weight.array + proj.bias.array).astype(np.float32)
         self._transitions = model.head.crf.transitions.array
-        self._table = np.zeros((CACHE_ROWS + 1, 3, self._taps.shape[1] // 3), np.float32)  # row 0: separator
-        self._rows: dict[str, int] = {}  # token string -> its row of the table
-        self._used = 0  # rows of the table in use
         self._blas = ThreadpoolController()
         self._runs: dict[str, tuple[Pieces, list[int]]] = {}
 
     # tokens -> rows
 
-    def _input(self, words: list[str]) -> np.ndarray:
-        """natasha's input rows of ``words``: navec vector and shape vector side by side."""
-        from slovnet.shape import word_shape
-
-        word_ids = np.array([self.words.encode(word.lower()) for word in words])
-        shape_ids = np.array([self.shapes.encode(word_shape(word)) for word in words])
-        vectors = self._codes[self._qdims, self._indexes[word_ids]].reshape(len(words), -1)
-        return np.concatenate((vectors, self._shape_rows[shape_ids]), axis=1)
-
     def _lines(self, lines: list[str]) -> list[_Line] | None:
-        """Tokens and table rows of each line (None: the table is full); new token strings get
-        their first-layer taps."""
-        runs, rows, new, prepared = self._runs, self._rows, [], []
-        first = self._used + 1
+        """Tokens and table rows of each line (None: the table is full)."""
+        runs, encoder, prepared = self._runs, self.encoder, []
+        rows = encoder.rows
         for line in lines:
             offsets, line_rows = [], []
             for start, run, pieces in run_pieces(line):
@@ -105,15 +69,9 @@ class NerNetwork:
                     ids = []
                     for low, high in pieces:
                         word = run[low:high]
-                        row = rows.get(word)
+                        row = rows.get(word) or encoder.new_row(word, high - low <= LONG_TOKEN)
                         if row is None:
-                            if self._used >= CACHE_ROWS:
-                                return None
-                            self._used += 1
-                            row = self._used
-                            new.append(word)
-                            if high - low <= LONG_TOKEN:
-                                rows[word] = row
+                            return None
                         ids.append(row)
                     known = (pieces, ids)
                     if len(run) <= LONG_TOKEN:
@@ -121,35 +79,22 @@ class NerNetwork:
                 offsets.extend((start + low, start + high) for low, high in pieces)
                 line_rows.extend(known[1])
             prepared.append(_Line(offsets, np.array(line_rows, dtype=np.int64)))
-        if new:
-            taps = self._input(new) @ self._taps
-            self._table[first : first + len(new)] = taps.reshape(len(new), 3, -1)
+        encoder.fill()
         return prepared
 
     def _prepared(self, lines: list[str]) -> list[_Line]:
         prepared = self._lines(lines)
         if prepared is None:  # the table is full: start it afresh
-            self._rows.clear()
+            self.encoder.clear()
             self._runs.clear()
-            self._used = 0
             prepared = self._lines(lines)
         return prepared
 
     # the network
 
     def _emissions(self, rows: np.ndarray) -> np.ndarray:
-        """Tag scores of the inner positions of a packed sequence (row 0: a separator)."""
-        table = self._table
-        hidden = table[rows[:-2], 0] + table[rows[1:-1], 1] + table[rows[2:], 2] + self._first_bias
-        np.maximum(hidden, 0, out=hidden)
-        separators = np.flatnonzero(rows == 0)
-        for (taps, bias), separator in zip(self._convs, self._separators):
-            padded = np.empty((len(rows), hidden.shape[1]), np.float32)
-            padded[1:-1] = hidden
-            padded[separators] = separator
-            hidden = padded[:-2] @ taps[0] + padded[1:-1] @ taps[1] + padded[2:] @ taps[2] + bias
-            np.maximum(hidden, 0, out=hidden)
-        return hidden @ self._proj + self._proj_bias
+        """Tag scores of the inner positions of a packed sequence."""
+        return self.encoder.hidden(rows) @ self._proj + self._proj_bias
 
     def _viterbi(self, emissions: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
         """slovnet's CRF decoding of every line at once; lines come longest first."""
@@ -177,15 +122,10 @@ class NerNetwork:
 
     def _batch(self, lines: list[_Line]) -> list[np.ndarray]:
         """The tags of each line of one batch."""
-        order = sorted(range(len(lines)), key=lambda i: -len(lines[i].rows))
-        sizes = np.array([len(lines[i].rows) for i in order], dtype=np.int64)
-        starts = np.cumsum(np.concatenate(([1], sizes[:-1] + 1)))  # in the packed sequence
-        rows = np.zeros(int(sizes.sum()) + len(sizes) + 1, dtype=np.int64)
-        for i, start in zip(order, starts.tolist()):
-            rows[start : start + len(lines[i].rows)] = lines[i].rows
-        tags = self._viterbi(self._emissions(rows), starts - 1, sizes)
+        rows, order, starts, sizes = pack([line.rows for line in lines])
+        tags = self._viterbi(self._emissions(rows), starts, sizes)
         found: list[np.ndarray] = [None] * len(lines)
-        for i, start, size in zip(order, (starts - 1).tolist(), sizes.tolist()):
+        for i, start, size in zip(order, starts.tolist(), sizes.tolist()):
             found[i] = tags[start : start + size]
         return found
 
@@ -263,16 +203,9 @@ def _bio(tag: str) -> tuple[str, str | None]:
     return part, kind or None
 
 
-def _norm(norm) -> tuple[np.ndarray, np.ndarray]:
-    """Batch norm as ``x * scale + shift`` (float64, folded into the next weights)."""
-    scale = norm.weight.array.astype(np.float64) / norm.std.array
-    return scale, norm.bias.array - norm.mean.array * scale
-
-
 @lru_cache(maxsize=1)
 def network() -> NerNetwork:
     """The process-wide network over natasha's news NER weights (they ship inside its wheel)."""
-    import yargy  # noqa: F401  (applies the pymorphy2 hotfix natasha needs on Python 3.11)
-    from natasha import NewsEmbedding, NewsNERTagger
+    from natasha import NewsNERTagger
 
-    return NerNetwork(NewsNERTagger(NewsEmbedding()))
+    return NerNetwork(NewsNERTagger(natasha_embedding()))

@@ -6,9 +6,9 @@ The parser ships in natasha's wheel (no download) and loads once per process, on
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-from razdel import tokenize
+from .syntaxinfer import network
+from .tokenizer import tokenize
 
 MAX_TOKENS = 120  # longer sentences are run-ons or debris: word order decides there
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
@@ -26,20 +26,17 @@ class Word:
     rel: str
 
 
-@lru_cache(maxsize=1)
 def parser():
-    """natasha's news syntax parser; its model ships inside the wheel, nothing is downloaded."""
-    import yargy  # noqa: F401  (applies the pymorphy2 hotfix natasha needs on Python 3.11)
-    from natasha import NewsEmbedding, NewsSyntaxParser
-
-    return NewsSyntaxParser(NewsEmbedding())
+    """natasha's news syntax parser, computed in numpy over its weights (``syntaxinfer``): the
+    same parses, several sentences per batch; the model ships inside natasha's wheel."""
+    return network()
 
 
 def parse(text: str, sentences: list[tuple[int, int]]) -> dict[int, list[Word]]:
     """Sentence start -> its parsed words, for each ``(start, stop)`` of ``text``, in one batch."""
     tokenized = []
     for start, stop in sentences:
-        tokens = [(start + t.start, start + t.stop, t.text) for t in tokenize(text[start:stop])]
+        tokens = [(start + low, start + high, word) for low, high, word in tokenize(text[start:stop])]
         if 0 < len(tokens) <= MAX_TOKENS:
             tokenized.append((start, tokens))
     if not tokenized:

@@ -1,0 +1,143 @@
+"""slovnet's syntax network over natasha's news weights, in numpy, many sentences per batch.
+
+The network (``slovnet.exec.model.Syntax``): the encoder of :mod:`quotextract.encoder` over all
+the sentences of a batch packed into one sequence; then, per sentence with a root vector put
+first, a biaffine score of every word against every candidate head (the best one is the head)
+and a bilinear score of each word with its head for each relation. The feed-forward layers run
+over the whole packed batch with the encoder's last batch norm folded in; only the small
+per-sentence products loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from threadpoolctl import ThreadpoolController
+
+from .encoder import PackedEncoder, natasha_embedding, pack
+
+BATCH_TOKENS = 8_192  # tokens packed into one batch
+CACHE_ROWS = 8_192  # distinct token strings whose first-layer taps are kept (3 KB each)
+LONG_TOKEN = 40  # characters: longer tokens are computed, not remembered
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxToken:
+    """One word as natasha gives it: 1-based ``id``, ``head_id`` ('0': the root), relation."""
+
+    id: str
+    text: str
+    head_id: str
+    rel: str
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxMarkup:
+    tokens: list[SyntaxToken]
+
+
+class _FeedForward:
+    """``relu(x @ weight + bias)`` of a slovnet FF, with a batch norm ``(scale, shift)`` folded in
+    for the encoded words; the root vector, not normed, goes through the plain weights."""
+
+    def __init__(self, ff, norm: tuple[np.ndarray, np.ndarray], root: np.ndarray):
+        weight, bias = ff.proj.weight.array, ff.proj.bias.array
+        scale, shift = norm
+        self._weight = (scale[:, None] * weight).astype(np.float32)
+        self._bias = (shift @ weight + bias).astype(np.float32)
+        self.root = np.maximum(root @ weight + bias, 0)
+
+    def __call__(self, hidden: np.ndarray) -> np.ndarray:
+        out = hidden @ self._weight + self._bias
+        return np.maximum(out, 0, out=out)
+
+
+class SyntaxNetwork:
+    """natasha's ``NewsSyntaxParser``, computed batch-wise: ``network.map(sentences)``."""
+
+    def __init__(self, parser):
+        model = parser.infer.model
+        self.encoder = PackedEncoder(model, parser.infer.encoder, CACHE_ROWS)
+        self.rels = parser.infer.decoder.rels_vocab.items
+        norm = self.encoder.last_norm
+        self._head = _FeedForward(model.head.head, norm, model.head.root.array)
+        self._tail = _FeedForward(model.head.tail, norm, model.head.root.array)
+        self._kernel = model.head.kernel.array
+        self._rel_head = _FeedForward(model.rel.head, norm, model.rel.root.array)
+        self._rel_tail = _FeedForward(model.rel.tail, norm, model.rel.root.array)
+        self._rel_kernel = model.rel.kernel.array
+        self._blas = ThreadpoolController()
+
+    def map(self, sentences: list[list[str]]) -> list[SyntaxMarkup]:
+        """The parse of each sentence (a list of razdel tokens), as natasha's parser gives it."""
+        found: list[SyntaxMarkup] = []
+        with self._blas.limit(limits=1, user_api="blas"):
+            for batch in _batches(sentences):
+                found.extend(self._batch(batch))
+        return found
+
+    def _rows(self, words: list[str]) -> np.ndarray | None:
+        encoder, ids = self.encoder, []
+        for word in words:
+            row = encoder.rows.get(word) or encoder.new_row(word, len(word) <= LONG_TOKEN)
+            if row is None:
+                return None
+            ids.append(row)
+        return np.array(ids, dtype=np.int64)
+
+    def _prepared(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        rows = [self._rows(words) for words in sentences]
+        if any(row is None for row in rows):  # the table is full: start it afresh
+            self.encoder.clear()
+            rows = [self._rows(words) for words in sentences]
+        self.encoder.fill()
+        return rows
+
+    def _batch(self, sentences: list[list[str]]) -> list[SyntaxMarkup]:
+        found: list[SyntaxMarkup | None] = [SyntaxMarkup([]) if not words else None for words in sentences]
+        todo = [i for i, words in enumerate(sentences) if words]
+        if not todo:
+            return found
+        rows, order, starts, sizes = pack(self._prepared([sentences[i] for i in todo]))
+        hidden = self.encoder.hidden(rows)
+        heads = self._head(hidden) @ self._kernel  # every word as a dependent
+        head_root = self._head.root @ self._kernel
+        tails = self._tail(hidden)  # every word as a candidate head
+        rel_heads, rel_tails = self._rel_head(hidden), self._rel_tail(hidden)
+        for i, start, size in zip(order, starts.tolist(), sizes.tolist()):
+            words = slice(start, start + size)
+            candidates = np.concatenate((self._tail.root[None], tails[words]))  # the root first
+            scores = np.concatenate((head_root[None], heads[words])) @ candidates.T
+            head_ids = scores[1:].argmax(-1)
+            governors = np.concatenate((self._rel_head.root[None], rel_heads[words]))[head_ids]
+            relations = (governors @ self._rel_kernel).reshape(size, -1, self._rel_kernel.shape[0])
+            rel_ids = (relations @ rel_tails[words][:, :, None])[:, :, 0].argmax(-1)
+            words_of = sentences[todo[i]]
+            found[todo[i]] = SyntaxMarkup(
+                [
+                    SyntaxToken(str(index + 1), word, str(head), self.rels[rel])
+                    for index, (word, head, rel) in enumerate(zip(words_of, head_ids.tolist(), rel_ids.tolist()))
+                ]
+            )
+        return found
+
+
+def _batches(sentences: list[list[str]]) -> list[list[list[str]]]:
+    batches, batch, size = [], [], 0
+    for words in sentences:
+        if batch and size + len(words) > BATCH_TOKENS:
+            batches.append(batch)
+            batch, size = [], 0
+        batch.append(words)
+        size += len(words)
+    return batches + [batch] if batch else batches
+
+
+@lru_cache(maxsize=1)
+def network() -> SyntaxNetwork:
+    """The process-wide network over natasha's news syntax weights (they ship inside its wheel)."""
+    from natasha import NewsSyntaxParser
+
+    return SyntaxNetwork(NewsSyntaxParser(natasha_embedding()))
