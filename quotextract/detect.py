@@ -10,7 +10,14 @@ from .article import Article
 from .punct import OPENING_QUOTES
 from .rules.base import Candidate, trimmed, words
 from .rules.dialogue import dash_dialogue
-from .rules.lines import answers_continued, colon_speech, headline, interview, interview_answers
+from .rules.lines import (
+    answers_continued,
+    colon_speech,
+    headline,
+    interview,
+    interview_answers,
+    labelled_interview,
+)
 from .rules.marks import quote_marks
 from .rules.reported import about_this, according_to, postposed, reported_that
 
@@ -21,6 +28,7 @@ Rule = Callable[[Article], Iterator[Candidate]]
 
 RULES: list[Rule] = [
     interview,
+    labelled_interview,
     dash_dialogue,
     quote_marks,
     headline,
@@ -67,8 +75,8 @@ def _clashes(accepted: list[Candidate], candidate: Candidate) -> list[Candidate]
 def _without(candidate: Candidate, clash: list[Candidate], article: Article) -> Candidate | None:
     """An indirect candidate cut short before a direct quotation it runs into, if enough is left."""
     first = min(clash, key=lambda c: c.start)
-    if candidate.kind != "indirect" or first.start <= candidate.start:
-        return None
+    if candidate.kind != "indirect" or first.kind != "direct" or first.start <= candidate.start:
+        return None  # before another indirect quotation stands its attribution, not more content
     start, stop = trimmed(article.text, candidate.start, first.start, OPENING_QUOTES)
     if words(article.text, start, stop) < MIN_CUT_WORDS:
         return None

@@ -125,6 +125,7 @@ OUTLETS = [
         "Антон Кравцов",
     ),
     ("«Решение принято», — цитирует РБК Дмитрия Пескова.", "Решение принято", "Дмитрий Песков"),
+    ("Минфин сообщил «Известиям», что налог не изменится.", "налог не изменится", "Минфин"),
 ]
 
 # BODIES: body nouns refer to the organisation named with them, or quoted last; never an outlet
@@ -141,6 +142,11 @@ BODIES = [
         "Динамо",
     ),
     ("В Кремле заявили, что не видят угрозы.", "не видят угрозы", "Кремль"),
+    (  # a spokesperson of a body nobody named speaks for the body
+        "Официальный представитель посольства Франции заявил, что визы выдадут в срок.",
+        "визы выдадут",
+        "посольство Франции",
+    ),
 ]
 
 # SUBJECTS: the subject of the speech verb, as natasha's syntax parser finds it
@@ -154,6 +160,12 @@ SUBJECTS = [
         "Бекенбауэр ссылался на мнение Юханссона: «Сначала я должен выяснить, уходит ли он».",
         "Сначала я должен",
         "Бекенбауэр",
+    ),
+    (  # a gerund's subject is its clause's
+        "Вчера Олег Иванов резко отозвался о статье Сергея Петрова, сказав журналистам:\n"
+        "Я такие тексты не комментирую и комментировать не буду.",
+        "Я такие тексты",
+        "Олег Иванов",
     ),
 ]
 
@@ -243,3 +255,20 @@ def test_known_failures(text, quote, speaker):
 def test_perception_is_not_speech():
     frame = quotextract.extract("Иван Петров вошёл в комнату и заметил, что дверь открыта.")
     assert frame.empty
+
+
+LABELLED_INTERVIEW = (
+    "Глава агрохолдинга «Заря» Виктор Лаптев ответил на вопросы корреспондента.\n\n"
+    "Вопрос: Как прошла зима для хозяйств?\n"
+    "Ответ: Зима была мягкой, озимые перезимовали хорошо.\n"
+    "Вопрос: Будут ли расти цены?\n"
+    "Ответ: Я думаю, рост будет в пределах инфляции.\n"
+)
+
+
+def test_question_and_answer_labels():
+    frame = quotextract.extract(LABELLED_INTERVIEW)
+    assert list(frame["rule"]) == ["interview_question", "interview_answer"] * 2
+    assert frame["speaker"].iloc[[0, 2]].isna().all()
+    assert set(frame["speaker"].iloc[[1, 3]]) == {"Виктор Лаптев"}
+    assert not frame["quote"].str.contains("Ответ:|Вопрос:").any()

@@ -57,6 +57,39 @@ LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines
 BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")
 
 
+QUESTION_LABEL = re.compile(r"(?i)(?:вопрос|корреспондент|журналист|интервьюер)\s*:\s*")
+ANSWER_LABEL = re.compile(r"(?i)ответ\s*:\s*")
+
+
+def labelled_interview(article: Article) -> Iterator[Candidate]:
+    """'Вопрос: …' / 'Ответ: …' lines: questions kept without a speaker, answers the interviewee's
+    (named in the lead, else the person the article is about)."""
+    text = article.text
+    region = _interviewee(article)
+    for paragraph in article.paragraphs:
+        for label, asks in ((QUESTION_LABEL, True), (ANSWER_LABEL, False)):
+            match = label.match(text, paragraph.start, paragraph.stop)
+            if match and has_words(text, match.end(), paragraph.stop, MIN_SPEECH_WORDS - 1):
+                span = trimmed(text, match.end(), paragraph.stop)
+                if asks:
+                    yield Candidate(*span, "direct", "interview_question", prefer="before", unattributed=True)
+                else:
+                    yield Candidate(*span, "direct", "interview_answer", None, region, "after")
+                break
+
+
+def _interviewee(article: Article) -> tuple[int, int] | None:
+    """Where the lead of an interview names the interviewee ('X ответила на вопросы', 'поговорил с X')."""
+    text = article.text
+    for lead in article.paragraphs[:LEAD_PARAGRAPHS]:
+        match = INTERVIEW_LEAD.search(text, lead.start, lead.stop)
+        if match:
+            sentence = article.sentence_at(match.start())
+            start, stop = (sentence.start, sentence.stop) if sentence else (lead.start, lead.stop)
+            return (start, match.start()) if match.group("before") else (match.end(), stop)
+    return None
+
+
 def answers_continued(article: Article) -> Iterator[Candidate]:
     """The undashed paragraphs that continue an interview answer: '— Да. …' then 'Мы …'."""
     for paragraph in article.paragraphs:
@@ -68,23 +101,19 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
     """Answers printed without their questions, after a lead naming the interviewee
     ('Елена Маркова ответила на вопросы издания', 'Корреспондент поговорил с X')."""
     text, paragraphs = article.text, article.paragraphs
-    for lead in paragraphs[:LEAD_PARAGRAPHS]:
-        match = INTERVIEW_LEAD.search(text, lead.start, lead.stop)
-        if match is None:
-            continue
-        sentence = article.sentence_at(match.start())
-        start, stop = (sentence.start, sentence.stop) if sentence else (lead.start, lead.stop)
-        region = (start, match.start()) if match.group("before") else (match.end(), stop)
-        for paragraph in paragraphs[lead.index + 1 :]:
-            if (
-                _speech_line(article, paragraph)
-                and FIRST_PERSON.search(text, paragraph.start, paragraph.stop)
-                and not BYLINE.match(text, paragraph.start, paragraph.stop)
-                and text[paragraph.stop - 1] != ":"
-            ):
-                span = trimmed(text, paragraph.start, paragraph.stop)
-                yield Candidate(*span, "direct", "interview_answer", None, region, "after")
+    region = _interviewee(article)
+    if region is None:
         return
+    lead = article.paragraph_at(region[0])
+    for paragraph in paragraphs[lead.index + 1 :]:
+        if (
+            _speech_line(article, paragraph)
+            and FIRST_PERSON.search(text, paragraph.start, paragraph.stop)
+            and not BYLINE.match(text, paragraph.start, paragraph.stop)
+            and text[paragraph.stop - 1] != ":"
+        ):
+            span = trimmed(text, paragraph.start, paragraph.stop)
+            yield Candidate(*span, "direct", "interview_answer", None, region, "after")
 
 
 def _announcing(article: Article, start: int, stop: int) -> Cue | None:

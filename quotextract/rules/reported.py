@@ -121,7 +121,7 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
     rule = "as_cue" if cue else "according_to"
     case = None if cue else "gent"  # 'По словам Иванова', but 'Как отметил Иванов'
     region = (match.start(), min(source_stop, match.end() + MAX_REGION))
-    if has_words(text, *tail, MIN_CONTENT_WORDS):
+    if has_words(text, *tail, MIN_CONTENT_WORDS) and not _reports_speech(article, *tail):
         stop = content_end(article, tail[0], tail[1])
         return Candidate(
             *trimmed(text, tail[0], stop, SENTENCE_ENDS),
@@ -180,6 +180,20 @@ def reported_that(article: Article) -> Iterator[Candidate]:
             if has_words(text, *span, MIN_CONTENT_WORDS):
                 region = (max(sentence.start, cue.start - MAX_REGION), cue.stop + that.start())
                 yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
+
+
+RELAYED_CUE_WORDS = 6  # 'По данным издания, на допросе Русаков заявил, что …': the speech is the cue's
+
+
+def _reports_speech(article: Article, start: int, stop: int) -> bool:
+    """Whether the content after a source phrase is itself someone's reported speech: the phrase
+    only relays ('По данным Вести.ру, Русаков заявил, что …')."""
+    for cue in article.cues_in(start, stop)[:2]:
+        if has_words(article.text, start, cue.start, RELAYED_CUE_WORDS + 1) or is_authorial(cue):
+            return False
+        if THAT.match(article.text, cue.stop, stop) and is_finite(cue):
+            return True
+    return False
 
 
 def _perceived(article: Article, start: int, cue: Cue) -> bool:
