@@ -73,3 +73,14 @@ def test_index_is_the_id_without_id_column(client):
 def test_missing_text_column():
     with pytest.raises(ValueError, match="no column 'body'"):
         dask_extract_many(dd.from_pandas(pd.DataFrame({"text": ["a"]}), npartitions=1), text="body")
+
+
+def test_kept_columns(client, documents):
+    frame = documents.assign(source=[f"outlet {n % 2}" for n in range(len(documents))])
+    quotes = dask_extract_many(dd.from_pandas(frame, npartitions=3), keep_columns=["source"])
+    expected = extract_many(frame, keep_columns=["source"], documents=True).quotes
+    computed = quotes.compute().reset_index(drop=True)
+    assert list(computed.columns[:2]) == ["doc_id", "source"]
+    assert computed["source"].tolist() == expected["source"].tolist()  # dask holds strings its own way
+    pd.testing.assert_frame_equal(computed.drop(columns="source"), expected.drop(columns="source"))
+    assert dict(quotes.dtypes) == dict(computed.dtypes)  # the meta is exact
