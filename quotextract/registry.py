@@ -109,8 +109,24 @@ class Registry:
     def fuller(self) -> dict[str, list[str]]:
         return fuller_names(list(self.entities.values()))
 
+    @cached_property
+    def expansions(self) -> dict[str, str]:
+        """Abbreviation -> the organisation's full name the article spells out ('ОНР' ->
+        'Общество научных работников')."""
+        names = {e.normal for e in self.article.entities if e.type == "ORG"}
+        found = {}
+        for short in names:
+            if ABBREVIATION.fullmatch(short):
+                full = [n for n in names if n != short and _initials(n) == short.upper()]
+                if len(full) == 1:
+                    found[short] = full[0]
+        return found
+
     def canonical(self, entity: Entity, wanted: str | None = None) -> str:
-        """The fullest variant of a person's name, of the wanted gender when surnames are shared."""
+        """The fullest variant of a person's name, of the wanted gender when surnames are shared;
+        an organisation's full name for its abbreviation."""
+        if entity.type == "ORG":
+            return self.expansions.get(entity.normal, entity.normal)
         if entity.type != "PER":
             return entity.normal
         entity = self.entities.get(entity.start, entity)
@@ -240,8 +256,9 @@ class Registry:
                 affiliation=intro[2] if intro else None,
             )
         for org in self.article.entities:
-            if org.type == "ORG" and org.normal not in entries:
-                entries[org.normal] = Source(name=org.normal, type="ORG", kind=self._kind(org))
+            name = self.canonical(org)
+            if org.type == "ORG" and name not in entries:
+                entries[name] = Source(name=name, type="ORG", kind=self._kind(org))
         return entries
 
     def source(self, entity: Entity, wanted: str | None = None) -> Source:
@@ -384,6 +401,15 @@ def _noun_case(word: str) -> str | None:
     if cases == {"gent", "accs"}:  # 'президента': the same ending either way
         cases = {"gent"}
     return str(next(iter(cases))) if len(cases) == 1 else None
+
+
+ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")
+FUNCTION_WORDS = frozenset({"и", "по", "в", "за", "на", "для", "при", "of", "and", "the", "for"})
+
+
+def _initials(name: str) -> str:
+    """'Общество научных работников' -> 'ОНР' (function words skipped)."""
+    return "".join(w[0].upper() for w in re.findall(r"[\w-]+", name) if w.lower() not in FUNCTION_WORDS)
 
 
 def _is_verb(word: str) -> bool:

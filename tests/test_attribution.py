@@ -111,6 +111,15 @@ NAMES = [
     ),
 ]
 
+# ABBREVIATIONS: an organisation's abbreviation is the full name the article spells out
+NAMES += [
+    (
+        "Общество научных работников выступило против закона. «Это ударит по науке», — заявили в ОНР.",
+        "Это ударит",
+        "Общество научных работников",
+    ),
+]
+
 # OUTLETS: an outlet that relays is never the source of what it relays
 OUTLETS = [
     (
