@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import csv
 import gzip
-import zlib
 import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain
