@@ -40,7 +40,7 @@ def extract_many(
 
     Same columns and dtypes as :func:`quotextract.batch.extract_many`; ``text`` and ``id`` name the
     columns (no ``id`` column: the index labels are the ids). Failed documents are reported only
-    with ``documents=True``, which returns a :class:`~quotextract.batch.BatchResult` of two dask
+    with ``documents=True``, which returns a :class:`~quotextract.documents.BatchResult` of two dask
     DataFrames sharing one extraction per partition: compute them together,
     ``dask.compute(result.quotes, result.documents)``. ``keep_columns`` as in the batch: input
     columns copied to every quotation after ``doc_id``, with their dtype.

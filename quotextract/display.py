@@ -41,7 +41,7 @@ CSS = """
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Mark:
     """One element to draw: ``text[start:stop]`` with its class and attributes."""
 
     start: int
@@ -149,7 +149,7 @@ def _value(row: pd.Series, name: str):
     return None if pd.isna(value) else value
 
 
-def _spans(row: pd.Series, index: int, colors: dict[str, str]) -> list[Span]:
+def _spans(row: pd.Series, index: int, colors: dict[str, str]) -> list[Mark]:
     """The quote, speaker mention and cue of one row (those with offsets)."""
     speaker = _value(row, "speaker")
     mention = _value(row, "speaker_mention")
@@ -159,7 +159,7 @@ def _spans(row: pd.Series, index: int, colors: dict[str, str]) -> list[Span]:
     details = ", ".join(str(part) for part in (_value(row, "kind"), cue) if part)
     start, stop = int(row.quote_start), int(row.quote_end)
     spans = [
-        Span(
+        Mark(
             start,
             stop,
             (start, stop),
@@ -174,11 +174,11 @@ def _spans(row: pd.Series, index: int, colors: dict[str, str]) -> list[Span]:
         start, stop = _value(row, f"{layer}_start"), _value(row, f"{layer}_end")
         if start is not None and stop is not None:
             start, stop = int(start), int(stop)
-            spans.append(Span(start, stop, (start, stop), layer, index, color, title))
+            spans.append(Mark(start, stop, (start, stop), layer, index, color, title))
     return spans
 
 
-def _pieces(spans: list[Span]) -> list[Span]:
+def _pieces(spans: list[Mark]) -> list[Mark]:
     """Mentions and cues cut at the quotation boundaries inside them, so quotations stay whole."""
     cuts = sorted(
         {s.start for s in spans if s.layer == "quote"} | {s.stop for s in spans if s.layer == "quote"}
@@ -195,7 +195,7 @@ def _pieces(spans: list[Span]) -> list[Span]:
     return pieces
 
 
-def _unique(spans: list[Span]) -> list[Span]:
+def _unique(spans: list[Mark]) -> list[Mark]:
     """Spans sorted outermost first; a mention or cue shared by several rows drawn once."""
     seen, kept = set(), []
     for span in _pieces(spans):
@@ -207,7 +207,7 @@ def _unique(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: (s.start, -s.stop, LAYERS[s.layer], s.row))
 
 
-def _open(span: Span, *, first: bool, last: bool) -> str:
+def _open(span: Mark, *, first: bool, last: bool) -> str:
     classes = (
         f"qx-{span.layer}" + ("" if first and not span.part else " qx-cont") + (" qx-last" if last else "")
     )
@@ -223,11 +223,11 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False).replace("\r", "&#13;")
 
 
-def render(text: str, spans: list[Span]) -> str:
+def render(text: str, spans: list[Mark]) -> str:
     """``text`` escaped, with each span wrapped in balanced ``<span>`` elements."""
     spans = _unique(spans)
     cuts = sorted({0, len(text)} | {s.start for s in spans} | {s.stop for s in spans})
-    starting: dict[int, list[Span]] = {}
+    starting: dict[int, list[Mark]] = {}
     for span in spans:
         starting.setdefault(span.start, []).append(span)
     out, stack = [], []  # stack: the open spans, innermost last
@@ -241,12 +241,12 @@ def render(text: str, spans: list[Span]) -> str:
     return "".join(out)
 
 
-def _closes_at(span: Span, stack: list[Span]) -> int:
+def _closes_at(span: Mark, stack: list[Mark]) -> int:
     """Where an element of ``span`` opened on ``stack`` closes: its end, or the end of one it crosses."""
     return min([span.stop] + [outer.stop for outer in stack if outer.stop < span.stop])
 
 
-def _close_ending(stack: list[Span], here: int) -> str:
+def _close_ending(stack: list[Mark], here: int) -> str:
     """Close the spans ending at ``here``; reopen, as continuations, those they cross."""
     if not any(span.stop <= here for span in stack):
         return ""

@@ -1,4 +1,4 @@
-"""The only module that knows pandas: quotations -> a tidy DataFrame with stable dtypes."""
+"""The result table: quotations -> a tidy DataFrame with stable columns and dtypes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 
 from .model import Quotation
 
-KINDS = pd.CategoricalDtype(["direct", "indirect"])
+KIND_DTYPE = pd.CategoricalDtype(["direct", "indirect"])
 SPEAKER_TYPES = pd.CategoricalDtype(["PER", "ORG", "OTHER"])
 GENDERS = pd.CategoricalDtype(["f", "m"])
 
@@ -18,7 +18,7 @@ DTYPES = {
     "speaker_type": SPEAKER_TYPES,
     "speaker_mention": "string",
     "cue": "string",
-    "kind": KINDS,
+    "kind": KIND_DTYPE,
     "quote_start": "Int64",
     "quote_end": "Int64",
     "speaker_start": "Int64",

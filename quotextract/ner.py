@@ -18,7 +18,8 @@ WORD_CHAR = re.compile(r"\w")
 
 
 def entities(paragraphs: list[Paragraph]) -> list[Entity]:
-    """PER and ORG entities of the paragraphs, with nominative forms, in text order."""
+    """PER, ORG and LOC entities of the paragraphs (LOC: places that stand for institutions), with
+    nominative forms, in text order."""
     return entities_many([paragraphs])[0]
 
 

@@ -1,7 +1,7 @@
 """Input formats -> documents: JSONL (optionally gzipped), CSV, Parquet, .txt files and folders, stdin.
 
 Everything streams. A malformed record (bad JSON, no text field, text that is not a string,
-undecodable bytes) becomes an error :class:`~quotextract.batch.Document` whose message starts with
+undecodable bytes) becomes an error :class:`~quotextract.documents.Document` whose message starts with
 its line (or row) number; only an input that cannot be read at all raises :class:`InputError`.
 Records without an id are named after their file and line: ``news.jsonl:17``.
 """
@@ -24,7 +24,7 @@ from typing import BinaryIO
 from .documents import Document
 from .normalize import readable
 
-KINDS = {
+FORMATS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".jsonl.gz": "jsonl",
@@ -67,13 +67,13 @@ def source(path: str) -> Source:
     if not os.path.exists(path):
         raise InputError(f"{path}: no such file or folder")
     lower = path.lower()
-    for suffix, kind in sorted(KINDS.items(), key=lambda item: -len(item[0])):
+    for suffix, kind in sorted(FORMATS.items(), key=lambda item: -len(item[0])):
         if lower.endswith(suffix):
             return Source(path, kind)
     raise InputError(f"{path}: unknown input format (expected {EXPECTED})")
 
 
-def read(
+def read_documents(
     paths: Iterable[str],
     *,
     text: str = "text",
@@ -111,6 +111,9 @@ def _as_text(value) -> str | None:
     if value is None or isinstance(value, str):
         return value if value is None else _clean(value)
     return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else str(value)
+
+
+read = read_documents  # the former name
 
 
 def _guarded(source: Source, text: str, id: str, stdin: BinaryIO | None, keep=()) -> Iterator[Document]:

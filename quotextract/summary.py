@@ -41,7 +41,9 @@ REQUIRED = ("quote", "speaker", "speaker_type", "kind", "quote_start")
 Key = tuple[str, frozenset[str]]  # (speaker type, normalised tokens)
 
 
-def speakers(quotes: pd.DataFrame, *, by: str | list[str] | None = None, repeats: bool = False) -> pd.DataFrame:
+def speakers(
+    quotes: pd.DataFrame, *, by: str | list[str] | None = None, repeats: bool = False
+) -> pd.DataFrame:
     """One row per named speaker of ``quotes``, the most quoted first.
 
     Args:
@@ -126,14 +128,14 @@ def _dtypes(quotes: pd.DataFrame, groups: list[str]) -> dict:
     return dtypes
 
 
-def normalize(name: str) -> str:
+def name_key(name: str) -> str:
     """Lowercase, ё as е, single spaces: the form names are compared in."""
     return " ".join(fold_yo(name.lower()).split())
 
 
 def tokens(name: str) -> frozenset[str]:
     """The normalised words of a name, in no order."""
-    return frozenset(normalize(name).split())
+    return frozenset(name_key(name).split())
 
 
 def merge(keys) -> dict[Key, Key]:

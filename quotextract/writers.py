@@ -205,7 +205,7 @@ READERS = {
 }
 
 
-def read(path: str | os.PathLike, dtypes: dict) -> Iterator[pd.DataFrame]:
+def read_output(path: str | os.PathLike, dtypes: dict) -> Iterator[pd.DataFrame]:
     """An output file back in chunks with ``dtypes``; rows damaged by an interruption are skipped."""
     path = Path(path)
     try:
@@ -220,7 +220,7 @@ def finished(path: str | os.PathLike) -> tuple[list[str], int]:
     """The ids of the documents listed in a documents table, in order, and their number of quotes."""
     done: list[str] = []
     quotes = 0
-    for chunk in read(path, DOCUMENT_DTYPES):
+    for chunk in read_output(path, DOCUMENT_DTYPES):
         listed = chunk[chunk["status"].notna()]
         done.extend(listed["doc_id"])
         quotes += int(listed["n_quotes"].fillna(0).sum())
@@ -248,7 +248,7 @@ class Table:
         self._writer = self._open(self._partial if self.staged or carry else self.path)
         if carry:
             left = keep
-            for chunk in read(self.path, dtypes):
+            for chunk in read_output(self.path, dtypes):
                 self._writer.write(chunk.iloc[:left])
                 left -= min(left, len(chunk))
         if carry and not self.staged:  # compacted now, appended to from here on

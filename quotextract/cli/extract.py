@@ -75,7 +75,7 @@ def extract(inputs, output, docs, text_column, id_column, jobs, keep_columns, qu
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", batch.BatchWarning)  # the summary says it
             summary = batch.write_many(
-                readers.read(inputs, text=text_column, id=id_column, keep_columns=kept),
+                readers.read_documents(inputs, text=text_column, id=id_column, keep_columns=kept),
                 output,
                 docs,
                 resume=resume,

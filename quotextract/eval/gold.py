@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-KINDS = ("direct", "indirect")
+QUOTE_KINDS = ("direct", "indirect")
 GOLD_FILE = "gold.jsonl"
 
 
@@ -43,8 +43,8 @@ class GoldDocument:
                 raise GoldError(f"{where}: offsets do not slice {quote.text[:40]!r}")
             if not any(char.isalnum() for char in quote.text):
                 raise GoldError(f"{where}: {quote.text!r} has no alphanumeric character")
-            if quote.kind not in KINDS:
-                raise GoldError(f"{where}: unknown kind {quote.kind!r}, expected one of {KINDS}")
+            if quote.kind not in QUOTE_KINDS:
+                raise GoldError(f"{where}: unknown kind {quote.kind!r}, expected one of {QUOTE_KINDS}")
 
 
 def locate(text: str, part: str, occurrence: int = 1) -> int:

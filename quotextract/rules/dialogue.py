@@ -62,9 +62,11 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
         ):
             continue
         if _is_question(article, lines, index):
-            yield Candidate(start, stop, "direct", "interview_question", prefer="before", unattributed=True)
+            yield Candidate(
+                start, stop, kind="direct", rule="interview_question", prefer="before", unattributed=True
+            )
             continue
-        yield Candidate(start, stop, "direct", "dash_line", cue, region, "before")
+        yield Candidate(start, stop, kind="direct", rule="dash_line", cue=cue, region=region, prefer="before")
 
 
 def _is_question(article: Article, lines, index: int) -> bool:
@@ -85,14 +87,28 @@ def _attributed_line(article, paragraph, body, attributions) -> Iterator[Candida
     for separator, clause, clause_stop, cue in attributions:
         quote = trimmed(text, start, separator)
         if quote[1] > quote[0]:
-            yield Candidate(*quote, "direct", "dash_dialogue", cue, (clause, clause_stop), "after")
+            yield Candidate(
+                *quote,
+                kind="direct",
+                rule="dash_dialogue",
+                cue=cue,
+                region=(clause, clause_stop),
+                prefer="after",
+            )
         following = SEPARATOR.match(text, clause_stop) or RESUMING_DASH.match(text, clause_stop)
         start = following.end() if following and following.end() < paragraph.stop else paragraph.stop
     if start < paragraph.stop:
         quote = trimmed(text, start, paragraph.stop)
         if words(text, *quote) >= 1:
             last = attributions[-1]
-            yield Candidate(*quote, "direct", "dash_dialogue", last[3], (last[1], last[2]), "after")
+            yield Candidate(
+                *quote,
+                kind="direct",
+                rule="dash_dialogue",
+                cue=last[3],
+                region=(last[1], last[2]),
+                prefer="after",
+            )
 
 
 def _borrowed_attribution(article: Article, lines, index: int):

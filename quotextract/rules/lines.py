@@ -26,7 +26,14 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
             cues = article.cues_in(intro, colon.start())
             if cues and words(text, intro, colon.start()) <= MAX_INTRO_WORDS and is_finite(cues[-1]):
                 span = trimmed(text, colon.end(), paragraph.stop)
-                yield Candidate(*span, "direct", "colon_speech", cues[-1], (intro, colon.start()), "before")
+                yield Candidate(
+                    *span,
+                    kind="direct",
+                    rule="colon_speech",
+                    cue=cues[-1],
+                    region=(intro, colon.start()),
+                    prefer="before",
+                )
                 break
         else:
             if text[paragraph.stop - 1] != ":" or paragraph.index + 1 >= len(paragraphs):
@@ -36,7 +43,14 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
             speech = paragraphs[paragraph.index + 1]
             if cue and _speech_line(article, speech):
                 span = trimmed(text, speech.start, speech.stop)
-                yield Candidate(*span, "direct", "colon_speech", cue, (intro, paragraph.stop), "before")
+                yield Candidate(
+                    *span,
+                    kind="direct",
+                    rule="colon_speech",
+                    cue=cue,
+                    region=(intro, paragraph.stop),
+                    prefer="before",
+                )
                 yield from _continued(article, speech)
 
 
@@ -72,9 +86,13 @@ def labelled_interview(article: Article) -> Iterator[Candidate]:
             if match and has_words(text, match.end(), paragraph.stop, MIN_SPEECH_WORDS - 1):
                 span = trimmed(text, match.end(), paragraph.stop)
                 if asks:
-                    yield Candidate(*span, "direct", "interview_question", prefer="before", unattributed=True)
+                    yield Candidate(
+                        *span, kind="direct", rule="interview_question", prefer="before", unattributed=True
+                    )
                 else:
-                    yield Candidate(*span, "direct", "interview_answer", None, region, "after")
+                    yield Candidate(
+                        *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
+                    )
                 break
 
 
@@ -113,7 +131,9 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
             and text[paragraph.stop - 1] != ":"
         ):
             span = trimmed(text, paragraph.start, paragraph.stop)
-            yield Candidate(*span, "direct", "interview_answer", None, region, "after")
+            yield Candidate(
+                *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
+            )
 
 
 def _announcing(article: Article, start: int, stop: int) -> Cue | None:
@@ -160,7 +180,7 @@ def _continued(article: Article, speech) -> Iterator[Candidate]:
         ):
             return
         span = trimmed(text, following.start, following.stop)
-        yield Candidate(*span, "direct", "quote_continued", inherit=True)
+        yield Candidate(*span, kind="direct", rule="quote_continued", inherit=True)
 
 
 SITE_SUFFIX = re.compile(
@@ -193,7 +213,9 @@ def headline(article: Article) -> Iterator[Candidate]:
                 continue
             quote = trimmed(text, paragraph.start, paragraph.start + match.start())
             if has_words(text, *quote, MIN_HEADLINE_WORDS):
-                yield Candidate(*quote, "direct", "headline", None, (person.start, person.stop))
+                yield Candidate(
+                    *quote, kind="direct", rule="headline", cue=None, region=(person.start, person.stop)
+                )
                 break
 
 
@@ -214,4 +236,6 @@ def interview(article: Article) -> Iterator[Candidate]:
         colon = LABEL_COLON.match(text, entity.stop, paragraph.stop)
         if colon and words(text, colon.end(), paragraph.stop) >= MIN_ANSWER_WORDS:
             span = unquoted(text, *trimmed(text, colon.end(), paragraph.stop, "."))
-            yield Candidate(*span, "direct", "interview", None, (entity.start, entity.stop))
+            yield Candidate(
+                *span, kind="direct", rule="interview", cue=None, region=(entity.start, entity.stop)
+            )

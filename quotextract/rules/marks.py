@@ -91,7 +91,13 @@ def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted, marks: _Mark
     if inner:
         separator, clause, clause_stop, resume, cue = inner
         for part in ((start, separator), (resume, stop)):
-            yield Candidate(*trimmed(text, *part), "direct", "quote_interrupted", cue, (clause, clause_stop))
+            yield Candidate(
+                *trimmed(text, *part),
+                kind="direct",
+                rule="quote_interrupted",
+                cue=cue,
+                region=(clause, clause_stop),
+            )
         return
     span = trimmed(text, start, stop)
     if span[1] <= span[0]:
@@ -99,23 +105,47 @@ def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted, marks: _Mark
     colon = quoted.open is not None and _char_before(text, paragraph.start, quoted.open) == COLON
     if attribution and not (colon and attribution[2].lemma in REPORTING):
         clause, clause_stop, cue = attribution
-        yield Candidate(*span, "direct", "quote_then_cue", cue, (clause, clause_stop), "after")
+        yield Candidate(
+            *span, kind="direct", rule="quote_then_cue", cue=cue, region=(clause, clause_stop), prefer="after"
+        )
         return
     if quoted.open is None:
         if marks.continues:  # the last paragraph of a long quotation
-            yield Candidate(*span, "direct", "quote_continued", None, None, "before", inherit=True)
+            yield Candidate(
+                *span,
+                kind="direct",
+                rule="quote_continued",
+                cue=None,
+                region=None,
+                prefer="before",
+                inherit=True,
+            )
         return
     if colon:
         intro = sentence_start(article, quoted.open, paragraph)
         cues = article.cues_in(intro, quoted.open)
         cue = cues[-1] if cues else None
         yield Candidate(
-            *span, "direct", "colon_quote", cue, (intro, quoted.open), "before", speaker_case="nomn"
+            *span,
+            kind="direct",
+            rule="colon_quote",
+            cue=cue,
+            region=(intro, quoted.open),
+            prefer="before",
+            speaker_case="nomn",
         )
         return
     if _is_standalone(article, paragraph, quoted, span):
         rule = "open_quote" if quoted.close is None else "standalone_quote"
-        yield Candidate(*span, "direct", rule, None, None, "before", inherit=quoted.close is None)
+        yield Candidate(
+            *span,
+            kind="direct",
+            rule=rule,
+            cue=None,
+            region=None,
+            prefer="before",
+            inherit=quoted.close is None,
+        )
 
 
 def _continues_quotation(article: Article, paragraph: Paragraph) -> bool:

@@ -125,15 +125,15 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
         stop = content_end(article, tail[0], tail[1])
         return Candidate(
             *trimmed(text, tail[0], stop, SENTENCE_ENDS),
-            "indirect",
-            rule,
-            phrase_cue,
-            region,
+            kind="indirect",
+            rule=rule,
+            cue=phrase_cue,
+            region=region,
             speaker_case=case,
         )
     head = trimmed(text, sentence.start, match.start())
     if has_words(text, *head, MIN_HEAD_WORDS) and not has_words(text, source_stop, sentence.stop, 1):
-        return Candidate(*head, "indirect", rule, phrase_cue, region, speaker_case=case)
+        return Candidate(*head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case)
     return None
 
 
@@ -179,7 +179,9 @@ def reported_that(article: Article) -> Iterator[Candidate]:
             span = unquoted(text, *trimmed(text, start, stop, SENTENCE_ENDS))
             if has_words(text, *span, MIN_CONTENT_WORDS):
                 region = (max(sentence.start, cue.start - MAX_REGION), cue.stop + that.start())
-                yield Candidate(*span, "indirect", "reported_that", cue, region, "before")
+                yield Candidate(
+                    *span, kind="indirect", rule="reported_that", cue=cue, region=region, prefer="before"
+                )
 
 
 RELAYED_CUE_WORDS = 6  # 'По данным издания, на допросе Русаков заявил, что …': the speech is the cue's
@@ -242,9 +244,9 @@ def postposed(article: Article) -> Iterator[Candidate]:
             if kind == "direct":
                 head = (_speech_start(article, index, head[0]), head[1])
             if has_words(text, *head, MIN_HEAD_WORDS):
-                yield Candidate(*head, kind, "postposed", cue, region, "after")
+                yield Candidate(*head, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
             if has_tail:
-                yield Candidate(*tail, kind, "postposed", cue, region, "after")
+                yield Candidate(*tail, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
             break
 
 
@@ -307,9 +309,9 @@ def about_this(article: Article) -> Iterator[Candidate]:
         previous = article.sentences[index - 1]
         yield Candidate(
             *trimmed(text, previous.start, previous.stop, SENTENCE_ENDS),
-            "indirect",
-            "about_this",
-            cue,
-            (sentence.start, sentence.stop),
-            "after",
+            kind="indirect",
+            rule="about_this",
+            cue=cue,
+            region=(sentence.start, sentence.stop),
+            prefer="after",
         )
