@@ -13,6 +13,7 @@ from collections import Counter
 
 import pandas as pd
 
+from .morph import fold_yo
 from .repeats import WORD
 
 SHINGLE = 3  # words per shingle
@@ -107,7 +108,7 @@ def cluster_ids(quotes: pd.DataFrame, *, threshold: float = 0.7, repeats: bool =
 
 def shingles(text: str) -> set[str]:
     """The word ``SHINGLE``-grams of ``text``; empty below ``MIN_WORDS`` words."""
-    words = WORD.findall(text.lower().replace("ё", "е"))
+    words = WORD.findall(fold_yo(text.lower()))
     if len(words) < MIN_WORDS:
         return set()
     return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .model import Quotation
+from .morph import fold_yo
 
 WORD = re.compile(r"[^\W_]+")
 MIN_WORDS = 3
@@ -24,7 +25,7 @@ MAX_CANDIDATES = 50  # later quotations compared per quotation: keeps the pass l
 
 def words(text: str) -> frozenset[str]:
     """The distinct normalised words of ``text``."""
-    return frozenset(WORD.findall(text.lower().replace("ё", "е")))
+    return frozenset(WORD.findall(fold_yo(text.lower())))
 
 
 def mark_repeats(quotations: list[Quotation]) -> list[Quotation]:
