@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .article import Article
-from .mentions import PRONOUNS, Mention, after_in, institution
+from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Cue
 from .morph import parses
 from .names import org_nominative
 from .registry import Registry, Source, agrees
 
+SUBJECT_OPENING = re.compile(r"(?i)(?:(?:сам|сама|сами|же|а|но|и|при этом|тем временем)\s+|[\w-]+\s+){0,3}")
 RECENT = 600  # characters within which the last speaker is still the topic
 
 
@@ -38,7 +40,10 @@ class Resolver:
                 return None
             if pronoun == "org":  # 'В Минздраве инициативу одобрили. Там напомнили, что …'
                 return self._body(None, mention.start)
-            return self._salient(mention.start, pronoun if pronoun in ("masc", "femn") else wanted)
+            wanted = pronoun if pronoun in ("masc", "femn") else wanted
+            if self._unnamed_subject_before(mention.start):
+                return None  # 'Сам же главный тренер … Он заявил': the pronoun is the unnamed coach's
+            return self._salient(mention.start, wanted)
         if mention.kind == "body":
             if mention.name:
                 return Source(name=mention.name, type="ORG", kind="press")
@@ -67,6 +72,27 @@ class Resolver:
         if inside and inside[0].start < mention.stop:
             return self.registry.source(inside[0])
         return Source(name=org_nominative(tail), type="ORG")
+
+    def _unnamed_subject_before(self, position: int) -> bool:
+        """Whether the sentence before the pronoun's opens with a description no one was
+        introduced with, after the last speaker: then that unnamed person is the topic."""
+        sentence = self.article.sentence_at(position)
+        if sentence is None:
+            return False
+        previous = self.article.sentence_at(sentence.start - 2) if sentence.start > 1 else None
+        last = self.last_speaker
+        if previous is None or (last and last[2] > previous.start):
+            return False
+        if self.registry.occurrences(previous.start, previous.stop):
+            return False  # someone is named there
+        opening = find_mentions(self.article, previous.start, previous.stop, self._inside_quote)[:1]
+        return bool(
+            opening
+            and opening[0].kind == "role"
+            and _nominative(self.article.text[opening[0].start : opening[0].stop].split()[0])
+            and SUBJECT_OPENING.fullmatch(self.article.text, previous.start, opening[0].start)
+            and self.registry.described(opening[0].key, opening[0].start, None) is None
+        )
 
     def _salient(self, position: int, wanted: str | None) -> Source | None:
         """The person a pronoun or description refers to: the last speaker, unless an agreeing
@@ -113,6 +139,10 @@ class Resolver:
             if source.kind != "outlet" and (key is None or lexicon.body_fits(key, source.kind)):
                 return source
         return None
+
+
+def _nominative(word: str) -> bool:
+    return any(p.tag.case == "nomn" for p in parses(word.lower()))
 
 
 def cue_gender(cue: Cue | None) -> str | None:

@@ -89,6 +89,12 @@ PRONOUNS = [
         "Никто не пострадал",
         "Эд Гонзалес",
     ),
+    (  # a description no one was introduced with, opening the sentence before: its unnamed person
+        "«Мы проиграли заслуженно», — сказал нападающий Илья Серов.\n"
+        "Сам же главный тренер команды не скрывал разочарования. Он заявил, что команде не хватило сил.",
+        "команде не хватило",
+        None,
+    ),
 ]
 
 # NAMES: in the nominative the context demands, surname last, one canonical name per person

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from threadpoolctl import threadpool_limits
 from razdel import tokenize as razdel_tokenize
+from threadpoolctl import threadpool_limits
 
 from quotextract import nerinfer
 from quotextract.nerinfer import network

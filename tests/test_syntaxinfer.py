@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from threadpoolctl import threadpool_limits
 from razdel import sentenize
+from threadpoolctl import threadpool_limits
 
 from quotextract.syntaxinfer import network
 from quotextract.tokenizer import tokenize
