@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .normalize import repaired
+
 # matplotlib's tab10 without its grey, which marks unnamed sources
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf")
 UNNAMED = "#8c8c8c"
@@ -102,6 +104,7 @@ def show(text: str, quotes: pd.DataFrame | None = None, *, title: str = "quotext
     """
     if not isinstance(text, str):
         raise TypeError(f"expected str, got {type(text).__name__}")
+    text = repaired(text)  # lone surrogates as U+FFFD, as in the quotations: the page can be written
     if quotes is None:
         from .pipeline import default_extractor
 

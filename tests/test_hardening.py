@@ -180,3 +180,9 @@ def test_a_cut_json_line_says_where(tmp_path):
     assert table(tmp_path / "d.jsonl")["error"].tolist()[0] == (
         "line 1: invalid JSON (Invalid control character at column 23)"
     )
+
+
+def test_show_draws_an_article_with_a_lone_surrogate(tmp_path):
+    page = quotextract.show(LAVROV)
+    page.save(tmp_path / "page.html")
+    assert "Мы \ufffd готовы" in (tmp_path / "page.html").read_text(encoding="utf-8")
