@@ -186,3 +186,16 @@ def test_show_draws_an_article_with_a_lone_surrogate(tmp_path):
     page = quotextract.show(LAVROV)
     page.save(tmp_path / "page.html")
     assert "Мы \ufffd готовы" in (tmp_path / "page.html").read_text(encoding="utf-8")
+
+
+def test_dask_reports_a_non_str_text_as_the_in_process_path_does():
+    dask = pytest.importorskip("dask")
+    dd = pytest.importorskip("dask.dataframe")
+    from quotextract.dask import extract_many
+
+    frame = pd.DataFrame({"id": ["a", "b"], "text": [CLEAN, 12]}, dtype=object)
+    expected = quotextract.batch.extract_many(frame, documents=True).documents
+    with dask.config.set({"dataframe.convert-string": False, "scheduler": "sync"}):  # keeps the 12 an int
+        table = extract_many(dd.from_pandas(frame, npartitions=1), documents=True).documents.compute()
+    pd.testing.assert_frame_equal(table.reset_index(drop=True), expected)
+    assert table["error"].tolist()[1] == "expected str, got int"
