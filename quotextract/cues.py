@@ -29,7 +29,6 @@ def _lemma(parse) -> str:
     return STATES.get(normal, normal) if "PRTS" in parse.tag else normal
 
 
-word_lemma = lemma  # the old name of morph.lemma, until every module imports that
 
 
 def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
