@@ -199,3 +199,14 @@ def test_dask_reports_a_non_str_text_as_the_in_process_path_does():
         table = extract_many(dd.from_pandas(frame, npartitions=1), documents=True).documents.compute()
     pd.testing.assert_frame_equal(table.reset_index(drop=True), expected)
     assert table["error"].tolist()[1] == "expected str, got int"
+
+
+def test_jobs_above_the_cores_are_capped_with_a_warning_line(tmp_path, monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    dump = write_jsonl(tmp_path / "dump.jsonl", [{"id": "a", "text": CLEAN}])
+    result = run(dump, "-o", tmp_path / "q.jsonl", "-q", "--jobs", "100")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "Warning: --jobs 100 but this machine has 1 cores: using 1",
+        "1 documents: 1 ok, 0 errors, 1 quotations",
+    ]

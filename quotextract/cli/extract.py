@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import warnings
 
@@ -67,6 +68,10 @@ def extract(inputs, output, docs, text_column, id_column, jobs, keep_columns, qu
         raise click.BadParameter(
             "must be a positive number of processes or -1 (all cores)", param_hint="--jobs"
         )
+    cores = os.cpu_count() or 1
+    if jobs > cores:
+        click.echo(f"Warning: --jobs {jobs} but this machine has {cores} cores: using {cores}", err=True)
+        jobs = cores
     kept = tuple(
         dict.fromkeys(name.strip() for names in keep_columns for name in names.split(",") if name.strip())
     )
