@@ -29,8 +29,6 @@ def _lemma(parse) -> str:
     return STATES.get(normal, normal) if "PRTS" in parse.tag else normal
 
 
-
-
 def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
     """The cue starting at ``tokens[index]`` and how many tokens it spans, if any."""
     lower = tokens[index].text.lower()
