@@ -24,10 +24,11 @@ SEPARATOR = 0  # the table row of a separator: all zeros, as natasha's padding
 
 
 class PackedEncoder:
-    """The encoder of a slovnet model (``model.emb``, ``model.encoder``) with its vocabularies."""
+    """The encoder of a slovnet model (``model.emb``, ``model.encoder``) with its vocabularies:
+    ``words`` (navec's, which the models' word vocabularies repeat) and ``shapes``."""
 
-    def __init__(self, model, vocabularies, capacity: int):
-        self.words, self.shapes = vocabularies.words_vocab, vocabularies.shapes_vocab
+    def __init__(self, model, words, shapes, capacity: int):
+        self.words, self.shapes = words, shapes
         word, shape = model.emb.word, model.emb.shape
         self._indexes, self._codes = word.indexes.array, word.codes.array
         self._qdims = np.arange(self._codes.shape[0])
@@ -81,7 +82,8 @@ class PackedEncoder:
         """natasha's input rows of ``words``: navec vector and shape vector side by side."""
         from slovnet.shape import word_shape
 
-        word_ids = np.array([self.words.encode(word.lower()) for word in words])
+        ids, unknown = self.words.word_ids, self.words.unk_id
+        word_ids = np.array([ids.get(word.lower(), unknown) for word in words])
         shape_ids = np.array([self.shapes.encode(word_shape(word)) for word in words])
         vectors = self._codes[self._qdims, self._indexes[word_ids]].reshape(len(words), -1)
         return np.concatenate((vectors, self._shape_rows[shape_ids]), axis=1)
@@ -109,6 +111,21 @@ def natasha_embedding():
     from natasha import NewsEmbedding
 
     return NewsEmbedding()
+
+
+def load(path: str, model_type, labels: str):
+    """A slovnet model of natasha's wheel as ``(model, shapes vocabulary, labels vocabulary)``, its
+    embedding navec's: as slovnet's own ``load``, without a second copy of the 250,000 words."""
+    from slovnet.const import SHAPE
+    from slovnet.exec.pack import Pack
+
+    embedding = natasha_embedding()
+    with Pack(path) as pack:
+        pack.load_meta().check_protocol()
+        model = pack.load_model(model_type)
+        arrays = dict(pack.load_arrays(model.weights))
+        shapes, tags = pack.load_vocab(SHAPE), pack.load_vocab(labels)
+    return model.inject_arrays(arrays).inject_navec(embedding), embedding.vocab, shapes, tags
 
 
 def pack(sequences: list[np.ndarray]) -> tuple[np.ndarray, list[int], np.ndarray, np.ndarray]:

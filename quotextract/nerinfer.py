@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from .encoder import PackedEncoder, natasha_embedding, pack
+from .encoder import PackedEncoder, load, pack
 from .tokenizer import Pieces, run_pieces
 
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
@@ -41,12 +41,11 @@ class _Line:
 
 
 class NerNetwork:
-    """natasha's ``NewsNERTagger``, computed batch-wise: ``network.tag(lines)``."""
+    """natasha's ``NewsNERTagger`` (its model, vocabularies), computed batch-wise: ``network.tag(lines)``."""
 
-    def __init__(self, tagger):
-        model = tagger.infer.model
-        self.encoder = PackedEncoder(model, tagger.infer.encoder, CACHE_ROWS)
-        self.tags = [_bio(tag) for tag in tagger.infer.decoder.tags_vocab.items]
+    def __init__(self, model, words, shapes, tags):
+        self.encoder = PackedEncoder(model, words, shapes, CACHE_ROWS)
+        self.tags = [_bio(tag) for tag in tags.items]
         scale, shift = self.encoder.last_norm
         proj = model.head.proj
         self._proj = (scale[:, None] * proj.weight.array).astype(np.float32)
@@ -206,6 +205,8 @@ def _bio(tag: str) -> tuple[str, str | None]:
 @lru_cache(maxsize=1)
 def network() -> NerNetwork:
     """The process-wide network over natasha's news NER weights (they ship inside its wheel)."""
-    from natasha import NewsNERTagger
+    from natasha.data import NEWS_NER
+    from slovnet.const import TAG
+    from slovnet.exec.model import NER
 
-    return NerNetwork(NewsNERTagger(natasha_embedding()))
+    return NerNetwork(*load(NEWS_NER, NER, TAG))

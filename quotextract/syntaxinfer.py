@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from .encoder import PackedEncoder, natasha_embedding, pack
+from .encoder import PackedEncoder, load, pack
 
 BATCH_TOKENS = 8_192  # tokens packed into one batch
 CACHE_ROWS = 8_192  # distinct token strings whose first-layer taps are kept (3 KB each)
@@ -55,12 +55,11 @@ class _FeedForward:
 
 
 class SyntaxNetwork:
-    """natasha's ``NewsSyntaxParser``, computed batch-wise: ``network.map(sentences)``."""
+    """natasha's ``NewsSyntaxParser`` (its model, vocabularies), computed batch-wise: ``network.map(sentences)``."""
 
-    def __init__(self, parser):
-        model = parser.infer.model
-        self.encoder = PackedEncoder(model, parser.infer.encoder, CACHE_ROWS)
-        self.rels = parser.infer.decoder.rels_vocab.items
+    def __init__(self, model, words, shapes, rels):
+        self.encoder = PackedEncoder(model, words, shapes, CACHE_ROWS)
+        self.rels = rels.items
         norm = self.encoder.last_norm
         self._head = _FeedForward(model.head.head, norm, model.head.root.array)
         self._tail = _FeedForward(model.head.tail, norm, model.head.root.array)
@@ -138,6 +137,8 @@ def _batches(sentences: list[list[str]]) -> list[list[list[str]]]:
 @lru_cache(maxsize=1)
 def network() -> SyntaxNetwork:
     """The process-wide network over natasha's news syntax weights (they ship inside its wheel)."""
-    from natasha import NewsSyntaxParser
+    from natasha.data import NEWS_SYNTAX
+    from slovnet.const import REL
+    from slovnet.exec.model import Syntax
 
-    return SyntaxNetwork(NewsSyntaxParser(natasha_embedding()))
+    return SyntaxNetwork(*load(NEWS_SYNTAX, Syntax, REL))
