@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -110,10 +111,10 @@ class Resolver:
                 return last[1]
         if nearest is not None:
             return nearest.source
-        earlier = [p for p in self.registry.persons if p.stop <= position]
-        for person in reversed(earlier):
-            source = self.registry.source(person)
-            if agrees(source, wanted):
+        persons = self.registry.persons
+        for index in range(bisect.bisect_left(self.registry.person_starts, position) - 1, -1, -1):
+            source = self.registry.source(persons[index])
+            if persons[index].stop <= position and agrees(source, wanted):
                 return source
         return None
 

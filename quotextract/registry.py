@@ -140,6 +140,10 @@ class Registry:
         return [e for e in self.article.entities if e.type == "PER" and not self.quoted(e.start, e.stop)]
 
     @cached_property
+    def _raw_starts(self) -> list[int]:
+        return [p.start for p in self._raw_persons]
+
+    @cached_property
     def persons(self) -> list[Entity]:
         """PER entities outside quotations, in text order."""
         return [e for e in self.entities.values() if e.type == "PER" and not self.quoted(e.start, e.stop)]
@@ -181,8 +185,9 @@ class Registry:
         text = self.article.text
         if INTRODUCTION_BREAK.search(text, role.stop, person.start):
             return False
-        if any(role.stop <= p.start < person.start for p in self._raw_persons):
-            return False
+        starts = self._raw_starts
+        if bisect.bisect_left(starts, person.start) > bisect.bisect_left(starts, role.stop):
+            return False  # another person stands between
         return not any(_is_verb(w.text) or w.text.lower() in NOT_MODIFIERS for w in between)
 
     def _described(self, role, person: Entity) -> tuple[str, str | None]:
@@ -329,29 +334,51 @@ class Registry:
         """The person introduced with a description of ``key``'s class, agreeing in gender: of
         those named before ``position``, the one named last ('министр' after 'По словам Климкина');
         else the first introduced after."""
-        lexicon = self.article.lexicon
-        classes = lexicon.classes_of(key)
-        described = {
-            self.source(p).name
-            for p in self.persons
-            if p.start in self.introductions
-            and classes & lexicon.classes_of(self.introductions[p.start][0])
-            and agrees(self.source(p), wanted)
+        entries = {
+            entry for cls in self.article.lexicon.classes_of(key) for entry in self._described_as.get(cls, ())
         }
-        named = [self.source(p) for p in self.persons if self.source(p).name in described]
-        before = [
-            self.source(p) for p in self.persons if p.stop <= position and self.source(p).name in described
-        ]
-        if before:
-            return before[-1]
-        return named[0] if named else None
+        best, best_stop, first = None, -1, None
+        for entry in entries:
+            if not agrees(entry, wanted):
+                continue
+            stops = self._stops_of[entry.name]
+            index = bisect.bisect_right(stops, position)
+            if index and stops[index - 1] > best_stop:
+                best, best_stop = entry, stops[index - 1]
+            if first is None or stops[0] < self._stops_of[first.name][0]:
+                first = entry
+        return best or first
+
+    @cached_property
+    def _described_as(self) -> dict[str, set[Source]]:
+        """Description lemma or class -> the entries introduced with it."""
+        found: dict[str, set[Source]] = {}
+        persons = {p.start: p for p in self.persons}
+        for start, intro in self.introductions.items():
+            for cls in self.article.lexicon.classes_of(intro[0]):
+                found.setdefault(cls, set()).add(self.source(persons[start]))
+        return found
+
+    @cached_property
+    def person_starts(self) -> list[int]:
+        return [p.start for p in self.persons]
+
+    @cached_property
+    def _stops_of(self) -> dict[str, list[int]]:
+        """Canonical name -> where each of its mentions ends, in text order."""
+        found: dict[str, list[int]] = {}
+        for person in self.persons:
+            found.setdefault(self.source(person).name, []).append(person.stop)
+        return found
 
     def occurrences(self, start: int, stop: int) -> list[Occurrence]:
         """Person mentions in ``[start, stop)`` outside quotations, subjects marked."""
+        low = bisect.bisect_left(self.person_starts, start)
+        high = bisect.bisect_left(self.person_starts, stop)
         return [
             Occurrence(p.start, p.stop, self.source(p), self._subject(p))
-            for p in self.persons
-            if start <= p.start and p.stop <= stop
+            for p in self.persons[low:high]
+            if p.stop <= stop
         ]
 
     def _subject(self, person: Entity) -> bool:
