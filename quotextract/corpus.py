@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from html import escape
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from .summary import DATE, MONTH, OUTLET, speakers
 
 INSTALL = "quotextract.report needs matplotlib: pip install 'quotextract[views]'"
 TOP = 20  # rows of the speaker, outlet and cluster sections
+DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")  # kept on one line in the tables
+DATE_LENGTH = 25  # '2024-01-15T10:00:00+03:00' at most
 GENDER_COLORS = {"f": "#d62728", "m": "#1f77b4"}
 GENDER_NAMES = {"f": "women", "m": "men"}
 BAR = "#4c72b0"
@@ -32,6 +35,7 @@ h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 2em; border-bottom:
 table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 th, td { text-align: left; vertical-align: top; padding: 0.25em 0.5em; border-bottom: 1px solid #eee; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.d { white-space: nowrap; }
 figure.qx-chart { margin: 1em 0; } figure.qx-chart svg { max-width: 100%; height: auto; }
 .qx-note { color: #666; }
 #qx-search { font-size: 1em; padding: 0.3em 0.5em; width: 24em; margin-bottom: 0.5em; }
@@ -102,10 +106,11 @@ def report(quotes: pd.DataFrame, *, title: str = "Who is quoted", top: int = TOP
 def _overview(quotes: pd.DataFrame, counted: pd.DataFrame, who: pd.DataFrame) -> str:
     repeats = len(quotes) - len(counted)
     parts = [
-        f"{quotes['doc_id'].nunique()} documents with quotations",
-        f"{len(counted)} quotations" + (f" (and {repeats} headline or lead repeats)" if repeats else ""),
-        f"{len(who)} named speakers",
-        f"{int(counted['speaker'].isna().sum())} quotations from unnamed sources",
+        _count(quotes["doc_id"].nunique(), "document") + " with quotations",
+        _count(len(counted), "quotation")
+        + (f" (and {_count(repeats, 'headline or lead repeat')})" if repeats else ""),
+        _count(len(who), "named speaker"),
+        _count(int(counted["speaker"].isna().sum()), "quotation") + " from unnamed sources",
     ]
     return f'<p id="qx-overview">{escape(", ".join(parts))}.</p>'
 
@@ -202,6 +207,10 @@ def _page(title: str, body: str) -> str:
     )
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _note(text: str) -> str:
     return f'<p class="qx-note">{escape(text)}</p>'
 
@@ -210,7 +219,9 @@ def _cell(value) -> str:
     if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
         return "<td></td>"
     if isinstance(value, pd.Timestamp):
-        return f"<td>{escape(value.strftime('%Y-%m-%d'))}</td>"
+        return f'<td class="d">{escape(value.strftime("%Y-%m-%d"))}</td>'
+    if isinstance(value, str) and len(value) <= DATE_LENGTH and DATE_LIKE.match(value):
+        return f'<td class="d">{escape(value)}</td>'
     numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
     return f'<td class="n">{escape(str(value))}</td>' if numeric else f"<td>{escape(str(value))}</td>"
 
