@@ -6,17 +6,15 @@ import re
 from functools import cached_property, lru_cache
 
 from .article import Article
+from .lexicon import read_list
 from .mentions import Mention, after_in
 from .morph import is_verb, parses
 from .registry import Registry
 from .rules.base import Candidate
 from .syntax import Word, parse, subject
 
-GOVERNORS = frozenset(
-    "в во на с со для по от у к ко из о об при за над под перед между через без про "
-    "интервью эфире эфир беседе программе журналу газете изданию агентству телеканалу радио".split()
-)  # a name right after these is an object or an addressee, never the subject
-QUOTING = ("цитировать", "передавать", "передать")  # their object is the source: 'цитирует РБК Пескова'
+GOVERNORS = frozenset(read_list("governors.txt"))  # a name right after these is no subject
+QUOTING = frozenset(read_list("quoting_verbs.txt"))  # their object is the source: 'цитирует РБК Пескова'
 APPOSITION_GAP = re.compile(r"[\s«»\"„“”()\w.-]*")
 APPOSITION_REACH = 60  # characters between a description and the name it introduces
 CLAUSE_APPOSITION_REACH = 120  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев.'

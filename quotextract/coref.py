@@ -9,7 +9,7 @@ from collections.abc import Callable
 from .article import Article
 from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Cue
-from .morph import parses
+from .morph import parses, verb_gender
 from .names import org_nominative
 from .registry import Registry, Source, agrees
 
@@ -148,9 +148,4 @@ def _nominative(word: str) -> bool:
 
 def cue_gender(cue: Cue | None) -> str | None:
     """'masc' or 'femn' when the speech verb agrees in gender ('сказала')."""
-    if cue is None:
-        return None
-    for parse in parses(cue.text.split()[0]):
-        if parse.tag.gender in ("masc", "femn") and ("VERB" in parse.tag or "PRTS" in parse.tag):
-            return str(parse.tag.gender)
-    return None
+    return verb_gender(cue.text.split()[0]) if cue is not None else None

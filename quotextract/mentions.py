@@ -10,20 +10,12 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .article import Article
+from .lexicon import read_table
 from .model import Entity
-from .morph import parses
+from .morph import fold_yo, parses
 from .names import nominative, org_nominative
 
-PRONOUNS = {
-    "он": "masc",
-    "она": "femn",
-    "его": "masc",
-    "ее": "femn",
-    "её": "femn",
-    "они": "plur",
-    "их": "plur",
-    "там": "org",
-}
+PRONOUNS = dict((word, kind[0]) for word, kind in read_table("pronouns.txt"))  # 'она' -> 'femn'
 BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*\w)(?:\s+[А-ЯЁA-Z][\w.-]*\w){0,2})")
 
 
@@ -73,8 +65,8 @@ def find_mentions(
             continue
         lower = word.text.lower()
         lemma = role_lemma(lower, article.lexicon)
-        if lower in PRONOUNS:
-            found.append(Mention(word.start, word.stop, "pronoun", key=lower.replace("ё", "е")))
+        if fold_yo(lower) in PRONOUNS:  # 'её' and 'ее' alike
+            found.append(Mention(word.start, word.stop, "pronoun", key=fold_yo(lower)))
         elif lemma in article.lexicon.bodies and _singular(word.text, lemma):
             named = BODY_NAME.match(article.text, word.stop, stop)
             tail = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
@@ -135,13 +127,13 @@ def _genitive_tail(stop: int, following, inside_person: Callable[[int], bool]) -
 
 def _singular(word: str, lemma: str) -> bool:
     """Whether the word is singular as a form of ``lemma`` ('аналитики' is plural of 'аналитик')."""
-    forms = [p for p in parses(word) if p.normal_form.replace("ё", "е") == lemma] or list(parses(word)[:2])
+    forms = [p for p in parses(word) if fold_yo(p.normal_form) == lemma] or list(parses(word)[:2])
     return any(p.tag.number == "sing" for p in forms[:2])
 
 
 @lru_cache(maxsize=50_000)
 def role_lemma(word: str, lexicon) -> str:
     """The lemma a description word stands for: 'премьера' is the premier's, not a premiere."""
-    lemmas = [p.normal_form.replace("ё", "е") for p in parses(word)]
+    lemmas = [fold_yo(p.normal_form) for p in parses(word)]
     known = lexicon.roles | lexicon.bodies | lexicon.unnamed
     return next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)

@@ -48,7 +48,7 @@ def verb_gender(word: str) -> str | None:
     """'masc' or 'femn' of a past-tense verb or short participle ('сказала', 'уверен'), else None."""
     for parse in parses(word):
         if parse.tag.gender in PERSON_GENDERS and ("VERB" in parse.tag or "PRTS" in parse.tag):
-            return parse.tag.gender
+            return str(parse.tag.gender)
     return None
 
 
@@ -56,5 +56,5 @@ def name_gender(word: str, case: str | None = None) -> str | None:
     """'masc' or 'femn' of a first name ('Анна'), optionally in the given case; else None."""
     for parse in parses(word):
         if "Name" in parse.tag and parse.tag.gender in PERSON_GENDERS and case in (None, parse.tag.case):
-            return parse.tag.gender
+            return str(parse.tag.gender)
     return None

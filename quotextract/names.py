@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .model import Entity
-from .morph import analyzer, parses
+from .morph import analyzer, fold_yo, name_gender, parses
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 
@@ -77,11 +77,8 @@ def _to_nominative(word: str, case: str, gender: str | None) -> str:
 
 
 def _gender(words: list[str], case: str) -> str | None:
-    for word in words:
-        for parse in _person_parses(word):
-            if "Name" in parse.tag and parse.tag.case == case:
-                return parse.tag.gender
-    return None
+    """The gender of the first word that is a first name in ``case``."""
+    return next((found for found in (name_gender(w, case) for w in words) if found), None)
 
 
 @lru_cache(maxsize=50_000)
@@ -189,11 +186,11 @@ def _inflect_parse(parse, word: str) -> str:
 @lru_cache(maxsize=100_000)
 def word_keys(word: str) -> frozenset[str]:
     """Forms a name word may stand for: itself and its lemmas ('Путина' -> путина, путин)."""
-    lower = word.lower().replace("ё", "е")
+    lower = fold_yo(word.lower())
     keys = {lower}
     for parse in parses(word):
         if "NOUN" in parse.tag or any(tag in parse.tag for tag in NAME_TAGS):
-            keys.add(parse.normal_form.replace("ё", "е"))
+            keys.add(fold_yo(parse.normal_form))
     return frozenset(keys)
 
 
@@ -261,9 +258,8 @@ def gender(name: str) -> str | None:
     """'masc' or 'femn' from a first name, else from a Russian surname ending; None when unknown
     ('Меркель', 'Вормут')."""
     for word in _words(name):
-        for parse in parses(word):
-            if "Name" in parse.tag and parse.tag.case == "nomn" and parse.tag.gender in ("masc", "femn"):
-                return str(parse.tag.gender)
+        if name_gender(word, "nomn"):
+            return name_gender(word, "nomn")
     last = _words(name)[-1] if _words(name) else ""
     if FEMININE_SURNAME.search(last):
         return "femn"

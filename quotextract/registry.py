@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from .article import Article
+from .lexicon import read_list
 from .mentions import role_lemma
 from .model import Entity
-from .morph import lemma, parses
+from .morph import is_verb, lemma, parses, verb_gender
 from .names import fuller_names, gender, org_nominative, person_nominative
 
 FEMALE, MALE = "femn", "masc"
@@ -34,7 +35,7 @@ AGREEMENT_LOOK = 40  # characters after a name searched for its verb
 
 # Relaying outlets: 'сообщает ТАСС', 'МОСКВА, 5 июля. /ТАСС/.', 'пишет «Коммерсантъ»'.
 DATELINE = re.compile(r"^[А-ЯЁ][А-ЯЁ -]+,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\s*[.,]?\s*[/(–—-]\s*")
-RELAY_VERBS = frozenset({"сообщать", "передавать", "писать", "информировать", "цитировать", "приводить"})
+RELAY_VERBS = frozenset(read_list("outlet_verbs.txt"))
 BODY_REACH = 25  # characters between a body noun and the name it introduces ('клуб «Динамо»')
 DATELINE_REACH = 60  # characters: a dateline names its agency right after the place and date
 RELAY_REACH = 25  # characters between an outlet and its relay verb ('сообщает РИА «Новости»')
@@ -188,7 +189,7 @@ class Registry:
         starts = self._raw_starts
         if bisect.bisect_left(starts, person.start) > bisect.bisect_left(starts, role.stop):
             return False  # another person stands between
-        return not any(_is_verb(w.text) or w.text.lower() in NOT_MODIFIERS for w in between)
+        return not any(is_verb(w.text.lower()) or w.text.lower() in NOT_MODIFIERS for w in between)
 
     def _described(self, role, person: Entity) -> tuple[str, str | None]:
         """The description as written ('аналитик банка «Восход»') and the organisation in it."""
@@ -235,7 +236,7 @@ class Registry:
             if not text[t.stop : person.start].strip()
         ]
         for word in after + before:
-            found = _verb_gender(word.text.lower())
+            found = verb_gender(word.text.lower())
             if found:
                 return found
         return None
@@ -437,21 +438,6 @@ FUNCTION_WORDS = frozenset({"и", "по", "в", "за", "на", "для", "пр�
 def _initials(name: str) -> str:
     """'Общество научных работников' -> 'ОНР' (function words skipped)."""
     return "".join(w[0].upper() for w in re.findall(r"[\w-]+", name) if w.lower() not in FUNCTION_WORDS)
-
-
-def _is_verb(word: str) -> bool:
-    return "VERB" in parses(word.lower())[0].tag
-
-
-def _verb_gender(word: str) -> str | None:
-    for parse in parses(word)[:2]:
-        tag = parse.tag
-        if ("VERB" in tag and "past" in tag or "PRTS" in tag or "ADJS" in tag) and tag.gender in (
-            MALE,
-            FEMALE,
-        ):
-            return str(tag.gender)
-    return None
 
 
 def _relay_verb(word: str) -> bool:

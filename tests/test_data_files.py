@@ -18,6 +18,7 @@ TABLES = {
     "org_kinds.txt",
     "body_kinds.txt",
     "state_adjectives.txt",
+    "pronouns.txt",
 }  # 'key: value, value' lines
 LISTS = [name for name in NAMES if name not in TABLES]
 DECLARED = re.compile(r"^#\s*Also in (\S+\.txt):\s*([^.(\n]*)", re.M)
