@@ -170,7 +170,9 @@ def load_average() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL(.gz) with a text field")
     parser.add_argument("--texts", type=Path, help="a folder of .txt articles instead of --corpus")
     parser.add_argument("--limit", type=int, help="only the first N texts")
@@ -203,7 +205,9 @@ def main() -> None:
     natasha = None if options.no_natasha else child("--measure", "natasha", *common)
     one = child("--measure", "quotextract-1", *common)
     two = child("--measure", "quotextract-2", *common)
-    print("| pipeline | docs/s | MB/s | vs natasha | docs per CPU s | vs natasha, CPU | model load, s | peak RSS per process, MB |")
+    print(
+        "| pipeline | docs/s | MB/s | vs natasha | docs per CPU s | vs natasha, CPU | model load, s | peak RSS per process, MB |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     if natasha:
         print(row("natasha (segment, morph, syntax, NER)", natasha, docs, megabytes, None))

@@ -28,7 +28,13 @@ def entities_many(documents: list[list[Paragraph]]) -> list[list[Entity]]:
     tagged = iter(network().tag([p.text for paragraphs in documents for p in paragraphs]))
     found = []
     for paragraphs in documents:
-        parts = [part for p in paragraphs for span in next(tagged) if span.type in TYPES for part in _parts(p, span)]
+        parts = [
+            part
+            for p in paragraphs
+            for span in next(tagged)
+            if span.type in TYPES
+            for part in _parts(p, span)
+        ]
         found.append(complete(_joined(parts, paragraphs), paragraphs) if paragraphs else [])
     return found
 

@@ -134,7 +134,9 @@ class NerNetwork:
         Lines longer than ``LONG_LINE`` characters are tagged in pieces cut at sentence ends
         (else at a space), so that memory stays bounded; on shorter lines the result is natasha's.
         """
-        pieces = [(index, start, line[start:stop]) for index, line in enumerate(lines) for start, stop in cuts(line)]
+        pieces = [
+            (index, start, line[start:stop]) for index, line in enumerate(lines) for start, stop in cuts(line)
+        ]
         results: list[list[Tagged]] = [[] for _ in lines]
         with self._blas.limit(limits=1, user_api="blas"):  # small products: threads only cost
             for batch in _batches(pieces):

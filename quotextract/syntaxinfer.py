@@ -117,7 +117,9 @@ class SyntaxNetwork:
             found[todo[i]] = SyntaxMarkup(
                 [
                     SyntaxToken(str(index + 1), word, str(head), self.rels[rel])
-                    for index, (word, head, rel) in enumerate(zip(words_of, head_ids.tolist(), rel_ids.tolist()))
+                    for index, (word, head, rel) in enumerate(
+                        zip(words_of, head_ids.tolist(), rel_ids.tolist())
+                    )
                 ]
             )
         return found

@@ -57,7 +57,7 @@ def test_the_entities_of_invented_lines():
         "—",
     ]
     assert our_spans(lines) == natasha_spans(lines)
-    assert ("Дмитрий Песков" in {lines[0][start:stop] for start, stop, _ in our_spans(lines)[0]})
+    assert "Дмитрий Песков" in {lines[0][start:stop] for start, stop, _ in our_spans(lines)[0]}
 
 
 def test_no_line_is_no_entities():
