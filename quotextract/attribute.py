@@ -32,7 +32,7 @@ class Attributor:
 
     @cached_property
     def chooser(self) -> Chooser:
-        return Chooser(self.article, self.registry, self.candidates)
+        return Chooser(self.article, self.registry, self.candidates, self.mentions_of)
 
     @cached_property
     def resolver(self) -> Resolver:
@@ -46,9 +46,19 @@ class Attributor:
     def _quoted_starts(self) -> list[int]:
         return [s for s, _ in self.quoted]
 
-    def mentions(self, start: int, stop: int) -> list[Mention]:
-        """The mentions of possible sources in ``[start, stop)``, outside quotations."""
-        return find_mentions(self.article, start, stop, self._inside_quote)
+    def mentions_of(self, candidate: Candidate) -> list[Mention]:
+        """The mentions of possible sources in the candidate's region, outside quotations."""
+        if candidate.region is None:
+            return []
+        if candidate.region not in self._mentions:
+            self._mentions[candidate.region] = find_mentions(
+                self.article, *candidate.region, self._inside_quote
+            )
+        return self._mentions[candidate.region]
+
+    @cached_property
+    def _mentions(self) -> dict[tuple[int, int], list[Mention]]:
+        return {}
 
     def quotations(self) -> list[Quotation]:
         resolved = [self._attribute(c) for c in self.candidates]
@@ -57,9 +67,7 @@ class Attributor:
         return resolved
 
     def _attribute(self, candidate: Candidate) -> Quotation:
-        mention = (
-            self.chooser.choose(candidate, self.mentions(*candidate.region)) if candidate.region else None
-        )
+        mention = self.chooser.choose(candidate, self.mentions_of(candidate)) if candidate.region else None
         source = self.resolver.resolve(mention, candidate.cue) if mention else self._fallback(candidate)
         if source:
             self.resolver.spoke(source, candidate.stop)

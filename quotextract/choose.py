@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 
 from .article import Article
@@ -27,10 +28,17 @@ CLAUSE_CLOSE = re.compile(r"\s*(?:[.!?;…]|$)")
 class Chooser:
     """Picks the mention naming the source of each candidate of one article."""
 
-    def __init__(self, article: Article, registry: Registry, candidates: list[Candidate]):
+    def __init__(
+        self,
+        article: Article,
+        registry: Registry,
+        candidates: list[Candidate],
+        mentions_of: Callable[[Candidate], list[Mention]],
+    ):
         self.article = article
         self.registry = registry
         self.candidates = candidates
+        self.mentions_of = mentions_of
 
     def choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
         """The mention naming the source: nearest the cue on the usual side, in the right case.
@@ -73,10 +81,11 @@ class Chooser:
 
     @cached_property
     def _parsed(self) -> dict[int, list[Word]]:
-        """The parsed sentences holding the speech verb of a candidate (only those are parsed)."""
+        """The parsed sentences holding the speech verb of a candidate with more than one mention
+        to choose from (only those are parsed: a dialogue's '— сказал он' needs no parser)."""
         starts = {}
         for candidate in self.candidates:
-            if self._needs_parse(candidate):
+            if self._needs_parse(candidate) and len(self.mentions_of(candidate)) > 1:
                 sentence = self.article.sentence_at(candidate.cue.start)
                 if sentence:
                     starts[sentence.start] = (sentence.start, sentence.stop)

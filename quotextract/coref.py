@@ -14,6 +14,7 @@ from .names import org_nominative
 from .registry import Registry, Source, agrees
 
 SUBJECT_OPENING = re.compile(r"(?i)(?:(?:сам|сама|сами|же|а|но|и|при этом|тем временем)\s+|[\w-]+\s+){0,3}")
+OPENING_WORDS = 5  # a sentence's subject stands among its first words ('Сам же главный тренер')
 RECENT = 600  # characters within which the last speaker is still the topic
 
 
@@ -86,7 +87,10 @@ class Resolver:
             return False
         if self.registry.occurrences(previous.start, previous.stop):
             return False  # someone is named there
-        opening = find_mentions(self.article, previous.start, previous.stop, self._inside_quote)[:1]
+        head = self.article.tokens_in(previous.start, previous.stop)[:OPENING_WORDS]
+        if not head:
+            return False
+        opening = find_mentions(self.article, previous.start, head[-1].stop, self._inside_quote)[:1]
         return bool(
             opening
             and opening[0].kind == "role"

@@ -242,15 +242,40 @@ def _variant_of(short: str, full: str) -> bool:
 
 
 def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
-    """Each PER name of the article -> its fuller variants in the article, fullest first."""
+    """Each PER name of the article -> its fuller variants in the article, fullest first.
+
+    A name is compared only with the names sharing a word's first letters with each of its words
+    (every way two name words match keeps them), so the work grows with the article, not its square.
+    """
     names = list(dict.fromkeys(e.normal for e in entities if e.type == "PER"))
-    return {
-        name: sorted(
-            (other for other in names if len(_words(other)) > len(_words(name)) and _variant_of(name, other)),
+    index: dict[str, set[str]] = {}
+    for name in names:
+        for word in _words(name):
+            for key in _prefixes(word):
+                index.setdefault(key, set()).add(name)
+    fuller = {}
+    for name in names:
+        pool = None
+        for word in (w for w in _words(name) if not is_initial(w)):
+            near = set().union(*(index.get(key, set()) for key in _prefixes(word)))
+            pool = near if pool is None else pool & near
+        size = len(_words(name))
+        fuller[name] = sorted(
+            (
+                other
+                for other in names
+                if (pool is None or other in pool) and len(_words(other)) > size and _variant_of(name, other)
+            ),
             key=lambda other: -len(_words(other)),
         )
-        for name in names
-    }
+    return fuller
+
+
+PREFIX = 3  # letters two forms of one name word share ('Льва' and 'Лев' through the lemma 'лев')
+
+
+def _prefixes(word: str) -> set[str]:
+    return {key[:PREFIX] for key in word_keys(word) | {fold_yo(word.lower())}}
 
 
 @lru_cache(maxsize=50_000)

@@ -25,3 +25,32 @@ from quotextract.names import nominative as to_nominative
 )
 def test_names_in_the_nominative(name, kind, nominative):
     assert to_nominative(name, kind) == nominative
+
+
+def test_name_variants_are_not_compared_all_against_all(monkeypatch):
+    """Thousands of distinct people in one long text: comparisons grow with them, not their square."""
+    from quotextract import names
+    from quotextract.model import Entity
+
+    def people(count: int) -> list[Entity]:
+        letters = "бвгдклмнпрстфхцчш"
+        surnames = [
+            "".join(letters[(i // len(letters) ** k) % len(letters)] for k in range(3)).title() + "аров"
+            for i in range(count)
+        ]
+        full = [Entity(i, i + 1, s, "PER", f"Иван {s}") for i, s in enumerate(surnames)]
+        return full + [Entity(i, i + 1, s, "PER", s) for i, s in enumerate(surnames)]  # 'Петров' alone
+
+    calls = 0
+    compare = names._variant_of
+
+    def counted(short, full):
+        nonlocal calls
+        calls += 1
+        return compare(short, full)
+
+    monkeypatch.setattr(names, "_variant_of", counted)
+    names.fuller_names(people(300))
+    small, calls = calls, 0
+    names.fuller_names(people(3000))
+    assert calls / max(small, 1) < 15  # all against all: 100
