@@ -10,19 +10,21 @@ from .article import Article
 from .lexicon import read_list
 from .mentions import Mention, after_in
 from .morph import is_verb, parses
+from .punct import OPENING_QUOTES, QUOTES, SENTENCE_ENDS, one_of
 from .registry import Registry
 from .rules.base import Candidate
 from .syntax import Word, parse, subject
 
 GOVERNORS = frozenset(read_list("governors.txt"))  # a name right after these is no subject
 QUOTING = frozenset(read_list("quoting_verbs.txt"))  # their object is the source: 'цитирует РБК Пескова'
-APPOSITION_GAP = re.compile(r"[\s«»\"„“”()\w.-]*")
+APPOSITION_GAP = re.compile(rf"[\s{re.escape(QUOTES)}()\w.-]*")
+SPACE_AND_QUOTES = " " + QUOTES
 APPOSITION_REACH = 60  # characters between a description and the name it introduces
 CLAUSE_APPOSITION_REACH = 120  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев.'
-ADJACENT = re.compile(r"[\s«»\"“”„]*(?:(?:от|из)\s+)?")
-PAIR = re.compile(r"\s+и\s+[^,.;:«»\"]{0,80}")  # 'X и Y заявили'
-GOVERNOR_BEFORE = re.compile(r"(\w+)[\s«\"„“]*$")
-CLAUSE_CLOSE = re.compile(r"\s*(?:[.!?;…]|$)")
+ADJACENT = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:(?:от|из)\s+)?")
+PAIR = re.compile(rf"\s+и\s+[^,.;:{re.escape(QUOTES)}]{{0,80}}")  # 'X и Y заявили'
+GOVERNOR_BEFORE = re.compile(rf"(\w+)[\s{re.escape(OPENING_QUOTES)}]*$")
+CLAUSE_CLOSE = re.compile(rf"\s*(?:{one_of(SENTENCE_ENDS + ';')}|$)")
 
 
 class Chooser:
@@ -155,7 +157,7 @@ class Chooser:
             return 0
         if mention.entity is None:
             return 1
-        return 3 if not self.article.text[cue.stop : mention.start].strip(' «»"') else 2
+        return 3 if not self.article.text[cue.stop : mention.start].strip(SPACE_AND_QUOTES) else 2
 
     def _can_be(self, mention: Mention, case: str | None, strict: bool = False) -> bool:
         """Whether the mention can stand in ``case`` (the subject is nominative, 'по словам X' genitive).
@@ -207,7 +209,7 @@ class Chooser:
                     for m in mentions
                     if m.kind == "role"
                     and m.stop <= pick.start
-                    and not text[m.stop : pick.start].strip(' «»"')
+                    and not text[m.stop : pick.start].strip(SPACE_AND_QUOTES)
                 ),
                 None,
             )

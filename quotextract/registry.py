@@ -21,6 +21,7 @@ from .mentions import role_lemma
 from .model import Entity
 from .morph import is_verb, lemma, parses, verb_gender
 from .names import fuller_names, gender, org_nominative, person_nominative
+from .punct import QUOTES
 
 FEMALE, MALE = "femn", "masc"
 
@@ -93,7 +94,7 @@ class Registry:
         tokens = self.article.tokens
         index = bisect.bisect_left(self._token_starts, person.start)
         before = tokens[index - 1] if index else None
-        if before is None or self.article.text[before.stop : person.start].strip(' «»"„“'):
+        if before is None or self.article.text[before.stop : person.start].strip(" " + QUOTES):
             return None
         word = before.text.lower()
         if word in PREPOSITION_CASES:
