@@ -9,11 +9,13 @@ from functools import cached_property
 from .article import Article
 from .choose import Chooser
 from .coref import RECENT, Resolver, cue_gender
+from .lexicon import read_list
 from .mentions import PRONOUNS, Mention, find_mentions
 from .model import Quotation, Span
 from .registry import Registry, Source
 from .rules.base import Candidate
 
+DOCUMENT_CUES = frozenset(read_list("document_cues.txt"))  # 'как говорится в', 'говориться'
 GENDER_CODES = {"femn": "f", "masc": "m"}
 
 
@@ -80,12 +82,18 @@ class Attributor:
             cue=replace(cue, text=self.article.original[cue.start : cue.stop]) if cue else None,
             mention=self._span(mention.start, mention.stop) if mention else None,
             speaker=source.name if source else None,
-            speaker_type=source.type if source else None,
+            speaker_type=source.type if source else self._unnamed_type(candidate),
             paragraph=paragraph.index if paragraph else 0,
             speaker_gender=self._gender(source, mention, candidate),
             speaker_role=source.role if source else None,
             speaker_affiliation=source.affiliation if source else None,
         )
+
+    @staticmethod
+    def _unnamed_type(candidate: Candidate) -> str | None:
+        """'OTHER' for a document no one is named as issuing ('говорится в сообщении')."""
+        cue = candidate.cue
+        return "OTHER" if cue is not None and cue.lemma.lower() in DOCUMENT_CUES else None
 
     def _gender(self, source: Source | None, mention: Mention | None, candidate: Candidate) -> str | None:
         """'f' or 'm' for a person: the registry's, else the verb's or the pronoun's agreement here."""

@@ -288,3 +288,18 @@ def test_question_and_answer_labels():
     assert frame["speaker"].iloc[[0, 2]].isna().all()
     assert set(frame["speaker"].iloc[[1, 3]]) == {"Виктор Лаптев"}
     assert not frame["quote"].str.contains("Ответ:|Вопрос:").any()
+
+
+@pytest.mark.parametrize(
+    "text, speaker, speaker_type",
+    [
+        ("«Школы откроют в сентябре», — говорится в сообщении.", None, "OTHER"),
+        ("Как следует из доклада, цены выросли на пять процентов.", None, "OTHER"),
+        ("«Школы откроют в сентябре», — говорится в сообщении Минпросвещения.", "Минпросвещение", "ORG"),
+        ("Источник в правительстве сообщил, что решение отложено.", None, None),
+    ],
+)
+def test_documents_are_typed_other_when_no_issuer_is_named(text, speaker, speaker_type):
+    row = quotextract.extract(text).iloc[0]
+    assert (None if pd.isna(row["speaker"]) else row["speaker"]) == speaker
+    assert (None if pd.isna(row["speaker_type"]) else row["speaker_type"]) == speaker_type
