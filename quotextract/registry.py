@@ -23,8 +23,6 @@ from .morph import is_verb, lemma, parses, verb_gender
 from .names import fuller_names, gender, org_nominative, person_nominative
 from .punct import QUOTES
 
-FEMALE, MALE = "femn", "masc"
-
 # A person introduced by a description: 'аналитик банка «Восход» Марина Ковалёва'.
 INTRODUCTION_WINDOW = 8  # tokens before the name searched for the description
 INTRODUCTION_BREAK = re.compile(r"[,.;:()]")
@@ -322,9 +320,6 @@ class Registry:
             if any(lemma(word.text.lower()) == body for word in before):
                 return self.source(org)
         return None
-
-    def is_outlet(self, entity: Entity) -> bool:
-        return entity.type == "ORG" and entity.normal in self.outlets
 
     def relays_here(self, entity: Entity) -> bool:
         """This mention of an organisation relays: 'сообщает ТАСС', 'пишет «Коммерсантъ»', a dateline."""
