@@ -15,9 +15,14 @@ VERBAL = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "ADJS")
 @lru_cache(maxsize=100_000)
 def verbal_lemmas(word: str) -> tuple[str, ...]:
     """Lemmas of the verb-like parses of a word: 'заявили' -> ('заявить',)."""
-    verbal = [p for p in parses(word) if any(t in p.tag for t in VERBAL)]
+    verbal = [p for p in parses(word) if any(t in p.tag for t in VERBAL) and not _impersonal_state(p)]
     lemmas = (_lemma(p) for p in sorted(verbal, key=lambda p: not ({"ADJS", "PRTS"} & p.tag.grammemes)))
     return tuple(dict.fromkeys(lemmas))
+
+
+def _impersonal_state(parse) -> bool:
+    """'согласно', 'уверено': a neuter short adjective states no one's view (a preposition, an adverb)."""
+    return "ADJS" in parse.tag and parse.tag.gender == "neut"
 
 
 # 'уверена' is sure ('уверенный'), not assured

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib.resources import files
 
-from .morph import fold_yo, parses
+from .morph import fold_yo, lemma, parses
 
 PREFIX = 3  # letters a word is screened by before it is parsed for a cue
 PREFIX_PARSES = 3  # parses of a cue lemma whose forms give the prefixes
@@ -101,7 +101,7 @@ class Lexicon:
 def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     normal = [fold_yo(cue.lower()) for cue in cues]
     verbs = frozenset(c for c in normal if " " not in c)
-    phrases = frozenset(tuple(c.split()) for c in normal if " " in c)
+    phrases = frozenset(tuple(map(lemma, c.split())) for c in normal if " " in c)  # as the text's words are read
     return verbs, phrases
 
 

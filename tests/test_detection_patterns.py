@@ -1,0 +1,47 @@
+"""Detection only: which quotations a sentence pattern gives, and of which kind, grouped by phenomenon.
+
+Each case is ``case(id, text, *rows)`` with rows ``(quote, kind)`` in text order: exactly these
+quotations come out of ``quotextract.extract(text)`` (speakers are the attribution tables' job).
+Quotes are compared without surrounding whitespace and ``.,;:!?…``, as in test_patterns.
+"""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+import quotextract
+
+D, I = "direct", "indirect"
+STRIP = string.whitespace + "\xa0" + ".,;:!?…"
+
+
+def case(id: str, text: str, *rows: tuple, xfail: str | None = None):
+    marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
+    return pytest.param(text, list(rows), id=id, marks=marks)
+
+
+# fmt: off
+CASES = [
+    # CUES: phrases read as the text's words are read, both aspects, states
+    case("phrase-with-vo", "Участники совещания сошлись во мнении, что тарифы придется пересмотреть.",
+         ("тарифы придется пересмотреть", I)),
+    case("phrase-imperfective", "Тренер давал понять, что состав команды не изменится.",
+         ("состав команды не изменится", I)),
+    case("imperfective-verb", "«Сезон получился тяжелым», — заключает Игорь Белов.",
+         ("Сезон получился тяжелым", D)),
+    case("state-of-agreement", "«Ждать больше нельзя», — согласна депутат Нина Орлова.",
+         ("Ждать больше нельзя", D)),
+    case("accusation-that", "Министр обвинил соседей в том, что они срывают переговоры.",
+         ("они срывают переговоры", I)),
+    case("soglasno-which-is-no-cue", "С марта введен новый штраф, согласно которому водители платят вдвое больше.",),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text, rows", CASES)
+def test_detected(text, rows):
+    frame = quotextract.extract(text)
+    found = [(quote.strip(STRIP), str(kind)) for quote, kind in zip(frame["quote"], frame["kind"])]
+    assert found == [(quote.strip(STRIP), kind) for quote, kind in rows]
