@@ -384,6 +384,8 @@ class Registry:
         before = self.article.tokens_in(max(0, person.start - 20), person.start)[-1:]
         if before and before[0].text.lower() in PREPOSITIONS:
             return False
+        if _folded(self.entities.get(person.start, person).normal) != _folded(" ".join(words)):
+            return False  # 'приведённые Пайпсом': the name is not in its nominative here
         return all(_can_be_nominative(w) for w in words)
 
 
@@ -438,6 +440,10 @@ def _initials(name: str) -> str:
 
 def _relay_verb(word: str) -> bool:
     return any("VERB" in p.tag and "pres" in p.tag and p.normal_form in RELAY_VERBS for p in parses(word)[:2])
+
+
+def _folded(name: str) -> str:
+    return name.lower().replace("ё", "е")
 
 
 def _can_be_nominative(word: str) -> bool:
