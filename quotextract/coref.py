@@ -11,7 +11,7 @@ from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Cue
 from .morph import parses, verb_gender
 from .names import org_nominative
-from .registry import Registry, Source, agrees
+from .registry import Occurrence, Registry, Source, agrees
 
 SUBJECT_OPENING = re.compile(r"(?i)(?:(?:сам|сама|сами|же|а|но|и|при этом|тем временем)\s+|[\w-]+\s+){0,3}")
 OPENING_WORDS = 5  # a sentence's subject stands among its first words ('Сам же главный тренер')
@@ -107,8 +107,8 @@ class Resolver:
             for o in self.registry.occurrences(max(0, position - RECENT), position)
             if agrees(o.source, wanted)
         ]
-        subjects = [o for o in occurrences if o.subject]
-        nearest = (subjects or occurrences)[-1] if occurrences else None
+        known = [o for o in occurrences if wanted and o.source.gender == wanted]
+        nearest = self._topic(known or occurrences)  # 'болезнь Паркинсона' is no 'она'
         last = self.last_speaker
         if last and last[1].type == "PER" and agrees(last[1], wanted) and position - last[2] < RECENT:
             if nearest is None or last[2] >= nearest.start or nearest.source.name == last[1].name:
@@ -121,6 +121,15 @@ class Resolver:
             if persons[index].stop <= position and agrees(source, wanted):
                 return source
         return None
+
+    def _topic(self, occurrences: list[Occurrence]) -> Occurrence | None:
+        """Of the people named last, in the last sentence naming any, its subject if there is one."""
+        if not occurrences:
+            return None
+        sentence = self.article.sentence_at(occurrences[-1].start)
+        low = sentence.start if sentence else occurrences[-1].start
+        last = [o for o in occurrences if o.start >= low]
+        return next((o for o in reversed(last) if o.subject), last[-1])
 
     def _body(self, key: str | None, position: int) -> Source | None:
         """The organisation a body noun refers to ('в ведомстве'): the last organisation quoted,
