@@ -24,6 +24,8 @@ CLAUSE_APPOSITION_REACH = 120  # 'лидер Меджлиса …, народн�
 ADJACENT = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:(?:от|из)\s+)?")
 PAIR = re.compile(rf"\s+и\s+[^,.;:{re.escape(QUOTES)}]{{0,80}}")  # 'X и Y заявили'
 GOVERNOR_BEFORE = re.compile(rf"(\w+)[\s{re.escape(OPENING_QUOTES)}]*$")
+RELATIVE = re.compile(r",\s*котор(?:ый|ая|ое|ые)\b")  # the subject of its clause
+ANTECEDENT_GAP = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:\([^()]{{0,40}}\))?\s*")
 CLAUSE_CLOSE = re.compile(rf"\s*(?:{one_of(SENTENCE_ENDS + ';')}|$)")
 
 
@@ -48,6 +50,9 @@ class Chooser:
         mentions = [m for m in mentions if not self._relaying(m) and not self._addressee(m)] or mentions
         if not mentions:
             return None
+        antecedent = self._antecedent(candidate, mentions)
+        if antecedent is not None:
+            return antecedent
         parsed = self._parsed_subject(candidate, mentions)
         if parsed is not None:
             return self._first_of_pair(self._apposition(parsed, mentions), mentions, candidate.cue)
@@ -80,6 +85,28 @@ class Chooser:
                 order = [m for m in order if self._can_be(m, case, strict=True)] or relaxed or order
         pick = self._apposition(order[0], mentions) if order else None
         return self._first_of_pair(pick, mentions, cue) if pick else None
+
+    def _antecedent(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
+        """'…наследником Бекенбауэра, который отшучивается словами: «…»': the speaker of a
+        relative clause holding the speech is the name its pronoun refers back to."""
+        cue, (region_start, region_stop) = candidate.cue, candidate.region
+        text = self.article.text
+        which = [w for w in RELATIVE.finditer(text, region_start, region_stop)][-1:]
+        if not which:
+            return None
+        if cue and which[0].end() <= cue.start < region_stop:
+            point = cue.start
+        elif candidate.prefer == "before":
+            point = region_stop
+        else:
+            return None
+        if "," in text[which[0].end() : point]:
+            return None  # the relative clause closed before the speech: 'X, который …, заявил'
+        before = [m for m in mentions if m.stop <= which[0].start()]
+        if not before or any(which[0].end() <= m.start < point for m in mentions):
+            return None
+        gap = text[before[-1].stop : which[0].start()]
+        return before[-1] if ANTECEDENT_GAP.fullmatch(gap) else None
 
     @cached_property
     def _parsed(self) -> dict[int, list[Word]]:

@@ -106,6 +106,14 @@ CASE_ENDINGS = {  # regular endings of masculine foreign names: 'Паноса' -
 }
 
 
+def can_stand_in(word: str, case: str) -> bool:
+    """Whether a name's word can be in ``case``: the dictionary says so, or it has a regular
+    ending of that case ('Браунштайнера' is no instrumental)."""
+    if any(p.tag.case == case for p in _person_parses(word)):
+        return True
+    return any(word.lower().endswith(ending) for ending, _ in CASE_ENDINGS.get(case, ()) if ending)
+
+
 def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
     if is_initial(word) or not re.search(r"[а-яё]", word, re.I):
         return word

@@ -20,7 +20,7 @@ from .lexicon import read_list
 from .mentions import role_lemma
 from .model import Entity
 from .morph import is_verb, lemma, parses, verb_gender
-from .names import fuller_names, gender, org_nominative, person_nominative
+from .names import can_stand_in, fuller_names, gender, org_nominative, person_nominative
 from .punct import QUOTES
 
 # A person introduced by a description: 'аналитик банка «Восход» Марина Ковалёва'.
@@ -97,8 +97,10 @@ class Registry:
         word = before.text.lower()
         if word in PREPOSITION_CASES:
             return PREPOSITION_CASES[word]
-        if before.text[:1].islower() and not all(_can_be_nominative(w) for w in person.text.split()):
-            return _noun_case(word)
+        words = person.text.split()
+        if before.text[:1].islower() and not all(_can_be_nominative(w) for w in words):
+            case = _noun_case(word)  # in apposition: 'шерифа округа Эда Гонзалеса'
+            return case if case and can_stand_in(words[-1], case) else None
         return None
 
     @cached_property
