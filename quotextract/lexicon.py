@@ -54,6 +54,12 @@ class Lexicon:
         """A description lemma and the classes it belongs to ('футболист' -> {'футболист', 'athlete'})."""
         return self._classes.get(description, frozenset()) | {description}
 
+    def classes_introduced(self, description: str) -> frozenset[str]:
+        """The classes a person introduced with ``description`` belongs to: those of a two-word
+        description and of its head ('глава министерства' is a minister and a 'глава')."""
+        head = description.split()[0]
+        return self.classes_of(description) | (self.classes_of(head) if head != description else frozenset())
+
     @cached_property
     def kind_of_head(self) -> dict[str, str]:
         """First-word lemma of an organisation's name -> its kind."""

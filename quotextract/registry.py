@@ -253,7 +253,7 @@ class Registry:
             old = entries.get(name)
             if old and (old.role or not intro):
                 continue
-            roles = frozenset(lexicon.classes_of(intro[0])) if intro else frozenset()
+            roles = lexicon.classes_introduced(intro[0]) if intro else frozenset()
             entries[name] = Source(
                 name=name,
                 type="PER",
@@ -354,7 +354,7 @@ class Registry:
         found: dict[str, set[Source]] = {}
         persons = {p.start: p for p in self.persons}
         for start, intro in self.introductions.items():
-            for cls in self.article.lexicon.classes_of(intro[0]):
+            for cls in self.article.lexicon.classes_introduced(intro[0]):
                 found.setdefault(cls, set()).add(self.source(persons[start]))
         return found
 
