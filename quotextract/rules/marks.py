@@ -39,8 +39,9 @@ DASHED_CUE_WORDS = 4  # '», — в среду заявил X': after a dash the
 MIN_STANDALONE_WORDS = 4  # a quoted sentence standing alone: shorter ones are titles or scare quotes
 RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s+")  # ', — продолжение' after the attribution
 SENTENCE_OPENING_MARK = re.compile(rf"(?:^|{SENTENCE_END_CLASS}\s+){OPENING_CLASS}")  # '… . «Текст'
+MARKUP = "'"  # wiki italics left by a scraper around a quotation: ": ''«Текст»''."
 LEAD = re.compile(
-    rf"\s*{one_of(',' + SENTENCE_ENDS)}?\s*(?:{DASH_CLASS}\s*)?"
+    rf"{MARKUP}*\s*{one_of(',' + SENTENCE_ENDS)}?\s*(?:{DASH_CLASS}\s*)?"
 )  # '», — ' after a closing mark
 COMMA_OR_DASH = re.compile(one_of("," + DASHES))
 DASH_PATTERN = re.compile(DASH_CLASS)
@@ -195,7 +196,7 @@ def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool
     before = _char_before(text, paragraph.start, quoted.open)
     starts_sentence = not before or before in SENTENCE_ENDS + CLOSING_QUOTES
     after = span[1]
-    while after < paragraph.stop and text[after] in " " + CLOSING_QUOTES:
+    while after < paragraph.stop and text[after] in " " + CLOSING_QUOTES + MARKUP:
         after += 1
     ends_sentence = after == paragraph.stop or text[after] in SENTENCE_ENDS
     return (
@@ -207,7 +208,7 @@ def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool
 
 
 def _char_before(text: str, start: int, position: int) -> str:
-    """The last character of ``text[start:position]`` that is not a space ('' when there is none)."""
-    while position > start and text[position - 1].isspace():
+    """The last character of ``text[start:position]`` that is not a space or markup ('' when none)."""
+    while position > start and (text[position - 1].isspace() or text[position - 1] == MARKUP):
         position -= 1
     return text[position - 1] if position > start else ""
