@@ -11,7 +11,7 @@ from ..article import Article
 from ..cues import is_authorial, is_finite
 from ..lexicon import read_list
 from ..model import Cue
-from ..morph import is_verb, words_pattern
+from ..morph import is_verb, parses, words_pattern
 from ..punct import (
     DASH,
     DASHES,
@@ -87,9 +87,7 @@ def according_to(article: Article) -> Iterator[Candidate]:
                 cue = None
                 lemma = POSSESSIVE.sub(" ", match.group().lower())
                 lemma = " ".join(lemma.split())
-            candidate = _around_source(article, sentence, match, cue, lemma, commas)
-            if candidate:
-                yield candidate
+            yield from _around_source(article, sentence, match, cue, lemma, commas)
 
 
 APPOSITION_STARTS = "|".join(map(re.escape, read_list("apposition_starts.txt")))
@@ -102,10 +100,12 @@ def _next_comma(commas: list[int], start: int, stop: int) -> int:
     return commas[index] if index < len(commas) and commas[index] + 1 < stop else -1
 
 
-def _around_source(article: Article, sentence, match, cue, lemma, commas: list[int]) -> Candidate | None:
+def _around_source(article: Article, sentence, match, cue, lemma, commas: list[int]) -> Iterator[Candidate]:
+    """The content after the source phrase, else before it; both when the phrase stands between
+    commas inside the sentence ('Регистрация в качестве СМИ, по словам X, — это катастрофа')."""
     text = article.text
     if WHICH.match(text, match.end(), sentence.stop):
-        return None
+        return
     comma = _next_comma(commas, match.end(), sentence.stop)
     apposition = comma != -1 and APPOSITIVE.match(text, comma + 1, sentence.stop)
     if apposition:  # 'источник, близкий к правительству, …'
@@ -121,9 +121,12 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
     rule = "as_cue" if cue else "according_to"
     case = None if cue else "gent"  # 'По словам Иванова', but 'Как отметил Иванов'
     region = (match.start(), min(source_stop, match.end() + MAX_REGION))
+    head = trimmed(text, sentence.start, match.start())
     if has_words(text, *tail, MIN_CONTENT_WORDS) and not _reports_speech(article, *tail):
+        if _content_head(article, sentence.start, match.start(), head):
+            yield Candidate(*head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case)
         stop = content_end(article, tail[0], tail[1])
-        return Candidate(
+        yield Candidate(
             *trimmed(text, tail[0], stop, SENTENCE_ENDS),
             kind="indirect",
             rule=rule,
@@ -131,10 +134,36 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
             region=region,
             speaker_case=case,
         )
-    head = trimmed(text, sentence.start, match.start())
+        return
     if has_words(text, *head, MIN_HEAD_WORDS) and not has_words(text, source_stop, sentence.stop, 1):
-        return Candidate(*head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case)
-    return None
+        yield Candidate(*head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case)
+
+
+def is_subject_noun(word: str) -> bool:
+    """A noun whose likeliest reading is the nominative: 'Регистрация', 'топ'."""
+    tag = parses(word.lower())[0].tag
+    return "NOUN" in tag and tag.case == "nomn"
+
+
+HEAD_JOINT = re.compile(r"(?i)(?:^|\s)(?:но|а|и|однако|или|что|чтобы|если|когда|хотя|правда)$")  # '…, но, как пояснили в X, …'
+
+
+def _content_head(article: Article, start: int, phrase: int, head: tuple[int, int]) -> bool:
+    """The words before a source phrase set off by commas inside a sentence are content too: the
+    subject of what the source says, three words or more with a noun in the nominative, naming no
+    person (the source's own name: 'Русаков, с его слов, …'), with no cue of its own and not a joint
+    ('Правда, были задержания, но', 'Вместе с тем')."""
+    text = article.text
+    before = text[start:phrase].rstrip()
+    return (
+        before.endswith(",")
+        and has_words(text, *head, MIN_HEAD_WORDS)
+        and "," not in text[head[0] : head[1]]
+        and not HEAD_JOINT.search(text, head[0], head[1])
+        and not article.cues_in(*head)
+        and not any(e.type == "PER" for e in article.entities_in(*head))
+        and any(is_subject_noun(t.text) for t in article.tokens_in(*head))
+    )
 
 
 def _named_apposition(article: Article, start: int, stop: int, commas: list[int]) -> int | None:
