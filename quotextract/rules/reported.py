@@ -54,6 +54,10 @@ POSSESSIVES = r"(?:его|ее|её|их|моим|нашим)"  # 'по его �
 POSSESSIVE = re.compile(rf"\s+{POSSESSIVES}\s+")
 THIRD_PERSON_POSSESSIVE = re.compile(r"\s(?:его|ее|её|их)\s")  # the source is named earlier
 AS = re.compile(r"(?i)как\s*")  # 'Как отметил X, …'
+CONJUNCTION_BEFORE_AS = re.compile(
+    r"(?i)(?<!\w)(?:того|тех\s+пор|то\s+время)\s*,?\s*$"
+)  # "после того, как X сообщил": "как" joins a clause of time, it introduces no source
+AS_LOOKBACK = 20  # characters before 'как' searched for such a conjunction
 WHICH = re.compile(r"\s*котор")  # 'по словам, которые …': not a source
 COMMA = re.compile(r",(?=\s)")
 LEAD_COMMA = re.compile(rf",(?=\s)\s*(?:{DASH}\s*|-\s+)?")  # ', сообщили' or ', — заявил'
@@ -135,7 +139,10 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
             speaker_case=case,
         )
         return
-    if has_words(text, *head, MIN_HEAD_WORDS) and not has_words(text, source_stop, sentence.stop, 1):
+    joined = cue is not None and CONJUNCTION_BEFORE_AS.search(
+        text, max(sentence.start, match.start() - AS_LOOKBACK), match.start()
+    )  # 'X сделал Y после того, как Z сообщил': the clause before is narration
+    if has_words(text, *head, MIN_HEAD_WORDS) and not joined and not has_words(text, source_stop, sentence.stop, 1):
         yield Candidate(*head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case)
 
 
@@ -324,18 +331,23 @@ def _postposed_clause_end(text: str, start: int, stop: int) -> int:
 
 
 ABOUT_THIS = re.compile(r"(?i)(?:" + "|".join(map(re.escape, read_list("back_references.txt"))) + r")\b")
+MAX_CAPTION_WORDS = 8  # a line this short without a final stop between content and 'Об этом …' is a caption
+MAX_CAPTIONS = 2  # caption lines passed over before the sentence an "Об этом" points back to
 
 
 def about_this(article: Article) -> Iterator[Candidate]:
-    """'… . Об этом заявил X.': the previous sentence is what X said."""
+    """'… . Об этом заявил X.': the previous sentence is what X said (a photo caption or a name
+    line between them is passed over)."""
     text = article.text
     for index, sentence in enumerate(article.sentences):
         if not ABOUT_THIS.match(sentence.text):
             continue
         cue = article.first_cue(sentence.start, sentence.stop, within=BACK_REFERENCE_CUE)
-        if cue is None or index == 0:
+        if cue is None:
             continue
-        previous = article.sentences[index - 1]
+        previous = _previous_content(article, index)
+        if previous is None:
+            continue
         yield Candidate(
             *trimmed(text, previous.start, previous.stop, SENTENCE_ENDS),
             kind="indirect",
@@ -344,3 +356,18 @@ def about_this(article: Article) -> Iterator[Candidate]:
             region=(sentence.start, sentence.stop),
             prefer="after",
         )
+
+
+def _previous_content(article: Article, index: int):
+    """The sentence before ``index``, passing over caption lines (a short line without a final stop)."""
+    for previous in reversed(article.sentences[max(0, index - MAX_CAPTIONS - 1) : index]):
+        paragraph = article.paragraphs[previous.paragraph]
+        caption = (
+            previous.start == paragraph.start
+            and previous.stop == paragraph.stop
+            and article.text[paragraph.stop - 1] not in SENTENCE_ENDS
+            and not has_words(article.text, paragraph.start, paragraph.stop, MAX_CAPTION_WORDS + 1)
+        )
+        if not caption:
+            return previous
+    return None
