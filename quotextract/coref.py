@@ -107,11 +107,15 @@ class Resolver:
             for o in self.registry.occurrences(max(0, position - RECENT), position)
             if agrees(o.source, wanted)
         ]
-        known = [o for o in occurrences if wanted and o.source.gender == wanted]
-        nearest = self._topic(known or occurrences)  # 'болезнь Паркинсона' is no 'она'
+        nearest = self._topic(occurrences)
         last = self.last_speaker
         if last and last[1].type == "PER" and agrees(last[1], wanted) and position - last[2] < RECENT:
-            if nearest is None or last[2] >= nearest.start or nearest.source.name == last[1].name:
+            if (
+                nearest is None
+                or last[2] >= nearest.start
+                or nearest.source.name == last[1].name
+                or (wanted and nearest.source.gender is None and not nearest.subject)
+            ):  # 'болезнь Паркинсона' is no 'она' that the last speaker is
                 return last[1]
         if nearest is not None:
             return nearest.source

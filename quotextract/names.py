@@ -276,7 +276,42 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
             ),
             key=lambda other: -len(_words(other)),
         )
+    respelt = _first_spellings(names)
+    for name in names:
+        variants = fuller[respelt[name]] or [respelt[name]] if name in respelt else fuller[name]
+        fuller[name] = list(dict.fromkeys(respelt.get(v, v) for v in variants))
     return fuller
+
+
+def _first_spellings(names: list[str]) -> dict[str, str]:
+    """A name spelt anew -> its first spelling ('Эд Гонсалес' after 'Эд Гонзалес')."""
+    first_spelling: dict[tuple[str, ...], str] = {}
+    found = {}
+    for name in names:
+        keys = _respelling_keys(name)
+        first = next((first_spelling[k] for k in keys if k in first_spelling), None)
+        if first is not None:
+            found[name] = first
+        for key in keys:
+            first_spelling.setdefault(key, first or name)
+    return found
+
+
+RESPELLING_MIN = 6  # letters of a word whose one-letter respelling is the same name
+
+
+def _respelling_keys(name: str) -> list[tuple[str, ...]]:
+    """The name with one letter inside one word masked: two names sharing a key are one name
+    spelt two ways ('Гонсалес', 'Гонзалес'), the ending kept (so 'Петрова' is not 'Петрову')."""
+    words = [w.lower() for w in _words(name)]
+    if len(words) < 2:
+        return []
+    return [
+        (*words[:i], word[:j] + "*" + word[j + 1 :], *words[i + 1 :])
+        for i, word in enumerate(words)
+        if len(word) >= RESPELLING_MIN
+        for j in range(len(word) - 2)
+    ]
 
 
 PREFIX = 3  # letters two forms of one name word share ('Льва' and 'Лев' through the lemma 'лев')

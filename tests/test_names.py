@@ -54,3 +54,14 @@ def test_name_variants_are_not_compared_all_against_all(monkeypatch):
     small, calls = calls, 0
     names.fuller_names(people(3000))
     assert calls / max(small, 1) < 15  # all against all: 100
+
+
+def test_a_name_spelt_anew_is_the_first_spelling():
+    from quotextract.model import Entity
+    from quotextract.names import fuller_names
+
+    names = ["Эд Гонзалес", "Гонсалес", "Эд Гонсалес", "Анна Петрова", "Анна Петрову"]
+    fuller = fuller_names([Entity(0, 1, n, "PER", n) for n in names])
+    assert fuller["Эд Гонсалес"] == ["Эд Гонзалес"]
+    assert fuller["Гонсалес"] == ["Эд Гонзалес"]
+    assert fuller["Анна Петрову"] == []  # a changed ending is another form, not another spelling
