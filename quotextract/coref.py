@@ -142,11 +142,23 @@ class Resolver:
         named = self.registry.named_with(key, position) if key else None
         if named is not None and named.kind != "outlet":
             return named
+        sentence = self.article.sentence_at(position)
+        here = self._organisation_before(key, sentence.start, position, outlets=True) if sentence else None
+        if here is not None:  # 'В Mail.ru, как рассказали в пресс-службе, …'
+            return here
         last = self.last_speaker
         if last and last[1].type == "ORG" and position - last[2] < RECENT:
             if key is None or lexicon.body_fits(key, last[1].kind):
                 return last[1]
-        for entity in reversed(self.article.entities_in(max(0, position - RECENT * 2), position)):
+        return self._organisation_before(key, max(0, position - RECENT * 2), position)
+
+    def _organisation_before(
+        self, key: str | None, start: int, position: int, outlets: bool = False
+    ) -> Source | None:
+        """The last organisation named in ``[start, position)`` that the body noun can refer to;
+        an outlet only with ``outlets`` and where it relays nothing."""
+        lexicon = self.article.lexicon
+        for entity in reversed(self.article.entities_in(start, position)):
             if entity.type not in ("ORG", "LOC") or self._inside_quote(entity.start, entity.stop):
                 continue
             if entity.type == "LOC":
@@ -154,7 +166,9 @@ class Resolver:
                     return Source(name=institution(entity).normal, type="ORG")
                 continue
             source = self.registry.source(entity)
-            if source.kind != "outlet" and (key is None or lexicon.body_fits(key, source.kind)):
+            if source.kind == "outlet" and (not outlets or self.registry.relays_here(entity)):
+                continue
+            if key is None or lexicon.body_fits(key, source.kind):
                 return source
         return None
 
