@@ -49,6 +49,9 @@ class Resolver:
         if mention.kind == "body":
             if mention.name:
                 return Source(name=mention.name, type="ORG", kind="press")
+            named = self.registry.named_with(mention.key, mention.start)
+            if named is not None and named.kind != "outlet":
+                return named  # 'Правительство Якутии … В правительстве заявили'
             if mention.key in self.article.lexicon.institutions:
                 return Source(name=mention.key, type="ORG")  # 'как пояснили в милиции'
             return self._body(mention.key, mention.start)

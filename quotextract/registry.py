@@ -314,12 +314,16 @@ class Registry:
 
     def named_with(self, body: str, position: int) -> Source | None:
         """The last organisation before ``position`` the article named with this body noun
-        ('Футбольный клуб «Динамо»' for 'в клубе')."""
+        ('Футбольный клуб «Динамо»' for 'в клубе') or whose name it heads ('Правительство США'
+        for 'правительство')."""
         for org in reversed(self.article.entities_in(0, position)):
             if org.type != "ORG" or self.quoted(org.start, org.stop):
                 continue
             before = self.article.tokens_in(max(0, org.start - BODY_REACH), org.start)[-2:]
-            if any(lemma(word.text.lower()) == body for word in before):
+            head = org.normal.split()[:1]
+            if any(lemma(word.text.lower()) == body for word in before) or (
+                head and lemma(head[0].lower()) == body and len(org.normal.split()) > 1
+            ):
                 return self.source(org)
         return None
 

@@ -189,6 +189,12 @@ BODIES = [
         "Динамо",
     ),
     ("В Кремле заявили, что не видят угрозы.", "не видят угрозы", "Кремль"),
+    (  # an institution no one named is itself the source, not the organisation quoted last
+        "«Штурм был законным», — заявили в Бюро по контролю за оборотом оружия. "
+        "Правительство заявило, что члены секты сами устроили пожар.",
+        "члены секты",
+        "правительство",
+    ),
     (  # the organisation named in the body noun's own sentence, over the one quoted last
         "«Мы не отбираем новости вручную», — заявили в компании Rambler & Co. "
         "В Mail.ru, как рассказали в пресс-службе, поиск по новостям работает автоматически.",
@@ -265,6 +271,15 @@ def test_registry_columns_gender_role_affiliation():
     assert row["speaker_gender"] == "f"
     assert row["speaker_role"] == "аналитик банка «Восход»"
     assert row["speaker_affiliation"] == "Восход"
+
+
+def test_an_institution_noun_heading_a_name_refers_back_to_it():
+    row = speaker_of(
+        "Армия обороны Израиля начала операцию. «Всё идёт по плану», — заявили в Минфине. "
+        "В армии добавили, что операция продлится неделю.",
+        "операция продлится",
+    )
+    assert row["speaker"].startswith("Армия обороны")  # not 'армия', not the Minfin quoted last
 
 
 def test_gender_never_guessed_for_organisations():
