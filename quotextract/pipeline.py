@@ -8,6 +8,7 @@ import pandas as pd
 
 from .article import Article
 from .attribute import Attributor
+from .collector import rare_full_collections
 from .detect import candidates
 from .document import finish
 from .frame import rows, to_frame
@@ -48,6 +49,10 @@ class Extractor:
         Each text is normalised once; the lines of all of them go through NER together; the
         rules then read one document at a time.
         """
+        with rare_full_collections():
+            return self._quotations_many(texts)
+
+    def _quotations_many(self, texts: list[str]) -> list[list[Quotation] | Exception]:
         outcomes: list = [[] for _ in texts]
         prepared = []  # (position, normalised text, paragraphs) of the texts with Russian words
         for position, text in enumerate(texts):

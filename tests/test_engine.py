@@ -95,6 +95,25 @@ def test_ner_runs_one_blas_thread_and_restores_the_callers(monkeypatch):
     assert {library["filepath"]: library["num_threads"] for library in threadpool_info()} == before
 
 
+def test_extraction_holds_full_collections_rare_and_restores_the_callers(monkeypatch):
+    import gc
+
+    from quotextract.collector import FULL_EVERY
+
+    seen = []
+    attribute = pipeline.Attributor.quotations
+
+    def spy(self):
+        seen.append(gc.get_threshold())
+        return attribute(self)
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(pipeline.Attributor, "quotations", spy)
+    extract_many(ARTICLES[:1])
+    assert seen == [(before[0], before[1], before[2] * FULL_EVERY)]
+    assert gc.get_threshold() == before
+
+
 def test_quote_marks_pair_over_many_unbalanced_marks():
     from quotextract.quotemarks import pair_quotes
 
