@@ -15,7 +15,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from .encoder import PackedEncoder, load, pack
-from .tokenizer import Pieces, run_pieces
+from .tokenizer import DELIMITERS, Pieces, pieces_of, run_starts
 
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
 CACHE_ROWS = 16_384  # distinct token strings whose first-layer taps are kept (3 KB each)
@@ -36,15 +36,24 @@ class Tagged:
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    tokens: list[tuple[int, int]]  # offsets of each token in the line
+    text: str
+    pieces: list[Pieces]  # the tokens of each run of ``text.split()``
     rows: np.ndarray  # first-layer table row of each token
+
+    def tokens(self) -> list[tuple[int, int]]:
+        """Offsets of each token in the line (wanted only where NER finds an entity)."""
+        return [
+            (start + low, start + high)
+            for start, pieces in zip(run_starts(self.text), self.pieces)
+            for low, high in pieces
+        ]
 
 
 class NerNetwork:
     """natasha's ``NewsNERTagger`` (its model, vocabularies), computed batch-wise: ``network.tag(lines)``."""
 
-    def __init__(self, model, words, shapes, tags):
-        self.encoder = PackedEncoder(model, words, shapes, CACHE_ROWS)
+    def __init__(self, model, words, shapes, tags, capacity: int = CACHE_ROWS):
+        self.encoder = PackedEncoder(model, words, shapes, capacity)
         self.tags = [_bio(tag) for tag in tags.items]
         scale, shift = self.encoder.last_norm
         proj = model.head.proj
@@ -58,32 +67,43 @@ class NerNetwork:
 
     def _lines(self, lines: list[str]) -> list[_Line] | None:
         """Tokens and table rows of each line (None: the table is full)."""
-        runs, encoder, prepared = self._runs, self.encoder, []
+        known_runs, encoder, prepared = self._runs, self.encoder, []
         rows = encoder.rows
         for line in lines:
-            offsets, line_rows = [], []
-            for start, run, pieces in run_pieces(line):
-                known = runs.get(run)
-                if known is None or known[0] != pieces:
-                    ids = []
-                    for low, high in pieces:
-                        word = run[low:high]
-                        row = rows.get(word) or encoder.new_row(word, high - low <= LONG_TOKEN)
-                        if row is None:
-                            return None
-                        ids.append(row)
-                    known = (pieces, ids)
-                    if len(run) <= LONG_TOKEN:
-                        runs[run] = known
-                offsets.extend((start + low, start + high) for low, high in pieces)
+            runs = line.split()
+            line_pieces, line_rows = [], []
+            for index, run in enumerate(runs):
+                known = known_runs.get(run)
+                if known is None or run[0] in DELIMITERS or run[-1] in DELIMITERS:  # context may split it
+                    pieces = pieces_of(runs, index)
+                    if known is None or known[0] != pieces:
+                        ids = []
+                        for low, high in pieces:
+                            word = run[low:high]
+                            row = rows.get(word) or encoder.new_row(word, high - low <= LONG_TOKEN)
+                            if row is None:
+                                return None
+                            ids.append(row)
+                        known = (pieces, ids)
+                        if len(run) <= LONG_TOKEN:
+                            known_runs[run] = known
+                line_pieces.append(known[0])
                 line_rows.extend(known[1])
-            prepared.append(_Line(offsets, np.array(line_rows, dtype=np.int64)))
+            prepared.append(_Line(line, line_pieces, np.array(line_rows, dtype=np.int64)))
         encoder.fill()
         return prepared
 
     def _prepared(self, lines: list[str]) -> list[_Line]:
         prepared = self._lines(lines)
-        if prepared is None:  # the table is full: start it afresh
+        if prepared is None:  # the table is full: keep its most read rows
+            moved = self.encoder.evict()
+            self._runs = {
+                run: (pieces, [int(moved[row]) for row in ids])
+                for run, (pieces, ids) in self._runs.items()
+                if all(moved[row] for row in ids)
+            }
+            prepared = self._lines(lines)
+        if prepared is None:  # the batch alone needs more: start afresh
             self.encoder.clear()
             self._runs.clear()
             prepared = self._lines(lines)
@@ -122,6 +142,7 @@ class NerNetwork:
     def _batch(self, lines: list[_Line]) -> list[np.ndarray]:
         """The tags of each line of one batch."""
         rows, order, starts, sizes = pack([line.rows for line in lines])
+        self.encoder.count(rows)
         tags = self._viterbi(self._emissions(rows), starts, sizes)
         found: list[np.ndarray] = [None] * len(lines)
         for i, start, size in zip(order, starts.tolist(), sizes.tolist()):
@@ -155,6 +176,7 @@ class NerNetwork:
     def _spans(self, line: _Line, tags: np.ndarray, offset: int) -> list[Tagged]:
         """slovnet's ``bio_spans``: B opens, I extends, O closes; other tags change nothing."""
         spans, current, last = [], None, -2
+        tokens = None
         for index in np.flatnonzero(tags != OUTSIDE).tolist() + [None]:
             if current is not None and (index is None or index != last + 1):
                 spans.append(Tagged(*current))  # an O (or the end) after the span
@@ -162,7 +184,8 @@ class NerNetwork:
             if index is None:
                 break
             part, kind = self.tags[tags[index]]
-            start, stop = line.tokens[index]
+            tokens = tokens or line.tokens()
+            start, stop = tokens[index]
             if part == "B":
                 if current is not None:
                     spans.append(Tagged(*current))
@@ -207,8 +230,13 @@ def _bio(tag: str) -> tuple[str, str | None]:
 @lru_cache(maxsize=1)
 def network() -> NerNetwork:
     """The process-wide network over natasha's news NER weights (they ship inside its wheel)."""
+    return new_network()
+
+
+def new_network(capacity: int = CACHE_ROWS) -> NerNetwork:
+    """A network of its own over natasha's news NER weights, with a table of ``capacity`` rows."""
     from natasha.data import NEWS_NER
     from slovnet.const import TAG
     from slovnet.exec.model import NER
 
-    return NerNetwork(*load(NEWS_NER, NER, TAG))
+    return NerNetwork(*load(NEWS_NER, NER, TAG), capacity)

@@ -47,24 +47,32 @@ def _split(left: str | None, run: str, right: str | None) -> Pieces:
     )
 
 
+def pieces_of(runs: list[str], index: int) -> Pieces:
+    """The tokens of ``runs[index]`` (the whitespace-free runs of a text, ``str.split()``), from
+    the cache: a run that begins or ends with a delimiter is keyed by the atom across the space."""
+    run = runs[index]
+    left = _type(runs[index - 1][-1]) if index and run[0] in DELIMITERS else None
+    right = _type(runs[index + 1][0]) if index < len(runs) - 1 and run[-1] in DELIMITERS else None
+    key = (left, run, right)
+    pieces = _pieces.get(key)
+    if pieces is None:
+        pieces = _split(left, run, right)
+        if len(run) <= LONG_RUN:
+            if len(_pieces) >= CACHE_SIZE:
+                _pieces.clear()
+            _pieces[key] = pieces
+    return pieces
+
+
+def run_starts(text: str) -> list[int]:
+    """Where each run of ``text.split()`` starts (regex ``\\s`` and ``str.split`` agree on spaces)."""
+    return [match.start() for match in RUN.finditer(text)]
+
+
 def run_pieces(text: str) -> list[tuple[int, str, Pieces]]:
     """The runs of ``text`` as ``(start, run, pieces)``: the tokens of each run, from the cache."""
-    runs = [(match.start(), match.group()) for match in RUN.finditer(text)]
-    found = []
-    last = len(runs) - 1
-    for index, (start, run) in enumerate(runs):
-        left = _type(runs[index - 1][1][-1]) if index and run[0] in DELIMITERS else None
-        right = _type(runs[index + 1][1][0]) if index < last and run[-1] in DELIMITERS else None
-        key = (left, run, right)
-        pieces = _pieces.get(key)
-        if pieces is None:
-            pieces = _split(left, run, right)
-            if len(run) <= LONG_RUN:
-                if len(_pieces) >= CACHE_SIZE:
-                    _pieces.clear()
-                _pieces[key] = pieces
-        found.append((start, run, pieces))
-    return found
+    runs = text.split()
+    return [(start, run, pieces_of(runs, index)) for index, (start, run) in enumerate(zip(run_starts(text), runs))]
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:

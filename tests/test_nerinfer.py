@@ -89,6 +89,18 @@ def test_lines_tagged_alone_or_together_alike():
     assert together == [our_spans([line])[0] for line in lines]
 
 
+def test_a_table_too_small_for_the_words_changes_no_entity():
+    lines = [
+        f"Иван Петров{number} заявил в Москве, что «Газпром» и Минздрав слово{number} {number * 7} раз."
+        for number in range(60)
+    ]
+    small = nerinfer.new_network(capacity=64)  # 9 new words a line: it makes room again and again
+    found = [[(s.start, s.stop, s.type) for s in small.tag([line])[0]] for line in lines]
+    assert found == our_spans(lines)
+    assert sum(map(len, found)) >= 3 * len(lines)
+    assert small.encoder.used <= 64
+
+
 NAMES = ["Иван Петров", "Мария Сидорова", "Песков", "Владимир Путин", "Набиуллина", "Анна-Мария Ким"]
 PLACES = ["Москве", "Новосибирск", "Казахстана", "Санкт-Петербурге", "США", "Кремле"]
 BODIES = ["Минздрав", "ООО «Ромашка»", "Госдума", "МВД России", "Газпром", "ЦБ РФ"]
