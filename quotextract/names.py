@@ -57,6 +57,8 @@ def _choose_case(words: list[str]) -> str:
     """The grammatical case of a name: the first word's likeliest case the others agree with."""
     content = [w for w in words if not is_initial(w) and not _indeclinable(w)]
     for parse in _person_parses(content[0]) if content else ():
+        if "inan" in parse.tag:
+            continue  # 'Драги' is no dredge ('драга'): a name is never an inanimate noun
         case = parse.tag.case
         if case and all(_supports(w, case) for w in content[1:]):
             return case
@@ -267,14 +269,14 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
         for word in (w for w in _words(name) if not is_initial(w)):
             near = set().union(*(index.get(key, set()) for key in _prefixes(word)))
             pool = near if pool is None else pool & near
-        size = len(_words(name))
+        size = _fullness(name)
         fuller[name] = sorted(
             (
                 other
                 for other in names
-                if (pool is None or other in pool) and len(_words(other)) > size and _variant_of(name, other)
+                if (pool is None or other in pool) and _fullness(other) > size and _variant_of(name, other)
             ),
-            key=lambda other: -len(_words(other)),
+            key=lambda other: tuple(-part for part in _fullness(other)),
         )
     respelt = _first_spellings(names)
     for name in names:
@@ -295,6 +297,12 @@ def _first_spellings(names: list[str]) -> dict[str, str]:
         for key in keys:
             first_spelling.setdefault(key, first or name)
     return found
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """Words, then words spelt out: 'Марио Драги' is fuller than 'М.Драги', which is fuller than 'Драги'."""
+    words = _words(name)
+    return len(words), sum(not is_initial(w) for w in words)
 
 
 RESPELLING_MIN = 6  # letters of a word whose one-letter respelling is the same name
