@@ -47,7 +47,10 @@ class Chooser:
     def choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
         """The mention naming the source: nearest the cue on the usual side, in the right case.
         An outlet that relays ('сообщает ТАСС') is chosen only when nothing else is named."""
-        mentions = [m for m in mentions if not self._relaying(m) and not self._addressee(m)] or mentions
+        plural = candidate.cue is not None and _plural(candidate.cue.text)
+        mentions = [
+            m for m in mentions if not self._relaying(m) and not self._addressee(m, plural)
+        ] or mentions
         if not mentions:
             return None
         antecedent = self._antecedent(candidate, mentions)
@@ -155,14 +158,15 @@ class Chooser:
     def _person(mention: Mention) -> bool:
         return mention.entity is not None and mention.entity.type == "PER"
 
-    def _addressee(self, mention: Mention) -> bool:
-        """An outlet told something ('сообщил Викиновостям', 'рассказал «Известиям»')."""
+    def _addressee(self, mention: Mention, plural_verb: bool) -> bool:
+        """An outlet told something ('сообщил Викиновостям', 'рассказал «Известиям»', 'В мэрии
+        ТАСС сообщили': a singular name is no subject of a plural verb)."""
         entity = mention.entity
-        return (
-            entity is not None
-            and self.registry.source(entity).kind == "outlet"
-            and not self._can_be(mention, "nomn", strict=True)
-        )
+        if entity is None or self.registry.source(entity).kind != "outlet":
+            return False
+        if plural_verb and not _plural_noun(entity.text.split()[-1]):
+            return True
+        return not self._can_be(mention, "nomn", strict=True)
 
     def _relaying(self, mention: Mention) -> bool:
         return mention.entity is not None and self.registry.relays_here(mention.entity)
@@ -265,3 +269,9 @@ def _verbal(word: str) -> bool:
 
 def _plural(word: str) -> bool:
     return any(p.tag.number == "plur" and "VERB" in p.tag for p in parses(word.split()[0].lower())[:2])
+
+
+def _plural_noun(word: str) -> bool:
+    return any(
+        p.tag.number == "plur" and p.tag.case == "nomn" for p in parses(word.strip(QUOTES).lower())[:2]
+    )

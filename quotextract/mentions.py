@@ -71,8 +71,10 @@ def find_mentions(
             named = BODY_NAME.match(article.text, word.stop, stop)
             tail = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
             if named and not _starts_within(starts, named.start(1), named.start(1) + 1):
-                name = f"{org_nominative(word.text)} {named.group(1)}"
-                found.append(Mention(word.start, named.end(), "body", key=lemma, name=name))
+                end = _next_start(starts, named.start(1) + 1, named.end())  # 'мэрии Новосибирска ТАСС'
+                own = article.text[named.start(1) : end].rstrip()
+                name = org_nominative(f"{word.text} {own}")
+                found.append(Mention(word.start, named.start(1) + len(own), "body", key=lemma, name=name))
             elif tail > word.stop and not _starts_within(starts, word.stop, tail):
                 name = (
                     f"{org_nominative(word.text.lower())} {' '.join(article.text[word.stop : tail].split())}"
@@ -108,6 +110,12 @@ def _starts_within(starts: list[int], start: int, stop: int) -> bool:
     """Whether one of the sorted ``starts`` lies in ``[start, stop)``."""
     index = bisect.bisect_left(starts, start)
     return index < len(starts) and starts[index] < stop
+
+
+def _next_start(starts: list[int], start: int, stop: int) -> int:
+    """The first of the sorted ``starts`` in ``[start, stop)``, else ``stop``."""
+    index = bisect.bisect_left(starts, start)
+    return starts[index] if index < len(starts) and starts[index] < stop else stop
 
 
 def _genitive_tail(stop: int, following, inside_person: Callable[[int], bool]) -> int:

@@ -57,8 +57,8 @@ def _choose_case(words: list[str]) -> str:
     """The grammatical case of a name: the first word's likeliest case the others agree with."""
     content = [w for w in words if not is_initial(w) and not _indeclinable(w)]
     for parse in _person_parses(content[0]) if content else ():
-        if "inan" in parse.tag:
-            continue  # 'Драги' is no dredge ('драга'): a name is never an inanimate noun
+        if "inan" in parse.tag or parse.tag.case == "voct":
+            continue  # 'Драги' is no dredge ('драга'), news call no one in the vocative ('Абаскаль')
         case = parse.tag.case
         if case and all(_supports(w, case) for w in content[1:]):
             return case
@@ -91,7 +91,9 @@ def person_nominative(name: str, case: str | None = None) -> str:
     words the dictionary cannot inflect in it lose the regular ending of that case.
     """
     words = name.split()
-    if case is None or case == "nomn":
+    if case == "nomn":  # the context says so: 'Автор первого гола Малком'
+        return _name_order(" ".join(words))
+    if case is None:
         case = _choose_case(words)
         gender = _gender(words, case)
         return _name_order(" ".join(_to_nominative(w, case, gender) for w in words))

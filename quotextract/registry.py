@@ -17,7 +17,7 @@ from functools import cached_property
 
 from .article import Article
 from .lexicon import read_list
-from .mentions import role_lemma
+from .mentions import _singular, role_lemma
 from .model import Entity
 from .morph import is_verb, lemma, parses, verb_gender
 from .names import can_stand_in, fuller_names, gender, org_nominative, person_nominative
@@ -163,7 +163,11 @@ class Registry:
             before = [t for t in tokens[max(0, index - INTRODUCTION_WINDOW) : index] if t.start >= low]
             for position, word in enumerate(before):
                 role = self._role_at(before, position)
-                if role and self._introduces(word, person, before[position + 1 :]):
+                if (
+                    role
+                    and _singular(word.text, role.split()[0])
+                    and self._introduces(word, person, before[position + 1 :])
+                ):
                     found[person.start] = (
                         role,
                         *self._described(word, person),

@@ -1,0 +1,65 @@
+"""Whole invented articles whose speakers are named once and then referred to: by description
+('глава региона', 'аргентинский специалист', 'бразилец'), pronoun, body noun ('в ведомстве') or a
+name in another case. Each expected row is (the start of the quotation, its speaker)."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import quotextract
+
+DATA = Path(__file__).parent / "data"
+
+ARTICLES = {
+    "attribution-wire-regional.txt": [
+        ("Власти Новосибирской области продлят", "Андрей Травников"),  # not ТАСС of the dateline
+        ("Мы видим, что ситуация", "Андрей Травников"),  # 'сказал глава региона'
+        ("решение о снятии ограничений", "Андрей Травников"),  # 'По его словам'
+        ("загрузка больниц снизилась", "Константин Хальзов"),
+        ("Коечный фонд мы сохраняем", "Константин Хальзов"),  # 'добавил министр'
+        ("общественный транспорт продолжит", "мэрия Новосибирска"),  # 'В мэрии Новосибирска ТАСС сообщили'
+        ("дополнительные рейсы не планируются", "мэрия Новосибирска"),  # 'в ведомстве'
+        ("пик заболеваемости пройден", "Дарья Позднякова"),
+        ("Маска по-прежнему остается", "Дарья Позднякова"),
+        ("ограничения могут снять", None),  # 'Эксперты считают'
+        ("прогнозы пока делать рано", "Сергей Нетесов"),  # not the agency's correspondent
+        ("Все зависит от того", "Сергей Нетесов"),  # 'сказал ученый'
+    ],
+    "attribution-football-match.txt": [
+        ("его команда выглядела слабее", "Гильермо Абаскаль"),  # a foreign name kept as written
+        ("Мы допустили две ошибки", "Гильермо Абаскаль"),  # 'аргентинский специалист', named before
+        ("Ребята выполнили установку", "Сергей Семак"),  # 'отметил тренер'
+        ("не ожидал столь уверенной победы", "Сергей Семак"),  # 'Он добавил'
+        ("посвящает мяч семье", "Малком"),  # 'Автор первого гола Малком': no instrumental of 'малкий'
+        ("Это очень важный гол", "Малком"),  # 'заявил бразилец'
+        ("защитник получил травму", "Спартак"),  # 'В клубе сообщили'
+        ("Мы еще поборемся", "Квинси Промес"),  # 'заверил журналистов нападающий': not a journalist
+        ("Сезон не закончен", "Квинси Промес"),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return {name: quotextract.extract((DATA / name).read_text(encoding="utf-8")) for name in ARTICLES}
+
+
+CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
+
+
+@pytest.mark.parametrize("name, quote, speaker", CASES, ids=[f"{c[0][12:-4]}:{c[1][:25]}" for c in CASES])
+def test_speaker(extracted, name, quote, speaker):
+    frame = extracted[name]
+    rows = frame[frame["quote"].str.startswith(quote)]
+    assert len(rows) == 1, f"{quote!r} found {len(rows)} times in {list(frame['quote'])}"
+    if speaker is None:
+        assert pd.isna(rows.iloc[0]["speaker"])
+    else:
+        assert rows.iloc[0]["speaker"] == speaker
+
+
+def test_introduced_roles_are_the_persons_own():
+    frame = quotextract.extract((DATA / "attribution-football-match.txt").read_text(encoding="utf-8"))
+    row = frame[frame["quote"].str.startswith("Мы еще поборемся")].iloc[0]
+    assert row["speaker_role"] == "нападающий"
