@@ -36,6 +36,14 @@ CASES = [
     case("accusation-that", "Министр обвинил соседей в том, что они срывают переговоры.",
          ("они срывают переговоры", I)),
     case("soglasno-which-is-no-cue", "С марта введен новый штраф, согласно которому водители платят вдвое больше.",),
+    # POSTPOSED ATTRIBUTIONS: the speaker's apposition is not content, a clause of its own is
+    case("apposition-with-relative-clause", "«Полеты будут короткими», сказал Олег Зимин, бывший пилот, который теперь преподает в академии.",
+         ("Полеты будут короткими", D)),
+    case("clause-after-attribution", "Цены на жилье снизятся, сообщил аналитик Олег Зимин, но спрос восстановится нескоро.",
+         ("Цены на жилье снизятся", I), ("но спрос восстановится нескоро", I)),
+    case("gerund-clause-before-cue", "Выступая на форуме в Перми, Зимин предложил построить второй мост.",),
+    case("gerund-clause-then-that", "Выступая на форуме в Перми, Зимин заявил, что мост построят к зиме.",
+         ("мост построят к зиме", I)),
     # SOURCE PHRASES between commas: the subject before them is content too, a joint or a name is not
     case("parenthetical-source", "Перенос сроков стройки, по словам инженера, обойдется городу в миллиард рублей.",
          ("Перенос сроков стройки", I), ("обойдется городу в миллиард рублей", I)),

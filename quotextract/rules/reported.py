@@ -276,6 +276,8 @@ def postposed(article: Article) -> Iterator[Candidate]:
             head = trimmed(
                 text, lead.end() if lead else sentence.start, sentence.start + match.start(), QUOTES
             )
+            if _adverbial_clause(article, *head):
+                continue
             kind = "direct" if any(dash in match.group() for dash in DASHES) else "indirect"
             if kind == "direct":
                 head = (_speech_start(article, index, head[0]), head[1])
@@ -297,13 +299,23 @@ def _verb_first(article: Article, clause: int, cue: Cue) -> bool:
     )
 
 
+def _adverbial_clause(article: Article, start: int, stop: int) -> bool:
+    """The words before the attribution's comma are a gerund clause of the cue's own subject
+    ('Выступая на форуме в Перми, Зимин предложил …'): no content of anyone's."""
+    words = article.tokens_in(start, stop)
+    return bool(words) and "," not in article.text[start:stop] and "GRND" in parses(words[0].text.lower())[0].tag
+
+
 HEAD_LEAD = re.compile(r"(?i)(?:\w+\s+)?о\s+том\s*,\s*что\s+")
 
 
 def _is_content(article: Article, start: int, stop: int) -> bool:
-    """Three words or more with a verb of their own: '…, напомнил Раттке, затем последовала встреча'."""
+    """Three words or more with a verb of their own before any comma: '…, напомнил Раттке, затем
+    последовала встреча', not an apposition with a relative clause ('…, бывший астронавт, который …')."""
+    comma = article.text.find(",", start, stop)
+    own = stop if comma == -1 else comma
     return has_words(article.text, start, stop, CONTENT_CLAUSE_WORDS) and any(
-        is_verb(t.text.lower()) for t in article.tokens_in(start, stop)
+        is_verb(t.text.lower()) for t in article.tokens_in(start, own)
     )
 
 
