@@ -44,6 +44,13 @@ CASES = [
     case("gerund-clause-before-cue", "Выступая на форуме в Перми, Зимин предложил построить второй мост.",),
     case("gerund-clause-then-that", "Выступая на форуме в Перми, Зимин заявил, что мост построят к зиме.",
          ("мост построят к зиме", I)),
+    # COLONS: a dash after the colon, a lowercase clause (reported content), a topic is no content
+    case("colon-then-dash", "Тренер признался: - Игра получилась тяжелой.",
+         ("Игра получилась тяжелой", D)),
+    case("colon-lowercase-clause", "Премьер Дэвид Кэмерон предложил: если переговоры сорвутся, санкции ужесточат.",
+         ("если переговоры сорвутся, санкции ужесточат", I)),
+    case("colon-after-topic", "Он рассказал о планах: стройке моста и ремонте дорог.",),
+    case("colon-after-naming", "Министр назвал три причины: рост цен, падение спроса и слабый рубль.",),
     # SOURCE PHRASES between commas: the subject before them is content too, a joint or a name is not
     case("parenthetical-source", "Перенос сроков стройки, по словам инженера, обойдется городу в миллиард рублей.",
          ("Перенос сроков стройки", I), ("обойдется городу в миллиард рублей", I)),

@@ -14,12 +14,19 @@ from ..punct import CLOSING_QUOTES, COLON, DASH, SENTENCE_ENDS, SPACED_DASH
 from .base import Candidate, has_words, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
 
-COLON_SPEECH = re.compile(r":\s+(?=[А-ЯЁ])")
+COLON_SPEECH = re.compile(rf":\s+(?:{DASH}\s*|-\s+)?(?=[А-ЯЁ])")  # 'сказал: Мы …', 'признался: - Игра …'
+
+
+COLON_CLAUSE = re.compile(r":\s+(?=[а-яё])")  # 'предложил: если …' — reported content, not verbatim
+TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|обо|про)(?!\w)")
+COLON_CUE_WORDS = 3  # 'заявил журналистам: если …': the cue stands this close before such a colon
 
 
 def colon_speech(article: Article) -> Iterator[Candidate]:
-    """'Песков сказал: Мы готовы.' and 'X заявил:' followed by a paragraph of speech, marks lost."""
+    """'Песков сказал: Мы готовы.' and 'X заявил:' followed by a paragraph of speech, marks lost;
+    'X предложил: если …' (a lowercase clause after the cue's colon) is reported content."""
     text, paragraphs = article.text, article.paragraphs
+    yield from _colon_clauses(article)
     for paragraph in paragraphs:
         for colon in COLON_SPEECH.finditer(text, paragraph.start, paragraph.stop):
             intro = sentence_start(article, colon.start(), paragraph)
@@ -52,6 +59,23 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
                     prefer="before",
                 )
                 yield from _continued(article, speech)
+
+
+def _colon_clauses(article: Article) -> Iterator[Candidate]:
+    text = article.text
+    for sentence in article.sentences:
+        for colon in COLON_CLAUSE.finditer(text, sentence.start, sentence.stop):
+            window = article.token_start_before(colon.start(), COLON_CUE_WORDS)
+            cues = article.cues_in(max(window, sentence.start), colon.start())
+            if not cues or not is_finite(cues[-1]) or is_authorial(cues[-1]):
+                continue
+            if TOPIC.search(text, cues[-1].stop, colon.start()):  # 'рассказал о планах: стройке …' lists them
+                continue
+            span = trimmed(text, colon.end(), sentence.stop, SENTENCE_ENDS)
+            if has_words(text, *span, MIN_SPEECH_WORDS):
+                intro = (sentence.start, colon.start())
+                yield Candidate(*span, kind="indirect", rule="colon_speech", cue=cues[-1], region=intro, prefer="before")
+            break
 
 
 MAX_INTRO_WORDS = 15  # 'X заявил:' introducing speech: a longer sentence before the colon is narration
