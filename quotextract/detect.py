@@ -10,14 +10,8 @@ from .article import Article
 from .punct import OPENING_QUOTES
 from .rules.base import Candidate, trimmed, words
 from .rules.dialogue import dash_dialogue
-from .rules.lines import (
-    answers_continued,
-    colon_speech,
-    headline,
-    interview,
-    interview_answers,
-    labelled_interview,
-)
+from .rules.interviews import answers_continued, interview, interview_answers, labelled_interview
+from .rules.lines import colon_speech, headline
 from .rules.marks import quote_marks
 from .rules.reported import about_this, according_to, postposed, reported_that
 

@@ -52,3 +52,4 @@ def test_question_to_another_person_is_not_theirs():
 )
 def test_outlet_reporting_narration_is_not_a_quotation():
     assert rows("Судья Анна Смирнова огласила приговор в среду, передает BFM.ru.") == []
+

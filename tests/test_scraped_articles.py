@@ -1,6 +1,9 @@
 """Whole scraped articles in styles the dev set lacks: CRLF and menus, NBSP, hyphens as dashes,
 colon-introduced dialogue, straight quotes; wire copy with datelines, interviews with and without
-their questions, a sports report, a regional report with a press service (all invented text). Each expected row is (quote, speaker, kind); a quote
+their questions, a sports report, a regional report with a press service; interviews with surname
+labels, with undashed questions, with 'Вопрос:'/'Ответ:' labels and answers over two paragraphs,
+wire copy in straight quotes (interrupted, nested) with CRLF and NBSP, a colon-introduced quotation
+over paragraphs with its marks lost, hockey dash dialogue with hyphens (all invented text). Each expected row is (quote, speaker, kind); a quote
 is matched by the start of its text, so trailing punctuation is a boundary choice."""
 
 from pathlib import Path
@@ -100,6 +103,49 @@ ARTICLES = {
         ("первыми отремонтируют школы", "Татьяна Дьякова", "indirect"),
         ("подрядчиков выберут", "Татьяна Дьякова", "indirect"),  # 'По ее словам'
     ],
+    "article-interview-surname-labels.txt": [
+        ("Зал будет полон", "Анна Гусева", "direct"),  # headline 'X: «…»'
+        ("Анна Сергеевна, чего ждать", "Илья Мартынов", "direct"),  # 'Мартынов:' the interviewer
+        ("Мы подготовили двенадцать", "Анна Гусева", "direct"),  # 'Гусева:' a surname label
+        ("Нет, цены останутся прежними", "Анна Гусева", "direct"),
+        ("Для студентов сохранятся скидки", "Анна Гусева", "direct"),  # answers a labelled question
+        ("Ремонт закончат к марту", "Анна Гусева", "direct"),
+    ],
+    "article-interview-undashed-questions.txt": [
+        ("Как вы оцениваете итоги года", None, "direct"),  # an undashed question after the lead
+        ("Год был трудным", "Ирина Белова", "direct"),  # answers with no first person in them
+        ("Автобусов станет больше", "Ирина Белова", "direct"),
+        ("Новые остановки появятся", "Ирина Белова", "direct"),  # the answer's second paragraph
+        ("Работы начнутся весной", "Ирина Белова", "direct"),
+    ],
+    "article-interview-qa-labels.txt": [
+        ("Как прошла подготовка", None, "direct"),
+        ("Сборы в горах прошли хорошо", "Дарья Зотова", "direct"),
+        ("Тренеры довольны объемом", "Дарья Зотова", "direct"),  # an unlabelled paragraph of the answer
+        ("Чемпионат страны в марте", "Дарья Зотова", "direct"),
+    ],
+    "article-wire-straight-quotes.txt": [
+        ("Строительство нового корпуса", "Рустам Гарипов", "indirect"),  # 'сообщил ТАСС X'
+        ("Мы уже закончили каркас здания", "Рустам Гарипов", "direct"),  # straight marks, interrupted
+        ("Сейчас идут отделочные работы", "Рустам Гарипов", "direct"),
+        ("в корпусе разместятся 200 коек", "Рустам Гарипов", "indirect"),
+        ('Оборудование для отделения "Мать и дитя" поставит', "Рустам Гарипов", "direct"),  # straight nested
+        ("Новый корпус позволит", "Лилия Хасанова", "direct"),  # colon, marks and final stop lost
+        ("очереди на плановые операции", "Лилия Хасанова", "indirect"),
+    ],
+    "article-colon-paragraphs.txt": [
+        ("В этом году отремонтируют", "Андрей Никитин", "direct"),  # 'он сказал:' then lost marks
+        ("Мы будем строго спрашивать", "Андрей Никитин", "direct"),  # the next first-person paragraph
+        ("в районах откроются", "Андрей Никитин", "indirect"),
+    ],
+    "article-hockey-hyphen-dialogue.txt": [
+        ("Игра получилась нервной", "Максим Соколов", "direct"),
+        ("Мы долго не могли забить", "Максим Соколов", "direct"),
+        ("Соперник закрыл центр", "Максим Соколов", "direct"),  # 'добавил он'
+        ("его команда заслуживала большего", "Олег Дронов", "indirect"),
+        ("Мы проиграли из-за удаления", "Олег Дронов", "direct"),
+        ("Ребята не виноваты", "Олег Дронов", "direct"),
+    ],
 }
 
 NOT_QUOTED = {
@@ -108,6 +154,12 @@ NOT_QUOTED = {
     "article-interview-answers.txt": ["Беседовала", "О новом оборудовании", "О кадрах"],
     "article-sports-report.txt": ["уступил", "пропустил встречу"],
     "article-regional-press-service.txt": ["отремонтируют 40"],
+    "article-interview-surname-labels.txt": ["Главная", "Поделиться", "12:40", "Фото", "ВКонтакте", "Читайте"],
+    "article-interview-undashed-questions.txt": ["Просмотров", "ответила на вопросы", "Поделиться"],
+    "article-interview-qa-labels.txt": ["Спорт", "поговорил с", "Фото"],
+    "article-wire-straight-quotes.txt": ["КАЗАНЬ", "Теги"],
+    "article-colon-paragraphs.txt": ["провел прямую линию", "Отдельно губернатор"],
+    "article-hockey-hyphen-dialogue.txt": ["Хоккей", "обыграл", "Поделиться", "Лучшим игроком", "Фото"],
     "scraped-metro-crlf.txt": ["Читайте также", "Новости", "Все права защищены", "В Москве открыли"],
     "scraped-mid-nbsp.txt": ["Теги", "Захарова назвала заявления Лондона", "В Форин-офисе"],
     "scraped-cbr-interview.txt": ["Центробанк сохранил ключевую ставку"],

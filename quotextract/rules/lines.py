@@ -1,4 +1,4 @@
-"""Whole lines: headlines 'Текст — Фамилия', interviews 'Имя: …', 'X сказал:' speech."""
+"""Whole lines: headlines 'Текст — Фамилия', 'X сказал:' speech and the paragraphs continuing it."""
 
 from __future__ import annotations
 
@@ -87,79 +87,6 @@ MAX_CONTINUED = 8  # paragraphs a colon-introduced quotation runs on over
 FIRST_PERSON = re.compile(words_pattern(read_list("first_person.txt")), re.I)
 
 
-INTERVIEW_LEAD = re.compile(
-    r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью)"
-    r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+)"
-)
-LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines
-BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")
-
-
-QUESTION_LABEL = re.compile(r"(?i)(?:вопрос|корреспондент|журналист|интервьюер)\s*:\s*")
-ANSWER_LABEL = re.compile(r"(?i)ответ\s*:\s*")
-
-
-def labelled_interview(article: Article) -> Iterator[Candidate]:
-    """'Вопрос: …' / 'Ответ: …' lines: questions kept without a speaker, answers the interviewee's
-    (named in the lead, else the person the article is about)."""
-    text = article.text
-    region = _interviewee(article)
-    for paragraph in article.paragraphs:
-        for label, asks in ((QUESTION_LABEL, True), (ANSWER_LABEL, False)):
-            match = label.match(text, paragraph.start, paragraph.stop)
-            if match and has_words(text, match.end(), paragraph.stop, MIN_SPEECH_WORDS - 1):
-                span = trimmed(text, match.end(), paragraph.stop)
-                if asks:
-                    yield Candidate(
-                        *span, kind="direct", rule="interview_question", prefer="before", unattributed=True
-                    )
-                else:
-                    yield Candidate(
-                        *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
-                    )
-                break
-
-
-def _interviewee(article: Article) -> tuple[int, int] | None:
-    """Where the lead of an interview names the interviewee ('X ответила на вопросы', 'поговорил с X')."""
-    text = article.text
-    for lead in article.paragraphs[:LEAD_PARAGRAPHS]:
-        match = INTERVIEW_LEAD.search(text, lead.start, lead.stop)
-        if match:
-            sentence = article.sentence_at(match.start())
-            start, stop = (sentence.start, sentence.stop) if sentence else (lead.start, lead.stop)
-            return (start, match.start()) if match.group("before") else (match.end(), stop)
-    return None
-
-
-def answers_continued(article: Article) -> Iterator[Candidate]:
-    """The undashed paragraphs that continue an interview answer: '— Да. …' then 'Мы …'."""
-    for paragraph in article.paragraphs:
-        if dash_line(article, paragraph) is not None:
-            yield from _continued(article, paragraph)
-
-
-def interview_answers(article: Article) -> Iterator[Candidate]:
-    """Answers printed without their questions, after a lead naming the interviewee
-    ('Елена Маркова ответила на вопросы издания', 'Корреспондент поговорил с X')."""
-    text, paragraphs = article.text, article.paragraphs
-    region = _interviewee(article)
-    if region is None:
-        return
-    lead = article.paragraph_at(region[0])
-    for paragraph in paragraphs[lead.index + 1 :]:
-        if (
-            _speech_line(article, paragraph)
-            and FIRST_PERSON.search(text, paragraph.start, paragraph.stop)
-            and not BYLINE.match(text, paragraph.start, paragraph.stop)
-            and text[paragraph.stop - 1] != ":"
-        ):
-            span = trimmed(text, paragraph.start, paragraph.stop)
-            yield Candidate(
-                *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
-            )
-
-
 def _announcing(article: Article, start: int, stop: int) -> Cue | None:
     """The cue of a line that announces speech on the next: a speech verb in any form but the
     article's own voice ('сказав журналистам:'), else an announcing word ('оставил запись:', 'назвал так:')."""
@@ -241,25 +168,3 @@ def headline(article: Article) -> Iterator[Candidate]:
                     *quote, kind="direct", rule="headline", cue=None, region=(person.start, person.stop)
                 )
                 break
-
-
-def interview(article: Article) -> Iterator[Candidate]:
-    """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon."""
-    text = article.text
-    for paragraph in article.paragraphs:
-        entity = next(
-            (
-                e
-                for e in article.entities_in(paragraph.start, paragraph.stop)[:1]
-                if e.start == paragraph.start and e.type != "LOC"
-            ),
-            None,
-        )
-        if entity is None:
-            continue
-        colon = LABEL_COLON.match(text, entity.stop, paragraph.stop)
-        if colon and words(text, colon.end(), paragraph.stop) >= MIN_ANSWER_WORDS:
-            span = unquoted(text, *trimmed(text, colon.end(), paragraph.stop, "."))
-            yield Candidate(
-                *span, kind="direct", rule="interview", cue=None, region=(entity.start, entity.stop)
-            )

@@ -1,0 +1,175 @@
+"""Interviews: 'Имя: …' and 'Вопрос:'/'Ответ:' lines, undashed questions, answers and their paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import islice
+
+from ..article import Article
+from ..punct import SENTENCE_ENDS
+from ..segment import Paragraph
+from .base import Candidate, has_words, trimmed, unquoted, words
+from .dialogue import dash_line
+from .lines import (
+    FIRST_PERSON,
+    MAX_CONTINUED,
+    MIN_SPEECH_WORDS,
+    UNPUNCTUATED_SPEECH_WORDS,
+    _continued,
+    _speech_line,
+)
+
+INTERVIEW_LEAD = re.compile(
+    r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью)"
+    r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+)"
+)
+LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines of prose
+BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")
+QUESTION_LABEL = re.compile(r"(?i)(?:вопрос|корреспондент|журналист|интервьюер)\s*:\s*")
+ANSWER_LABEL = re.compile(r"(?i)ответ\s*:\s*")
+LABEL_COLON = re.compile(r"\s*:\s+")  # 'Мустафа Джемилев: …'
+MIN_ANSWER_WORDS = 2  # 'Имя: …' interview lines: one word after the colon is a label
+MIN_LABELS = 2  # labelled lines that make an interview whose unlabelled paragraphs continue them
+MIN_QUESTIONS = 2  # undashed questions after a lead that make an interview of the paragraphs between
+MIN_QUESTION_WORDS = 2  # 'Почему?' alone is no interviewer's question
+
+
+def interview(article: Article) -> Iterator[Candidate]:
+    """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon. (The unlabelled
+    paragraphs after such lines are not taken as their continuation: on the development set that
+    found more quotations, all with the wrong speaker.)"""
+    text = article.text
+    for paragraph in article.paragraphs:
+        entity = next(
+            (
+                e
+                for e in article.entities_in(paragraph.start, paragraph.stop)[:1]
+                if e.start == paragraph.start and e.type != "LOC"
+            ),
+            None,
+        )
+        if entity is None:
+            continue
+        colon = LABEL_COLON.match(text, entity.stop, paragraph.stop)
+        if colon and words(text, colon.end(), paragraph.stop) >= MIN_ANSWER_WORDS:
+            span = unquoted(text, *trimmed(text, colon.end(), paragraph.stop, "."))
+            yield Candidate(
+                *span, kind="direct", rule="interview", cue=None, region=(entity.start, entity.stop)
+            )
+
+
+def labelled_interview(article: Article) -> Iterator[Candidate]:
+    """'Вопрос: …' / 'Ответ: …' lines: questions kept without a speaker, answers the interviewee's
+    (named in the lead, else the person the article is about), with the paragraphs continuing them."""
+    text, labelled = article.text, []
+    region = _interviewee(article)
+    for paragraph in article.paragraphs:
+        for label, asks in ((QUESTION_LABEL, True), (ANSWER_LABEL, False)):
+            match = label.match(text, paragraph.start, paragraph.stop)
+            if match and has_words(text, match.end(), paragraph.stop, MIN_SPEECH_WORDS - 1):
+                span = trimmed(text, match.end(), paragraph.stop)
+                if asks:
+                    candidate = Candidate(
+                        *span, kind="direct", rule="interview_question", prefer="before", unattributed=True
+                    )
+                else:
+                    candidate = Candidate(
+                        *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
+                    )
+                labelled.append((paragraph, candidate))
+                yield candidate
+                break
+    yield from _between_labels(article, labelled)
+
+
+def _between_labels(article: Article, labelled: list[tuple[Paragraph, Candidate]]) -> Iterator[Candidate]:
+    """The unlabelled paragraphs continuing a labelled line of an interview: up to the next label,
+    after the last one those in the first person."""
+    if len(labelled) < MIN_LABELS:
+        return
+    following = [p.index for p, _ in labelled[1:]] + [None]
+    for (paragraph, candidate), next_label in zip(labelled, following):
+        stop = paragraph.index + 1 + MAX_CONTINUED if next_label is None else next_label
+        for other in article.paragraphs[paragraph.index + 1 : min(stop, paragraph.index + 1 + MAX_CONTINUED)]:
+            if not _answer_line(article, other, first_person=next_label is None):
+                break
+            yield replace(candidate, start=other.start, stop=other.stop)
+
+
+def _answer_line(article: Article, paragraph: Paragraph, first_person: bool) -> bool:
+    """A paragraph that can be (part of) an answer: speech, not a byline or an announcing line."""
+    text = article.text
+    return (
+        _speech_line(article, paragraph)
+        and not BYLINE.match(text, paragraph.start, paragraph.stop)
+        and text[paragraph.stop - 1] != ":"
+        and (not first_person or bool(FIRST_PERSON.search(text, paragraph.start, paragraph.stop)))
+    )
+
+
+def _interviewee(article: Article) -> tuple[int, int] | None:
+    """Where the lead of an interview names the interviewee ('X ответила на вопросы', 'поговорил с X')."""
+    text = article.text
+    prose = (  # not menus, dates, share lines
+        p
+        for p in article.paragraphs
+        if text[p.stop - 1] in SENTENCE_ENDS or has_words(text, p.start, p.stop, UNPUNCTUATED_SPEECH_WORDS)
+    )
+    for lead in islice(prose, LEAD_PARAGRAPHS):
+        match = INTERVIEW_LEAD.search(text, lead.start, lead.stop)
+        if match:
+            sentence = article.sentence_at(match.start())
+            start, stop = (sentence.start, sentence.stop) if sentence else (lead.start, lead.stop)
+            return (start, match.start()) if match.group("before") else (match.end(), stop)
+    return None
+
+
+def answers_continued(article: Article) -> Iterator[Candidate]:
+    """The undashed paragraphs that continue an interview answer: '— Да. …' then 'Мы …'."""
+    for paragraph in article.paragraphs:
+        if dash_line(article, paragraph) is not None:
+            yield from _continued(article, paragraph)
+
+
+def interview_answers(article: Article) -> Iterator[Candidate]:
+    """After a lead naming the interviewee ('Елена Маркова ответила на вопросы издания',
+    'Корреспондент поговорил с X'): undashed questions and the paragraphs answering them, and
+    answers printed without their questions (paragraphs in the first person)."""
+    text, paragraphs = article.text, article.paragraphs
+    region = _interviewee(article)
+    if region is None:
+        return
+    lead = article.paragraph_at(region[0])
+    body = paragraphs[lead.index + 1 :]
+    questions = [p for p in body if _question_line(article, p)]
+    asked = len(questions) >= MIN_QUESTIONS
+    for paragraph in body:
+        if asked and paragraph in questions:
+            span = trimmed(text, paragraph.start, paragraph.stop)
+            yield Candidate(*span, kind="direct", rule="interview_question", prefer="before", unattributed=True)
+            continue
+        answers = asked and _answers_question(article, paragraph, questions)
+        if _answer_line(article, paragraph, first_person=not answers):
+            span = trimmed(text, paragraph.start, paragraph.stop)
+            yield Candidate(*span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after")
+
+
+def _question_line(article: Article, paragraph: Paragraph) -> bool:
+    """An undashed, unlabelled paragraph ending in '?': an interviewer's question."""
+    text = article.text
+    return (
+        text[paragraph.stop - 1] == "?"
+        and dash_line(article, paragraph) is None
+        and has_words(text, paragraph.start, paragraph.stop, MIN_QUESTION_WORDS)
+    )
+
+
+def _answers_question(article: Article, paragraph: Paragraph, questions: list[Paragraph]) -> bool:
+    """The paragraph stands after a question and before the next one (or right after the last)."""
+    before = [q for q in questions if q.index < paragraph.index]
+    if not before:
+        return False
+    after = [q for q in questions if q.index > paragraph.index]
+    return bool(after) or paragraph.index == before[-1].index + 1
