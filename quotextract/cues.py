@@ -36,18 +36,16 @@ def _lemma(parse) -> str:
 
 def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
     """The cue starting at ``tokens[index]`` and how many tokens it spans, if any."""
-    lower = tokens[index].text.lower()
-    starts = fold_yo(lower[:PREFIX]) in lexicon.verb_prefixes and lemma(lower) in lexicon.phrase_starts
-    for size in range(lexicon.max_phrase, 1, -1) if starts else ():
+    token = tokens[index]
+    lower = token.text.lower()
+    if fold_yo(lower[:PREFIX]) not in lexicon.verb_prefixes:
+        return None
+    for size in range(lexicon.max_phrase, 1, -1) if lemma(lower) in lexicon.phrase_starts else ():
         window = tokens[index : index + size]
         if len(window) == size and tuple(lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
             first, last = window[0], window[-1]
             phrase = " ".join(_phrase_word(t.text.lower()) for t in window)  # 'выразить надежду'
             return Cue(first.start, last.stop, text[first.start : last.stop], phrase), size
-    token = tokens[index]
-    lower = token.text.lower()
-    if fold_yo(lower[:PREFIX]) not in lexicon.verb_prefixes:
-        return None
     for verb in verbal_lemmas(lower):
         if verb in lexicon.speech_verbs:
             return Cue(token.start, token.stop, token.text, verb), 1
@@ -61,8 +59,11 @@ def _phrase_word(word: str) -> str:
 
 def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
     """All cues among ``tokens``, in text order."""
-    found, index = [], 0
+    found, index, prefixes = [], 0, lexicon.verb_prefixes
     while index < len(tokens):
+        if fold_yo(tokens[index].text.lower()[:PREFIX]) not in prefixes:  # cue_at's first test, inline
+            index += 1
+            continue
         match = cue_at(text, tokens, index, lexicon)
         if match:
             found.append(match[0])

@@ -85,7 +85,7 @@ class PackedEncoder:
         """Note that a batch read these rows (the most read ones outlive :meth:`evict`)."""
         self._uses += np.bincount(rows, minlength=len(self._uses))
 
-    def evict(self) -> np.ndarray:
+    def evict(self) -> list[int]:
         """Keep the ``KEPT`` share of the filled rows read most often, moved to the first rows,
         and forget the others and any not yet filled. Returns each old row's new row (0: gone)."""
         filled = self.used - len(self._pending)
@@ -96,7 +96,8 @@ class PackedEncoder:
         uses = self._uses[kept] // 2  # older reads count for less
         self._uses[:] = 0
         self._uses[1 : len(kept) + 1] = uses
-        self.rows = {word: int(moved[row]) for word, row in self.rows.items() if moved[row]}
+        moved = moved.tolist()
+        self.rows = {word: moved[row] for word, row in self.rows.items() if moved[row]}
         self.used, self._pending = len(kept), []
         return moved
 

@@ -27,9 +27,19 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+# pymorphy3 reads a word of two Cyrillic letters or more in lower case only (case matters to its
+# initials, numbers, Latin and Roman numerals; an unknown word keeps it only in its method
+# stack, which no inflection reads): such a word is parsed once, in lower case
+CASELESS = re.compile(r"[а-яё]{2,}", re.I)
+
+
 def parses(word: str) -> tuple:
     """All pymorphy3 parses of ``word``, most probable first."""
+    return _parses(word.lower() if CASELESS.fullmatch(word) else word)
+
+
+@lru_cache(maxsize=200_000)
+def _parses(word: str) -> tuple:
     return tuple(analyzer().parse(word))
 
 

@@ -98,7 +98,7 @@ class NerNetwork:
         if prepared is None:  # the table is full: keep its most read rows
             moved = self.encoder.evict()
             self._runs = {
-                run: (pieces, [int(moved[row]) for row in ids])
+                run: (pieces, [moved[row] for row in ids])
                 for run, (pieces, ids) in self._runs.items()
                 if all(moved[row] for row in ids)
             }
