@@ -36,6 +36,11 @@ CASES = [
     case("accusation-that", "Министр обвинил соседей в том, что они срывают переговоры.",
          ("они срывают переговоры", I)),
     case("soglasno-which-is-no-cue", "С марта введен новый штраф, согласно которому водители платят вдвое больше.",),
+    # CONTENT that runs on past a participle of a cue verb ('заключенные') describing a noun
+    case("participle-inside-content", "Министр посетовал, что договоренности, заключенные весной, не выполняются.",
+         ("договоренности, заключенные весной, не выполняются", I)),
+    case("attribution-ends-content", "Производитель заявил, что цены вырастут, отметил аналитик.",
+         ("цены вырастут", I)),
     # POSTPOSED ATTRIBUTIONS: the speaker's apposition is not content, a clause of its own is
     case("apposition-with-relative-clause", "«Полеты будут короткими», сказал Олег Зимин, бывший пилот, который теперь преподает в академии.",
          ("Полеты будут короткими", D)),

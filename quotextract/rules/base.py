@@ -8,6 +8,7 @@ from itertools import islice
 
 from ..article import Article
 from ..model import Cue
+from ..morph import parses
 from ..punct import (
     CLOSING_QUOTES,
     DASH,
@@ -173,10 +174,16 @@ def _first_attribution_comma(article: Article, start: int, end: int) -> int | No
         if comma.start() < window:
             comma = COMMA.search(text, window, end)
             continue
-        if article.first_cue(comma.end(), end, within=COMMA_CUE_WORDS):
+        cue = article.first_cue(comma.end(), end, within=COMMA_CUE_WORDS)
+        if cue and not is_attributive(cue):  # '…, заключенные при участии РФ, …' describes, not attributes
             return comma.start()
         comma = COMMA.search(text, comma.start() + 1, end)
     return None
+
+
+def is_attributive(cue: Cue) -> bool:
+    """A cue written as a full participle ('заключенные', 'сказанные'): it describes a noun."""
+    return "PRTF" in parses(cue.text.split()[0].lower())[0].tag
 
 
 def sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:
