@@ -169,6 +169,8 @@ class Chooser:
         return not self._can_be(mention, "nomn", strict=True)
 
     def _relaying(self, mention: Mention) -> bool:
+        if mention.kind == "body" and self.article.lexicon.names_an_outlet(mention.key):
+            return self.registry.beside_relay_verb(mention.start, mention.stop)  # 'пишет газета'
         return mention.entity is not None and self.registry.relays_here(mention.entity)
 
     def _first_of_pair(self, pick: Mention, mentions: list[Mention], cue) -> Mention:

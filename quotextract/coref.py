@@ -49,6 +49,8 @@ class Resolver:
         if mention.kind == "body":
             if mention.name:
                 return Source(name=mention.name, type="ORG", kind="press")
+            if self.article.lexicon.names_an_outlet(mention.key):
+                return self.registry.outlet_before(mention.start)  # 'Издание отмечает, что'
             named = self.registry.named_with(mention.key, mention.start)
             if named is not None and named.kind != "outlet":
                 return named  # 'Правительство Якутии … В правительстве заявили'

@@ -65,6 +65,10 @@ class Lexicon:
         """First-word lemma of an organisation's name -> its kind."""
         return {word: kind for kind, words in self.org_kinds for word in words}
 
+    def names_an_outlet(self, body: str) -> bool:
+        """Whether the body noun stands for a news outlet ('издание', 'газета')."""
+        return dict(self.body_kinds).get(body) == ("outlet",)
+
     def body_fits(self, body: str, kind: str | None) -> bool:
         """Whether a body noun ('ведомство') can refer to an organisation of ``kind``."""
         wanted = dict(self.body_kinds).get(body)

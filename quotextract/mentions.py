@@ -60,8 +60,9 @@ def find_mentions(
     inside, inside_person = _covering(entities), _covering([e for e in entities if e.type == "PER"])
     starts = [e.start for e in entities]  # sorted: entities come in text order
     words = [t for t in article.tokens_in(start, stop) if not inside(t.start)]
+    covered = 0  # the end of the last description: 'Глава ведомства' holds no body of its own
     for index, word in enumerate(words):
-        if quoted(word.start, word.stop):
+        if quoted(word.start, word.stop) or word.start < covered:
             continue
         lower = word.text.lower()
         lemma = role_lemma(lower, article.lexicon)
@@ -91,6 +92,7 @@ def find_mentions(
                 stop_at, lemma = following.stop, pair
             stop_at = _genitive_tail(stop_at, words[index + 1 : index + 4], inside_person)
             found.append(Mention(word.start, stop_at, kind, key=lemma))
+            covered = stop_at
     return sorted(found, key=lambda m: m.start)
 
 

@@ -306,9 +306,20 @@ class Registry:
         )
 
     def _near_relay_verb(self, org: Entity) -> bool:
-        near = self.article.tokens_in(max(0, org.start - RELAY_REACH), org.start)[-2:]
-        near += self.article.tokens_in(org.stop, org.stop + RELAY_REACH)[:1]
+        return self.beside_relay_verb(org.start, org.stop)
+
+    def beside_relay_verb(self, start: int, stop: int) -> bool:
+        """Whether a relay verb stands right beside ``[start, stop)`` ('пишет газета')."""
+        near = self.article.tokens_in(max(0, start - RELAY_REACH), start)[-2:]
+        near += self.article.tokens_in(stop, stop + RELAY_REACH)[:1]
         return any(_relay_verb(word.text.lower()) for word in near)
+
+    def outlet_before(self, position: int) -> Source | None:
+        """The outlet named last before ``position`` ('Издание отмечает' after 'газета «Ведомости»')."""
+        for org in reversed(self.article.entities_in(0, position)):
+            if org.type == "ORG" and not self.quoted(org.start, org.stop) and self._kind(org) == "outlet":
+                return self.source(org)
+        return None
 
     def _kind(self, org: Entity) -> str | None:
         if org.normal in self.outlets:
