@@ -324,6 +324,13 @@ KNOWN_FAILURES = [
         id="document's issuer named after it",
         marks=pytest.mark.xfail(strict=True, reason="documents resolve only to a body named before them"),
     ),
+    pytest.param(
+        "Продюсер певицы Татьяна Кох добавила: «Мы уже ищем новую площадку».",
+        "Мы уже ищем",
+        "Татьяна Кох",
+        id="a name after a genitive description",
+        marks=pytest.mark.xfail(strict=True, reason="the name is put in the genitive of 'певицы': 'Татьян Кох'"),
+    ),
 ]
 
 
