@@ -13,6 +13,7 @@ from ..morph import parses, words_pattern
 from ..punct import CLOSING_QUOTES, COLON, DASH, SENTENCE_ENDS, SPACED_DASH
 from .base import Candidate, has_words, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
+from .reported import source_phrases_in
 
 COLON_SPEECH = re.compile(rf":\s+(?:{DASH}\s*|-\s+)?(?=[А-ЯЁ])")  # 'сказал: Мы …', 'признался: - Игра …'
 
@@ -89,8 +90,9 @@ FIRST_PERSON = re.compile(words_pattern(read_list("first_person.txt")), re.I)
 
 def _announcing(article: Article, start: int, stop: int) -> Cue | None:
     """The cue of a line that announces speech on the next: a speech verb in any form but the
-    article's own voice ('сказав журналистам:'), else an announcing word ('оставил запись:', 'назвал так:')."""
+    article's own voice ('сказав журналистам:') or a source phrase ('по его словам, …:'), else an announcing word ('оставил запись:', 'назвал так:')."""
     cues = [c for c in article.cues_in(start, stop) if not is_authorial(c)]
+    cues = cues or source_phrases_in(article, start, stop)  # 'по его словам, он сбежал:'
     if cues:
         return cues[-1]
     for token in reversed(article.tokens_in(start, stop)):

@@ -75,6 +75,21 @@ def _source_pattern(source_phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
 
 
+def _phrase_lemma(phrase: str) -> str:
+    """'По его словам' -> 'по словам'."""
+    return " ".join(POSSESSIVE.sub(" ", phrase.lower()).split())
+
+
+def source_phrases_in(article: Article, start: int, stop: int) -> list[Cue]:
+    """The source phrases ('по словам', 'по его утверждениям') in ``[start, stop)``, as cues."""
+    pattern, text = _source_pattern(article.lexicon.source_phrases), article.text
+    return [
+        Cue(m.start(), m.end(), m.group(), _phrase_lemma(m.group()))
+        for m in pattern.finditer(text, start, stop)
+        if not AS.fullmatch(m.group())
+    ]
+
+
 def according_to(article: Article) -> Iterator[Candidate]:
     """'По словам X, …', 'По его мнению …', '…, по данным X.'; also 'Как отметил X, …'."""
     text = article.text
@@ -89,8 +104,7 @@ def according_to(article: Article) -> Iterator[Candidate]:
                 lemma = cue.lemma
             else:
                 cue = None
-                lemma = POSSESSIVE.sub(" ", match.group().lower())
-                lemma = " ".join(lemma.split())
+                lemma = _phrase_lemma(match.group())
             yield from _around_source(article, sentence, match, cue, lemma, commas)
 
 
