@@ -75,6 +75,15 @@ CASES = [
          ("Мост через Иртыш откроют в августе", I)),
     case("about-this-over-two-captions", "Мост через Иртыш откроют в августе.\nФото: архив\nСергей Шелест\nОб этом сообщил мэр.",
          ("Мост через Иртыш откроют в августе", I)),
+    # QUOTE MARKS: a quoted paragraph announced by the one before, a short quotation resuming another
+    case("announced-quoted-paragraph", "Глава района Петр Кротов сказал:\n«Дорогу откроют в пятницу.\nДвижение будет двусторонним».",
+         ("Дорогу откроют в пятницу", D), ("Движение будет двусторонним", D)),
+    case("short-quote-resumes", '"Это наша общая победа", - сказал Белых. "Ребята сыграли здорово".',
+         ("Это наша общая победа", D), ("Ребята сыграли здорово", D)),
+    case("short-quote-resumes-after-dash", "«Это победа», — сказал Белых. — «Ребята молодцы».",
+         ("Это победа", D), ("Ребята молодцы", D)),
+    case("title-after-attribution", "«Это победа», — сказал Белых. «Единая Россия» поддержала закон.",
+         ("Это победа", D)),
     # SCRAPING DEBRIS around quote marks: wiki italics
     case("wiki-italics-after-colon", "В пресс-службе губернатора сообщили: ''«Работы на мосту завершатся к лету»''.",
          ("Работы на мосту завершатся к лету", D)),
@@ -89,3 +98,10 @@ def test_detected(text, rows):
     frame = quotextract.extract(text)
     found = [(quote.strip(STRIP), str(kind)) for quote, kind in zip(frame["quote"], frame["kind"])]
     assert found == [(quote.strip(STRIP), kind) for quote, kind in rows]
+
+
+def test_quoted_paragraphs_announced_by_a_colon_line_are_the_announcers():
+    """The region of a quotation announced by 'X сказал:' on the line before is that line."""
+    text = "Глава района Петр Кротов сказал:\n«Дорогу откроют в пятницу.\nДвижение будет двусторонним»."
+    frame = quotextract.extract(text)
+    assert list(frame["speaker"]) == ["Петр Кротов", "Петр Кротов"]

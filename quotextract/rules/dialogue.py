@@ -126,7 +126,7 @@ def _borrowed_attribution(article: Article, lines, index: int):
             other += step
     intro = article.paragraphs[lines[block[0]][0].index - 1] if lines[block[0]][0].index else None
     attributed_before = any(lines[other][2] for other in block if other < index)
-    if _introduces_speech(article, intro) and not attributed_before:
+    if introduces_speech(article, intro) and not attributed_before:
         cues = article.cues_in(intro.start, intro.stop)
         return (intro.start, intro.stop), cues[-1] if cues else None
     for other in sorted(block, key=lambda i: (abs(i - index), i > index)):
@@ -134,13 +134,13 @@ def _borrowed_attribution(article: Article, lines, index: int):
             _, clause, clause_stop, cue = lines[other][2][0]
             return (clause, clause_stop), None
     for other in (intro, previous):
-        if _introduces_speech(article, other):
+        if introduces_speech(article, other):
             cues = article.cues_in(other.start, other.stop)
             return (other.start, other.stop), cues[-1] if cues else None
     return None, None
 
 
-def _introduces_speech(article: Article, paragraph: Paragraph | None) -> bool:
+def introduces_speech(article: Article, paragraph: Paragraph | None) -> bool:
     """'Мэр Москвы Сергей Собянин отметил:' — a colon after a cue or a person, not 'Среди мер:'."""
     if paragraph is None or article.text[paragraph.stop - 1] != ":":
         return False

@@ -23,6 +23,7 @@ from ..punct import (
 )
 from ..quotemarks import Quoted, pair_quotes
 from ..segment import Paragraph
+from .dialogue import introduces_speech
 from .base import (
     FOLLOWED_BY_CLAUSE,
     SEPARATOR,
@@ -37,6 +38,7 @@ REPORTING = frozenset(read_list("relay_verbs.txt"))  # what an outlet does: '»,
 
 DASHED_CUE_WORDS = 4  # '», — в среду заявил X': after a dash the cue may come a few words in
 MIN_STANDALONE_WORDS = 4  # a quoted sentence standing alone: shorter ones are titles or scare quotes
+MIN_RESUMED_WORDS = 2  # ... but right after the attribution of the quotation before, it resumes that one
 RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s+")  # ', — продолжение' after the attribution
 SENTENCE_OPENING_MARK = re.compile(rf"(?:^|{SENTENCE_END_CLASS}\s+){OPENING_CLASS}")  # '… . «Текст'
 MARKUP = "'"  # wiki italics left by a scraper around a quotation: ": ''«Текст»''."
@@ -52,8 +54,11 @@ def quote_marks(article: Article) -> Iterator[Candidate]:
     for paragraph in article.paragraphs:
         stretches = pair_quotes(article.text, paragraph.start, paragraph.stop)
         marks = _Marks(article, paragraph) if stretches else None
+        last = None  # the paragraph's last candidate so far
         for quoted in stretches:
-            yield from _quoted(article, paragraph, quoted, marks)
+            for candidate in _quoted(article, paragraph, quoted, marks, last):
+                last = candidate
+                yield candidate
 
 
 class _Marks:
@@ -81,7 +86,9 @@ class _Marks:
         return _continues_quotation(self.article, self.paragraph)
 
 
-def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted, marks: _Marks) -> Iterator[Candidate]:
+def _quoted(
+    article: Article, paragraph: Paragraph, quoted: Quoted, marks: _Marks, last: Candidate | None
+) -> Iterator[Candidate]:
     """The candidate of one quoted stretch, by where its attribution stands."""
     text = article.text
     start = quoted.open + 1 if quoted.open is not None else _unopened_start(marks, quoted.close)
@@ -104,6 +111,7 @@ def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted, marks: _Mark
     if span[1] <= span[0]:
         return
     colon = quoted.open is not None and _char_before(text, paragraph.start, quoted.open) == COLON
+    announced = quoted.open == paragraph.start and _announcing_paragraph(article, paragraph)
     if attribution and not (colon and attribution[2].lemma in REPORTING):
         clause, clause_stop, cue = attribution
         yield Candidate(
@@ -122,19 +130,29 @@ def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted, marks: _Mark
                 inherit=True,
             )
         return
-    if colon:
-        intro = sentence_start(article, quoted.open, paragraph)
-        cues = article.cues_in(intro, quoted.open)
+    if colon or announced:
+        intro = (
+            sentence_start(article, quoted.open, paragraph) if colon else _last_sentence_start(article, announced)
+        )
+        intro_stop = quoted.open if colon else announced.stop
+        cues = article.cues_in(intro, intro_stop)
         cue = cues[-1] if cues else None
         yield Candidate(
             *span,
             kind="direct",
             rule="colon_quote",
             cue=cue,
-            region=(intro, quoted.open),
+            region=(intro, intro_stop),
             prefer="before",
             speaker_case="nomn",
         )
+        return
+    if (
+        _resumes_after(text, last, quoted.open)
+        and _ends_sentence(article, paragraph, span)
+        and words(text, *span) >= MIN_RESUMED_WORDS
+    ):
+        yield Candidate(*span, kind="direct", rule="quote_interrupted", cue=last.cue, region=last.region)
         return
     if _is_standalone(article, paragraph, quoted, span):
         rule = "open_quote" if quoted.close is None else "standalone_quote"
@@ -147,6 +165,25 @@ def _quoted(article: Article, paragraph: Paragraph, quoted: Quoted, marks: _Mark
             prefer="before",
             inherit=quoted.close is None,
         )
+
+
+def _announcing_paragraph(article: Article, paragraph: Paragraph) -> Paragraph | None:
+    """The paragraph before, when it announces this one's quotation ('Кротов сказал:' then '«…')."""
+    if paragraph.index == 0:
+        return None
+    previous = article.paragraphs[paragraph.index - 1]
+    return previous if introduces_speech(article, previous) else None
+
+
+def _last_sentence_start(article: Article, paragraph: Paragraph) -> int:
+    return sentence_start(article, paragraph.stop - 1, paragraph)
+
+
+def _resumes_after(text: str, last: Candidate | None, open_mark: int) -> bool:
+    """The quotation opens right after the attribution of the one before ('«А», — сказал X. «Б».')."""
+    if last is None or last.rule != "quote_then_cue" or last.region is None or last.region[1] > open_mark:
+        return False
+    return not text[last.region[1] : open_mark].strip(" " + SENTENCE_ENDS + DASHES)
 
 
 def _continues_quotation(article: Article, paragraph: Paragraph) -> bool:
@@ -192,19 +229,21 @@ def _interruption(marks: _Marks, start: int, stop: int):
 
 def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool:
     """A whole sentence in quote marks, standing as a sentence of its own."""
-    text = article.text
-    before = _char_before(text, paragraph.start, quoted.open)
+    before = _char_before(article.text, paragraph.start, quoted.open)
     starts_sentence = not before or before in SENTENCE_ENDS + CLOSING_QUOTES
-    after = span[1]
-    while after < paragraph.stop and text[after] in " " + CLOSING_QUOTES + MARKUP:
-        after += 1
-    ends_sentence = after == paragraph.stop or text[after] in SENTENCE_ENDS
     return (
         starts_sentence
-        and ends_sentence
-        and text[span[0]].isupper()
-        and words(text, *span) >= MIN_STANDALONE_WORDS
+        and _ends_sentence(article, paragraph, span)
+        and words(article.text, *span) >= MIN_STANDALONE_WORDS
     )
+
+
+def _ends_sentence(article: Article, paragraph: Paragraph, span) -> bool:
+    """The quoted words open with a capital and end their sentence ('«Ребята молодцы».')."""
+    text, after = article.text, span[1]
+    while after < paragraph.stop and text[after] in " " + CLOSING_QUOTES + MARKUP:
+        after += 1
+    return text[span[0]].isupper() and (after == paragraph.stop or text[after] in SENTENCE_ENDS)
 
 
 def _char_before(text: str, start: int, position: int) -> str:
