@@ -11,10 +11,11 @@ from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Cue
 from .morph import parses, verb_gender
 from .names import org_nominative
-from .registry import Occurrence, Registry, Source, agrees
+from .registry import Occurrence, Registry, Source, agrees, stems
 
 SUBJECT_OPENING = re.compile(r"(?i)(?:(?:сам|сама|сами|же|а|но|и|при этом|тем временем)\s+|[\w-]+\s+){0,3}")
 OPENING_WORDS = 5  # a sentence's subject stands among its first words ('Сам же главный тренер')
+MODIFIER_REACH = 40  # characters before a description searched for its adjectives
 RECENT = 600  # characters within which the last speaker is still the topic
 
 
@@ -58,11 +59,23 @@ class Resolver:
                 return Source(name=mention.key, type="ORG")  # 'как пояснили в милиции'
             return self._body(mention.key, mention.start)
         if mention.kind == "role":
-            described = registry.described(mention.key, mention.start, wanted)
+            described = registry.described(mention.key, mention.start, wanted, self._modifiers(mention))
             if described is None and self._speaks_for_body(mention):
                 return self._represented(mention)
             return described or self._salient(mention.start, wanted)
         return None  # unnamed: 'источник', 'эксперты'
+
+    def _modifiers(self, mention: Mention) -> frozenset[str]:
+        """Stems of the words that narrow a description: adjectives before it and its genitive
+        ('Казахстанский лидер', 'Руководитель украинского ведомства')."""
+        article = self.article
+        before = []
+        for token in reversed(article.tokens_in(max(0, mention.start - MODIFIER_REACH), mention.start)[-2:]):
+            if "ADJF" not in parses(token.text.lower())[0].tag:
+                break
+            before.append(token.text)
+        own = article.text[mention.start : mention.stop].split()[len(mention.key.split()) :]
+        return stems(" ".join(before + own))
 
     def _speaks_for_body(self, mention: Mention) -> bool:
         """'Официальный представитель посольства России заявил': a spokesperson of a named body."""

@@ -348,13 +348,18 @@ class Registry:
 
     # --- resolution ----------------------------------------------------------------------
 
-    def described(self, key: str, position: int, wanted: str | None) -> Source | None:
+    def described(
+        self, key: str, position: int, wanted: str | None, modifiers: frozenset[str] = frozenset()
+    ) -> Source | None:
         """The person introduced with a description of ``key``'s class, agreeing in gender: of
         those named before ``position``, the one named last ('министр' after 'По словам Климкина');
-        else the first introduced after."""
+        else the first introduced after. Of those, the ones whose introduction shares a stem with
+        the ``modifiers`` ('Казахстанский лидер' is the 'президент Казахстана')."""
         entries = {
             entry for cls in self.article.lexicon.classes_of(key) for entry in self._described_as.get(cls, ())
         }
+        if modifiers:
+            entries = {e for e in entries if modifiers & stems(f"{e.role or ''} {e.affiliation or ''}")} or entries
         best, best_stop, first = None, -1, None
         for entry in entries:
             if not agrees(entry, wanted):
@@ -461,6 +466,14 @@ def _initials(name: str) -> str:
 
 def _relay_verb(word: str) -> bool:
     return any("VERB" in p.tag and "pres" in p.tag and p.normal_form in RELAY_VERBS for p in parses(word)[:2])
+
+
+STEM = 5  # letters a noun and its adjective share ('Казахстана', 'казахстанский')
+
+
+def stems(text: str) -> frozenset[str]:
+    """The first letters of each longer word, lowercased: what relates 'украинский' to 'Украины'."""
+    return frozenset(w[:STEM].lower() for w in re.findall(r"\w+", text) if len(w) > STEM)
 
 
 def _folded(name: str) -> str:
