@@ -352,15 +352,15 @@ class Registry:
         self, key: str, position: int, wanted: str | None, modifiers: frozenset[str] = frozenset()
     ) -> Source | None:
         """The person introduced with a description of ``key``'s class, agreeing in gender: of
-        those named before ``position``, the one named last ('министр' after 'По словам Климкина');
-        else the first introduced after. Of those, the ones whose introduction shares a stem with
+        those named before ``position``, the one named last ('министр' after 'По словам Климкина'),
+        never one introduced only later. Of those, the ones whose introduction shares a stem with
         the ``modifiers`` ('Казахстанский лидер' is the 'президент Казахстана')."""
         entries = {
             entry for cls in self.article.lexicon.classes_of(key) for entry in self._described_as.get(cls, ())
         }
         if modifiers:
             entries = {e for e in entries if modifiers & stems(f"{e.role or ''} {e.affiliation or ''}")} or entries
-        best, best_stop, first = None, -1, None
+        best, best_stop = None, -1
         for entry in entries:
             if not agrees(entry, wanted):
                 continue
@@ -368,9 +368,7 @@ class Registry:
             index = bisect.bisect_right(stops, position)
             if index and stops[index - 1] > best_stop:
                 best, best_stop = entry, stops[index - 1]
-            if first is None or stops[0] < self._stops_of[first.name][0]:
-                first = entry
-        return best or first
+        return best
 
     @cached_property
     def _described_as(self) -> dict[str, set[Source]]:
