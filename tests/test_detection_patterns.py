@@ -75,6 +75,21 @@ CASES = [
          ("Мост через Иртыш откроют в августе", I)),
     case("about-this-over-two-captions", "Мост через Иртыш откроют в августе.\nФото: архив\nСергей Шелест\nОб этом сообщил мэр.",
          ("Мост через Иртыш откроют в августе", I)),
+    # ATTRIBUTIONS by inversion: any verb right after the dash with its subject after it
+    case("inverted-verb-after-marks", "«Мы точно готовы?» — переспросил Петров.",
+         ("Мы точно готовы?", D)),
+    case("inverted-verb-dash-line", "— Ничего не поделаешь, — вздохнул тренер.",
+         ("Ничего не поделаешь", D)),
+    case("inverted-verb-interrupted", "«Посмотрим, — усмехнулся он, — кто будет смеяться последним».",
+         ("Посмотрим", D), ("кто будет смеяться последним", D)),
+    case("verb-with-object-after-marks", "Команда выиграла «Кубок Содружества» — обыграла соперников в финале.",),
+    # HYPHENS as dashes, spaced or tight
+    case("tight-hyphens", "-Мы готовы, -сказал он. -Но позже.",
+         ("Мы готовы", D), ("Но позже", D)),
+    case("tight-hyphens-in-marks", '"Мы готовы, -сказал он, -но позже".',
+         ("Мы готовы", D), ("но позже", D)),
+    case("minus-sign-is-no-dash", "— Температура -5 градусов, — сказал он. — Холодно.",
+         ("Температура -5 градусов", D), ("Холодно", D)),
     # QUOTE MARKS: a quoted paragraph announced by the one before, a short quotation resuming another
     case("announced-quoted-paragraph", "Глава района Петр Кротов сказал:\n«Дорогу откроют в пятницу.\nДвижение будет двусторонним».",
          ("Дорогу откроют в пятницу", D), ("Движение будет двусторонним", D)),

@@ -21,7 +21,9 @@ from ..punct import (
 from ..segment import Paragraph
 
 AFTER_PHRASE = "(?<=" + one_of("," + SENTENCE_ENDS) + ")"  # a comma or sentence end just before
-SEPARATOR = re.compile(rf"{AFTER_PHRASE}\s*{DASH}\s*|{AFTER_PHRASE}\s*-\s+")  # ', — сказал' ',- сказал'
+SEPARATOR = re.compile(  # ', — сказал' ',- сказал' ', -сказал'
+    rf"{AFTER_PHRASE}\s*{DASH}\s*|{AFTER_PHRASE}\s*-\s+|{AFTER_PHRASE}\s*-(?=[а-яё])"
+)
 
 THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)
 
@@ -179,6 +181,30 @@ def _first_attribution_comma(article: Article, start: int, end: int) -> int | No
             return comma.start()
         comma = COMMA.search(text, comma.start() + 1, end)
     return None
+
+
+SUBJECT_PRONOUNS = frozenset({"он", "она", "они"})
+
+
+def attribution_cue(article: Article, start: int, stop: int, within: int = 4) -> Cue | None:
+    """The cue of an attribution starting at ``start`` (after '», —' or ', —'): a cue of the
+    lexicon among its first words, else any verb standing first with its subject after it
+    ('— вздохнул Петров', '— усмехнулся он'): that inversion marks an attribution by itself."""
+    return article.first_cue(start, stop, within=within) or _inverted_verb(article, start, stop)
+
+
+def _inverted_verb(article: Article, start: int, stop: int) -> Cue | None:
+    words = article.tokens_in(start, stop)[:2]
+    if len(words) < 2 or words[0].start != start:
+        return None
+    verb, subject = parses(words[0].text.lower())[0], words[1]
+    if "VERB" not in verb.tag or "impr" in verb.tag or "1per" in verb.tag or "2per" in verb.tag:
+        return None
+    named = any(e.type == "PER" and e.start == subject.start for e in article.entities_in(subject.start, stop))
+    noun = parses(subject.text.lower())[0].tag
+    if not (named or subject.text.lower() in SUBJECT_PRONOUNS or {"NOUN", "nomn", "anim"} <= noun.grammemes):
+        return None
+    return Cue(words[0].start, words[0].stop, words[0].text, verb.normal_form)
 
 
 def is_attributive(cue: Cue) -> bool:

@@ -9,12 +9,12 @@ from ..article import Article
 from ..model import Cue
 from ..punct import DASH, DASH_CLASS, HYPHEN, SENTENCE_ENDS
 from ..segment import Paragraph
-from .base import SEPARATOR, Candidate, clause_end, trimmed, words
+from .base import SEPARATOR, Candidate, attribution_cue, clause_end, trimmed, words
 
 MIN_LINE_WORDS = 2  # a dash line of one word is a list item, not speech
 MIN_UNATTRIBUTED_WORDS = 4  # with no attribution near, a dash line needs four words and a final stop
 LEADING_DASH = re.compile(rf"{DASH_CLASS}\s*(?=\S)")
-RESUMING_DASH = re.compile(rf"\s*[,.]?\s*{DASH}\s*")  # '. — ' where the speech resumes
+RESUMING_DASH = re.compile(rf"\s*[,.]?\s*(?:{DASH}|-(?=\s|[А-ЯЁ]))\s*")  # '. — ', '. - ', '. -Но' where the speech resumes
 
 
 def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tuple[int, int, int, Cue]]:
@@ -23,7 +23,7 @@ def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tup
     for match in SEPARATOR.finditer(text, body, paragraph.stop):
         if found and match.start() < found[-1][2]:
             continue
-        cue = article.first_cue(match.end(), paragraph.stop)
+        cue = attribution_cue(article, match.end(), paragraph.stop)
         if cue:
             following = SEPARATOR.search(text, match.end(), paragraph.stop)
             stop = following.start() if following else paragraph.stop

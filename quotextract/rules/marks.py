@@ -28,6 +28,7 @@ from .base import (
     FOLLOWED_BY_CLAUSE,
     SEPARATOR,
     Candidate,
+    attribution_cue,
     clause_end,
     sentence_start,
     trimmed,
@@ -39,7 +40,7 @@ REPORTING = frozenset(read_list("relay_verbs.txt"))  # what an outlet does: '»,
 DASHED_CUE_WORDS = 4  # '», — в среду заявил X': after a dash the cue may come a few words in
 MIN_STANDALONE_WORDS = 4  # a quoted sentence standing alone: shorter ones are titles or scare quotes
 MIN_RESUMED_WORDS = 2  # ... but right after the attribution of the quotation before, it resumes that one
-RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s+")  # ', — продолжение' after the attribution
+RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s*(?=\w)")  # ', — продолжение', ', -продолжение' after the attribution
 SENTENCE_OPENING_MARK = re.compile(rf"(?:^|{SENTENCE_END_CLASS}\s+){OPENING_CLASS}")  # '… . «Текст'
 MARKUP = "'"  # wiki italics left by a scraper around a quotation: ": ''«Текст»''."
 LEAD = re.compile(
@@ -211,7 +212,11 @@ def _after_quote(article: Article, start: int, stop: int):
         return None
     clause = lead.end()
     dashed = bool(DASH_PATTERN.search(article.text[start:clause]))
-    cue = article.first_cue(clause, stop, within=DASHED_CUE_WORDS if dashed else 1)
+    cue = (
+        attribution_cue(article, clause, stop, within=DASHED_CUE_WORDS)
+        if dashed
+        else article.first_cue(clause, stop, within=1)
+    )
     if cue is None or not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(article.text, cue.stop, stop):
         return None
     return clause, clause_end(article.text, clause, stop), cue
@@ -220,7 +225,7 @@ def _after_quote(article: Article, start: int, stop: int):
 def _interruption(marks: _Marks, start: int, stop: int):
     """'Текст, — сказал X, — продолжение' inside one pair of quote marks."""
     for match in marks.matches(marks.separators, SEPARATOR, start, stop):
-        cue = marks.article.first_cue(match.end(), stop)
+        cue = attribution_cue(marks.article, match.end(), stop)
         resume = cue and next(marks.matches(marks.resumes, RESUME, cue.stop, stop), None)
         if resume:
             return match.start(), match.end(), resume.start(), resume.end(), cue
