@@ -44,8 +44,9 @@ class Resolver:
             if pronoun == "org":  # 'В Минздраве инициативу одобрили. Там напомнили, что …'
                 return self._body(None, mention.start)
             wanted = pronoun if pronoun in ("masc", "femn") else wanted
-            if self._unnamed_subject_before(mention.start):
-                return None  # 'Сам же главный тренер … Он заявил': the pronoun is the unnamed coach's
+            opening = self._description_opening_before(mention.start)
+            if opening is not None:  # 'Сам же главный тренер … Он заявил': the coach, named or not
+                return self.registry.described(opening.key, opening.start, wanted)
             return self._salient(mention.start, wanted)
         if mention.kind == "body":
             if mention.name:
@@ -93,29 +94,30 @@ class Resolver:
             return self.registry.source(inside[0])
         return Source(name=org_nominative(tail), type="ORG")
 
-    def _unnamed_subject_before(self, position: int) -> bool:
-        """Whether the sentence before the pronoun's opens with a description no one was
-        introduced with, after the last speaker: then that unnamed person is the topic."""
+    def _description_opening_before(self, position: int) -> Mention | None:
+        """The description opening the sentence before the pronoun's as its subject, when no one
+        is named there and no one spoke since ('Президент и сам … заявлял. «…», — добавил он')."""
         sentence = self.article.sentence_at(position)
         if sentence is None:
-            return False
+            return None
         previous = self.article.sentence_at(sentence.start - 2) if sentence.start > 1 else None
         last = self.last_speaker
         if previous is None or (last and last[2] > previous.start):
-            return False
+            return None
         if self.registry.occurrences(previous.start, previous.stop):
-            return False  # someone is named there
+            return None  # someone is named there
         head = self.article.tokens_in(previous.start, previous.stop)[:OPENING_WORDS]
         if not head:
-            return False
+            return None
         opening = find_mentions(self.article, previous.start, head[-1].stop, self._inside_quote)[:1]
-        return bool(
+        if (
             opening
             and opening[0].kind == "role"
             and _nominative(self.article.text[opening[0].start : opening[0].stop].split()[0])
             and SUBJECT_OPENING.fullmatch(self.article.text, previous.start, opening[0].start)
-            and self.registry.described(opening[0].key, opening[0].start, None) is None
-        )
+        ):
+            return opening[0]
+        return None
 
     def _salient(self, position: int, wanted: str | None) -> Source | None:
         """The person a pronoun or description refers to: the last speaker, unless an agreeing
