@@ -22,6 +22,7 @@ from .model import Entity
 from .morph import is_verb, lemma, parses, verb_gender
 from .names import can_stand_in, fuller_names, gender, org_nominative, person_nominative
 from .punct import QUOTES
+from .quotemarks import pair_quotes
 
 # A person introduced by a description: 'аналитик банка «Восход» Марина Ковалёва'.
 INTRODUCTION_WINDOW = 8  # tokens before the name searched for the description
@@ -393,14 +394,31 @@ class Registry:
         return found
 
     def occurrences(self, start: int, stop: int) -> list[Occurrence]:
-        """Person mentions in ``[start, stop)`` outside quotations, subjects marked."""
+        """Person mentions in ``[start, stop)`` outside quotations and quote marks (a title, a
+        quoted text: «… размышляй над Кораном»), subjects marked."""
         low = bisect.bisect_left(self.person_starts, start)
         high = bisect.bisect_left(self.person_starts, stop)
         return [
             Occurrence(p.start, p.stop, self.source(p), self._subject(p))
             for p in self.persons[low:high]
-            if p.stop <= stop
+            if p.stop <= stop and not self._in_marks(p.start)
         ]
+
+    @cached_property
+    def _marked(self) -> tuple[list[int], list[int]]:
+        """Where each closed pair of quote marks opens and closes, in text order."""
+        pairs = [
+            (q.open, q.close)
+            for paragraph in self.article.paragraphs
+            for q in pair_quotes(self.article.text, paragraph.start, paragraph.stop)
+            if q.open is not None and q.close is not None
+        ]
+        return [o for o, _ in pairs], [c for _, c in pairs]
+
+    def _in_marks(self, position: int) -> bool:
+        opens, closes = self._marked
+        index = bisect.bisect_right(opens, position) - 1
+        return index >= 0 and closes[index] > position
 
     def _subject(self, person: Entity) -> bool:
         """A mention that can be a subject: nominative, not after a preposition."""
