@@ -15,7 +15,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from .encoder import PackedEncoder, load, pack
-from .tokenizer import DELIMITERS, Pieces, pieces_of, run_starts
+from .tokenizer import DELIMITERS, Key, Pieces, key_pieces, run_key, run_starts
 
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
 CACHE_ROWS = 16_384  # distinct token strings whose first-layer taps are kept (3 KB each)
@@ -61,7 +61,7 @@ class NerNetwork:
         self._proj_bias = (shift @ proj.weight.array + proj.bias.array).astype(np.float32)
         self._transitions = model.head.crf.transitions.array
         self._blas = ThreadpoolController()
-        self._runs: dict[str, tuple[Pieces, list[int]]] = {}
+        self._runs: dict[str | Key, tuple[Pieces, list[int]]] = {}  # run (or its key) -> tokens, rows
 
     # tokens -> rows
 
@@ -73,20 +73,20 @@ class NerNetwork:
             runs = line.split()
             line_pieces, line_rows = [], []
             for index, run in enumerate(runs):
-                known = known_runs.get(run)
-                if known is None or run[0] in DELIMITERS or run[-1] in DELIMITERS:  # context may split it
-                    pieces = pieces_of(runs, index)
-                    if known is None or known[0] != pieces:
-                        ids = []
-                        for low, high in pieces:
-                            word = run[low:high]
-                            row = rows.get(word) or encoder.new_row(word, high - low <= LONG_TOKEN)
-                            if row is None:
-                                return None
-                            ids.append(row)
-                        known = (pieces, ids)
-                        if len(run) <= LONG_TOKEN:
-                            known_runs[run] = known
+                # a run with a delimiter at an end is split by its context too
+                key = run_key(runs, index) if run[0] in DELIMITERS or run[-1] in DELIMITERS else run
+                known = known_runs.get(key)
+                if known is None:
+                    pieces, ids = key_pieces(key if key is not run else (None, run, None)), []
+                    for low, high in pieces:
+                        word = run[low:high]
+                        row = rows.get(word) or encoder.new_row(word, high - low <= LONG_TOKEN)
+                        if row is None:
+                            return None
+                        ids.append(row)
+                    known = (pieces, ids)
+                    if len(run) <= LONG_TOKEN:
+                        known_runs[key] = known
                 line_pieces.append(known[0])
                 line_rows.extend(known[1])
             prepared.append(_Line(line, line_pieces, np.array(line_rows, dtype=np.int64)))
@@ -98,8 +98,8 @@ class NerNetwork:
         if prepared is None:  # the table is full: keep its most read rows
             moved = self.encoder.evict()
             self._runs = {
-                run: (pieces, [moved[row] for row in ids])
-                for run, (pieces, ids) in self._runs.items()
+                key: (pieces, [moved[row] for row in ids])
+                for key, (pieces, ids) in self._runs.items()
                 if all(moved[row] for row in ids)
             }
             prepared = self._lines(lines)

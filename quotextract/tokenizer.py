@@ -9,8 +9,11 @@ ends with one of those delimiters, by the type of the atom across the space: tha
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from razdel import tokenize as razdel_tokenize
+from razdel.segmenters.punct import BRACKETS, ENDINGS
+from razdel.segmenters.punct import QUOTES as RAZDEL_QUOTES
 from razdel.segmenters.tokenize import ATOM, DASHES, PUNCTS
 
 RUN = re.compile(r"\S+")
@@ -19,24 +22,34 @@ STAND_INS = {"RU": "я", "LAT": "z", "INT": "1", "PUNCT": "#", "OTHER": "§"}  #
 CACHE_SIZE = 200_000  # runs remembered; the cache is emptied when full, so memory stays flat
 LONG_RUN = 40  # characters: longer runs are split, not remembered
 _MARK = "[" + re.escape("".join(c for c in PUNCTS if c not in DASHES + "_")) + "]"
-# A word (not a number) with at most one mark either side (no dash or underscore): razdel joins
-# none of its atoms.
-PLAIN = re.compile(rf"({_MARK}?)(?:[а-яё]+|[a-z]+)({_MARK}?)", re.I)
+_BOUND = "[" + re.escape(RAZDEL_QUOTES + BRACKETS) + "]"  # quote marks and brackets
+_SAFE = "[" + re.escape(RAZDEL_QUOTES + BRACKETS + ",") + "]"  # razdel joins no two of these
+_END = "[" + re.escape(ENDINGS) + "]"  # razdel joins two of these ('?!', '...'), so no two in a row
+_TAIL = rf"(?:{_SAFE}|{_END}(?!{_END}))*"
+# A word with one mark either side (no dash or underscore), or with quote marks, brackets and
+# commas before it and those and sentence ends after it, no two ends in a row; a number only with
+# quote marks and brackets next to it ('.', ',' by a number depend on what follows the space).
+# razdel joins none of their atoms, so every mark is a token of its own.
+PLAIN = re.compile(rf"({_MARK}?|{_SAFE}*)([а-яё]+|[a-z]+)({_MARK}?|{_TAIL})", re.I)
+PLAIN_NUMBER = re.compile(rf"((?:{_SAFE}*{_BOUND})?)(\d+)((?:{_BOUND}{_TAIL})?)")
 
 Pieces = tuple[tuple[int, int], ...]  # (start, stop) of each token, relative to its run
-_pieces: dict[tuple[str | None, str, str | None], Pieces] = {}
+Key = tuple[str | None, str, str | None]  # (type of the atom before, run, type of the atom after)
+_pieces: dict[Key, Pieces] = {}
 
 
+@lru_cache(maxsize=4096)
 def _type(char: str) -> str:
     return ATOM.match(char).lastgroup
 
 
 def _split(left: str | None, run: str, right: str | None) -> Pieces:
     """Tokens of ``run`` between an atom of type ``left`` and one of type ``right`` (None: none)."""
-    plain = PLAIN.fullmatch(run) if run[-1] != "!" else None  # 'Yahoo!' is razdel's one exception
-    if plain:
-        before, after = len(plain.group(1)), len(run) - len(plain.group(2))
-        return ((0, 1),) * before + ((before, after),) + ((after, len(run)),) * (after < len(run))
+    plain = None if "yahoo!" in run.lower() else PLAIN.fullmatch(run) or PLAIN_NUMBER.fullmatch(run)
+    if plain:  # ('Yahoo!' is razdel's one exception)
+        before, after = plain.span(2)
+        marks = [(i, i + 1) for i in range(before)], [(i, i + 1) for i in range(after, len(run))]
+        return (*marks[0], (before, after), *marks[1])
     prefix = STAND_INS[left] + " " if left else ""
     text = prefix + run + (" " + STAND_INS[right] if right else "")
     start, stop = len(prefix), len(prefix) + len(run)
@@ -47,21 +60,30 @@ def _split(left: str | None, run: str, right: str | None) -> Pieces:
     )
 
 
-def pieces_of(runs: list[str], index: int) -> Pieces:
-    """The tokens of ``runs[index]`` (the whitespace-free runs of a text, ``str.split()``), from
-    the cache: a run that begins or ends with a delimiter is keyed by the atom across the space."""
+def run_key(runs: list[str], index: int) -> Key:
+    """What the tokens of ``runs[index]`` (the whitespace-free runs of a text, ``str.split()``)
+    depend on: the run, and where it begins or ends with a delimiter, the atom across the space."""
     run = runs[index]
     left = _type(runs[index - 1][-1]) if index and run[0] in DELIMITERS else None
     right = _type(runs[index + 1][0]) if index < len(runs) - 1 and run[-1] in DELIMITERS else None
-    key = (left, run, right)
+    return (left, run, right)
+
+
+def key_pieces(key: Key) -> Pieces:
+    """The tokens of the run of ``key``, from the cache."""
     pieces = _pieces.get(key)
     if pieces is None:
-        pieces = _split(left, run, right)
-        if len(run) <= LONG_RUN:
+        pieces = _split(*key)
+        if len(key[1]) <= LONG_RUN:
             if len(_pieces) >= CACHE_SIZE:
                 _pieces.clear()
             _pieces[key] = pieces
     return pieces
+
+
+def pieces_of(runs: list[str], index: int) -> Pieces:
+    """The tokens of ``runs[index]``, from the cache."""
+    return key_pieces(run_key(runs, index))
 
 
 def run_starts(text: str) -> list[int]:
