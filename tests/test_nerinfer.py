@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from razdel import tokenize as razdel_tokenize
 from threadpoolctl import threadpool_limits
@@ -130,6 +130,24 @@ TEXT = st.lists(
 @settings(max_examples=500, deadline=None)
 @given(TEXT)
 def test_the_tokenizer_gives_razdels_tokens(text):
+    assert tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
+
+
+RUN = st.lists(
+    st.sampled_from(list("«»\"„“”'()[]{},.?!…:;-—/%_") + ["слово", "Yahoo", "abc", "2007", "5", "ΔP"]),
+    min_size=1,
+    max_size=6,
+).map("".join)  # one run of marks around words and numbers, as '(«ТАСС»).' or '2007).'
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["", "я ", "1 ", "# ", "z "]), RUN, st.sampled_from(["", " я", " 1", " #", " z"]))
+@example("", "2007.", " 1")  # razdel: '2007.' '1'
+@example("1 ", ",5", "")  # razdel: '1' ',5'
+@example("", "(Yahoo!)", "")
+@example("", "слово?!»", "")
+def test_the_tokenizer_gives_razdels_tokens_of_runs_of_marks(before, run, after):
+    text = before + run + after
     assert tokenize(text) == [(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
 
 
