@@ -19,14 +19,6 @@ def rows(text: str) -> list[tuple]:
 
 
 @pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="a one-word indirect quotation is too short for any rule"
-)
-def test_one_word_indirect_quotation():
-    text = "Задержания были, но, как пояснили в полиции, профилактические."
-    assert [quote.rstrip(".") for quote, _ in rows(text)] == ["профилактические"]
-
-
-@pytest.mark.xfail(
     strict=True, raises=AssertionError, reason="'истцы' is not resolved to the plaintiff named before"
 )
 def test_plaintiffs_are_the_organisation_that_sued():

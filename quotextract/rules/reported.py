@@ -38,6 +38,7 @@ from .base import (
 )
 
 MIN_CONTENT_WORDS = 2  # reported content of one word is too little to be a quotation
+MIN_INSERTED_CONTENT_WORDS = 1  # ... unless the source phrase is inserted mid-sentence: '…, как пояснили в X, профилактические'
 MIN_HEAD_WORDS = 3  # content standing before its source ('…, по данным X.') needs three words
 AS_CUE_WORDS = 2  # 'Как отметил X', 'Как ранее сообщал X': the cue follows 'как' closely
 CONTENT_CLAUSE_WORDS = 3  # a clause after a postposed attribution is content from three words
@@ -140,7 +141,9 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
     case = None if cue else "gent"  # 'По словам Иванова', but 'Как отметил Иванов'
     region = (match.start(), min(source_stop, match.end() + MAX_REGION))
     head = trimmed(text, sentence.start, match.start())
-    if has_words(text, *tail, MIN_CONTENT_WORDS) and not _reports_speech(article, *tail):
+    inserted = text[sentence.start : match.start()].rstrip().endswith(",")  # '…, но, как пояснили в X, …'
+    least = MIN_INSERTED_CONTENT_WORDS if inserted else MIN_CONTENT_WORDS
+    if has_words(text, *tail, least) and not _reports_speech(article, *tail):
         if _content_head(article, sentence.start, match.start(), head):
             yield Candidate(*head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case)
         stop = content_end(article, tail[0], tail[1])
