@@ -58,6 +58,12 @@ CASES = [
          ("он испугался", I), ("Я не помню, как вышел из машины и сел на обочину", D)),
     case("colon-after-topic", "Он рассказал о планах: стройке моста и ремонте дорог.",),
     case("colon-after-naming", "Министр назвал три причины: рост цен, падение спроса и слабый рубль.",),
+    # OUTLETS relaying what a person did quote no one; their own analysis is their statement
+    case("outlet-relays-narration", "Судья Анна Смирнова огласила приговор в среду, передает BFM.ru.",),
+    case("outlet-relays-on-behalf", "Судья Анна Смирнова огласила приговор, сообщает ТАСС со ссылкой на пресс-службу суда.",
+         ("Судья Анна Смирнова огласила приговор", I)),
+    case("outlet-own-analysis", "Таким образом, регион может стать полигоном для новой реформы, пишет РБК.",
+         ("Таким образом, регион может стать полигоном для новой реформы", I)),
     # SOURCE PHRASES between commas: the subject before them is content too, a joint or a name is not
     case("parenthetical-source", "Перенос сроков стройки, по словам инженера, обойдется городу в миллиард рублей.",
          ("Перенос сроков стройки", I), ("обойдется городу в миллиард рублей", I)),

@@ -37,11 +37,3 @@ def test_question_to_another_person_is_not_theirs():
     )
     found = dict(rows(text))
     assert found["Вы получали уведомления?"] is None
-
-
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="an outlet's report of narration is taken as a quotation"
-)
-def test_outlet_reporting_narration_is_not_a_quotation():
-    assert rows("Судья Анна Смирнова огласила приговор в среду, передает BFM.ru.") == []
-

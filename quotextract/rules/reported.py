@@ -293,7 +293,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
             head = trimmed(
                 text, lead.end() if lead else sentence.start, sentence.start + match.start(), QUOTES
             )
-            if _adverbial_clause(article, *head):
+            if _adverbial_clause(article, *head) or _outlet_relays(article, cue, head, region):
                 continue
             kind = "direct" if any(dash in match.group() for dash in DASHES) else "indirect"
             if kind == "direct":
@@ -314,6 +314,24 @@ def _verb_first(article: Article, clause: int, cue: Cue) -> bool:
     return not before or (
         len(before.split()) == 1 and (before[0].isupper() or before.lower() in ("он", "она", "они"))
     )
+
+
+OUTLET_VERBS = frozenset(read_list("outlet_verbs.txt"))  # 'передает', 'пишет', 'сообщает'
+OUTLET_NAME = re.compile(r"(?i)\.(?:ru|ру|com|ua|by|kz|net|org|info)\b")  # 'BFM.ru'
+ON_BEHALF = re.compile(r"(?i)ссылк")  # 'сообщает ТАСС со ссылкой на X': X is the source
+
+
+def _outlet_relays(article: Article, cue: Cue, head: tuple[int, int], region: tuple[int, int]) -> bool:
+    """'Судья Анна Смирнова огласила приговор, передает BFM.ru': an outlet relays what a person
+    it names did, nobody is quoted (its own analysis, naming no one, stays its statement)."""
+    if cue.lemma not in OUTLET_VERBS or ON_BEHALF.search(article.text, *region):
+        return False
+    named = article.entities_in(cue.stop, region[1])
+    relayed = not any(e.type == "PER" for e in named) and any(
+        e.type == "ORG" and (e.normal.lower() in article.lexicon.outlets or OUTLET_NAME.search(e.text))
+        for e in named
+    )
+    return relayed and any(e.type == "PER" for e in article.entities_in(*head))
 
 
 def _adverbial_clause(article: Article, start: int, stop: int) -> bool:
