@@ -20,7 +20,7 @@ from .lexicon import read_list
 from .mentions import _singular, role_lemma
 from .model import Entity
 from .morph import is_verb, lemma, parses, verb_gender
-from .names import can_stand_in, fuller_names, gender, org_nominative, person_nominative
+from .names import can_stand_in, fuller_names, gender, is_initial, org_nominative, person_nominative
 from .punct import QUOTES
 from .quotemarks import pair_quotes
 
@@ -164,16 +164,14 @@ class Registry:
             before = [t for t in tokens[max(0, index - INTRODUCTION_WINDOW) : index] if t.start >= low]
             for position, word in enumerate(before):
                 role = self._role_at(before, position)
+                case = _noun_case(word.text.lower()) if role else None
                 if (
                     role
                     and _singular(word.text, role.split()[0])
+                    and _in_case(person.text, case)
                     and self._introduces(word, person, before[position + 1 :])
                 ):
-                    found[person.start] = (
-                        role,
-                        *self._described(word, person),
-                        _noun_case(word.text.lower()),
-                    )
+                    found[person.start] = (role, *self._described(word, person), case)
                     break
         return found
 
@@ -490,6 +488,17 @@ STEM = 5  # letters a noun and its adjective share ('Казахстана', 'к�
 def stems(text: str) -> frozenset[str]:
     """The first letters of each longer word, lowercased: what relates 'украинский' to 'Украины'."""
     return frozenset(w[:STEM].lower() for w in re.findall(r"\w+", text) if len(w) > STEM)
+
+
+def _in_case(name: str, case: str | None) -> bool:
+    """Whether a name can stand in the case of the description before it: a description in
+    apposition agrees ('супруге президента — Наине Иосифовне' is not the president)."""
+    if case is None:
+        return True
+    words = [w for w in name.split() if not is_initial(w)]
+    if case == "nomn":
+        return all(_can_be_nominative(w) for w in words)
+    return all(can_stand_in(w, case) for w in words)
 
 
 def _folded(name: str) -> str:

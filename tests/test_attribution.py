@@ -165,6 +165,11 @@ NAMES = [
         "Избегайте района",
         "Эд Гонзалес",
     ),
+    (  # a description lends its case only to a name that can stand in it
+        "Памятник понравился вдове первого президента — Наине Иосифовне. «Это прекрасно», — сказала она.",
+        "Это прекрасно",
+        "Наина Иосифовна",
+    ),
     (  # an initial is less full than the first name it stands for, with or without a space
         "Лидеры ЕС назначили итальянца Марио Драги главой ЕЦБ. В свою очередь М.Драги подчеркнул, "
         "что у него есть опыт.",
