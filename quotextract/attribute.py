@@ -12,7 +12,8 @@ from .coref import RECENT, Resolver, cue_gender
 from .lexicon import read_list
 from .mentions import PRONOUNS, Mention, find_mentions
 from .model import Quotation, Span
-from .registry import Registry, Source
+from .morph import parses
+from .registry import Registry, Source, agrees
 from .rules.base import Candidate
 
 DOCUMENT_CUES = frozenset(read_list("document_cues.txt"))  # 'как говорится в', 'говориться'
@@ -112,13 +113,35 @@ class Attributor:
         """No mention: the speaker just quoted, or the person the paragraph is about."""
         if candidate.inherit or candidate.unattributed:
             return None
+        wanted = cue_gender(candidate.cue) or self._described_gender(candidate)
         last = self.resolver.last_speaker
-        if last and candidate.start - last[2] < RECENT:
+        if last and candidate.start - last[2] < RECENT and agrees(last[1], wanted):
             return last[1]
         paragraph = self.article.paragraph_at(candidate.start)
         earlier = self.article.paragraphs[max(0, paragraph.index - 3)].start if paragraph else candidate.start
-        nearby = [p for p in self.registry.persons if earlier <= p.start and p.stop <= candidate.start]
-        return self.registry.source(nearby[-1]) if nearby else None
+        nearby = [
+            source
+            for p in self.registry.persons
+            if earlier <= p.start
+            and p.stop <= candidate.start
+            and agrees(source := self.registry.source(p), wanted)
+        ]
+        return nearby[-1] if nearby else None
+
+    def _described_gender(self, candidate: Candidate) -> str | None:
+        """The gender of a person noun the rules know no role for ('По мнению скульптора')."""
+        cue, region = candidate.cue, candidate.region
+        if cue is None or region is None:
+            return None
+        for token in self.article.tokens_in(cue.stop, region[1])[:1]:
+            found = parses(token.text.lower())
+            if (
+                found
+                and {"NOUN", "anim", "sing"} <= found[0].tag.grammemes
+                and found[0].tag.gender in ("masc", "femn")
+            ):
+                return str(found[0].tag.gender)
+        return None
 
     def _inherit(self, resolved: list[Quotation], index: int) -> Quotation:
         """A paragraph of a multi-paragraph quotation takes the speaker of its neighbour."""
