@@ -368,7 +368,9 @@ KNOWN_FAILURES = [
         "Мы уже ищем",
         "Татьяна Кох",
         id="a name after a genitive description",
-        marks=pytest.mark.xfail(strict=True, reason="the name is put in the genitive of 'певицы': 'Татьян Кох'"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="the name is put in the genitive of 'певицы': 'Татьян Кох'"
+        ),
     ),
 ]
 
@@ -413,3 +415,37 @@ def test_documents_are_typed_other_when_no_issuer_is_named(text, speaker, speake
     row = quotextract.extract(text).iloc[0]
     assert (None if pd.isna(row["speaker"]) else row["speaker"]) == speaker
     assert (None if pd.isna(row["speaker_type"]) else row["speaker_type"]) == speaker_type
+
+
+# DETECTION THAT KEEPS ITS SPEAKERS: a subject with its participle or gerund clause before the
+# verb is no postposed content; the speaker named there stays visible to the quotation after
+SUBJECT_BEFORE_VERB = [
+    ("Эрик Шмидт, возглавлявший компанию десять лет, объявил о своем уходе с поста.", None, None),
+    (
+        "Министр иностранных дел Карл Шварценберг, наблюдая за происходящим, констатировал: "
+        "Чехия так и не стала западноевропейской страной.",
+        "Чехия так и не стала",
+        "Карл Шварценберг",
+    ),
+    (
+        "Юрий Пиотровский признал вину, пожаловался на условия в изоляторе и попросил прощения: "
+        "«Я раскаялся».",
+        "Я раскаялся",
+        "Юрий Пиотровский",
+    ),
+    (
+        "Олег Крылов, которому вчера позвонил Иван Белов, сказал: «Мы договорились».",
+        "Мы договорились",
+        "Олег Крылов",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker", SUBJECT_BEFORE_VERB, ids=[c[0][:25] for c in SUBJECT_BEFORE_VERB]
+)
+def test_a_subject_before_its_verb_is_no_quotation(text, quote, speaker):
+    frame = quotextract.extract(text)
+    assert list(frame["quote"].str[:20]) == ([quote[:20]] if quote else [])
+    if quote:
+        check(text, quote, speaker)

@@ -145,7 +145,9 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
     least = MIN_INSERTED_CONTENT_WORDS if inserted else MIN_CONTENT_WORDS
     if has_words(text, *tail, least) and not _reports_speech(article, *tail):
         if _content_head(article, sentence.start, match.start(), head):
-            yield Candidate(*head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case)
+            yield Candidate(
+                *head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case
+            )
         stop = content_end(article, tail[0], tail[1])
         yield Candidate(
             *trimmed(text, tail[0], stop, SENTENCE_ENDS),
@@ -159,7 +161,11 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
     joined = cue is not None and CONJUNCTION_BEFORE_AS.search(
         text, max(sentence.start, match.start() - AS_LOOKBACK), match.start()
     )  # 'X сделал Y после того, как Z сообщил': the clause before is narration
-    if has_words(text, *head, MIN_HEAD_WORDS) and not joined and not has_words(text, source_stop, sentence.stop, 1):
+    if (
+        has_words(text, *head, MIN_HEAD_WORDS)
+        and not joined
+        and not has_words(text, source_stop, sentence.stop, 1)
+    ):
         yield Candidate(*head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case)
 
 
@@ -169,7 +175,9 @@ def is_subject_noun(word: str) -> bool:
     return "NOUN" in tag and tag.case == "nomn"
 
 
-HEAD_JOINT = re.compile(r"(?i)(?:^|\s)(?:но|а|и|однако|или|что|чтобы|если|когда|хотя|правда)$")  # '…, но, как пояснили в X, …'
+HEAD_JOINT = re.compile(
+    r"(?i)(?:^|\s)(?:но|а|и|однако|или|что|чтобы|если|когда|хотя|правда)$"
+)  # '…, но, как пояснили в X, …'
 
 
 def _content_head(article: Article, start: int, phrase: int, head: tuple[int, int]) -> bool:
@@ -289,6 +297,8 @@ def postposed(article: Article) -> Iterator[Candidate]:
             region = (clause, clause_stop if has_tail else sentence.stop)
             if has_words(text, *region, (POSTPOSED_WORDS if has_tail else FINAL_POSTPOSED_WORDS) + 1):
                 continue
+            if not _names_a_source(article, cue, region[1]):
+                continue  # 'Эрик Шмидт, возглавлявший компанию, объявил о своем уходе': the head is the subject
             lead = HEAD_LEAD.match(text, sentence.start)
             head = trimmed(
                 text, lead.end() if lead else sentence.start, sentence.start + match.start(), QUOTES
@@ -303,6 +313,39 @@ def postposed(article: Article) -> Iterator[Candidate]:
             if has_tail:
                 yield Candidate(*tail, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
             break
+
+
+SOURCE_PRONOUNS = frozenset({"он", "она", "они", "оно"})
+SPEECH_OPENS = re.compile(r":")
+
+
+def _names_a_source(article: Article, cue: Cue, stop: int) -> bool:
+    """Whether a postposed attribution can name its source: an impersonal or plural cue
+    ('сообщается', 'сообщили'), or a name, pronoun, description or body after a singular one."""
+    first = cue.text.split()[0].lower()
+    tag = parses(first)[0].tag
+    if first.endswith("ся") and (tag.gender == "neut" or (tag.tense == "pres" and tag.number == "sing")):
+        return True  # 'сообщается', 'сообщалось': no one to name
+    speech = SPEECH_OPENS.search(article.text, cue.stop, stop)
+    stop = speech.start() if speech else stop  # 'констатировал: Чехия …' names no one
+    words = article.tokens_in(cue.stop, stop)
+    if not words and tag.number == "plur":
+        return True  # '…, сообщили.'
+    if article.entities_in(cue.stop, stop):
+        return True
+    lexicon = article.lexicon
+    for token in words:
+        word = token.text.lower()
+        if word in SOURCE_PRONOUNS or token.text[:1].isupper():
+            return True
+        if any(
+            p.normal_form in lexicon.roles
+            or p.normal_form in lexicon.bodies
+            or p.normal_form in lexicon.unnamed
+            for p in parses(word)[:2]
+        ):
+            return True
+    return False
 
 
 SOURCE_START = re.compile(r"(?i)\s*(?:по\s+\w+\s+\w+|по\s+\w+|согласно\s+\w+|как\s+\w+)\s*$")
@@ -338,7 +381,9 @@ def _adverbial_clause(article: Article, start: int, stop: int) -> bool:
     """The words before the attribution's comma are a gerund clause of the cue's own subject
     ('Выступая на форуме в Перми, Зимин предложил …'): no content of anyone's."""
     words = article.tokens_in(start, stop)
-    return bool(words) and "," not in article.text[start:stop] and "GRND" in parses(words[0].text.lower())[0].tag
+    return (
+        bool(words) and "," not in article.text[start:stop] and "GRND" in parses(words[0].text.lower())[0].tag
+    )
 
 
 HEAD_LEAD = re.compile(r"(?i)(?:\w+\s+)?о\s+том\s*,\s*что\s+")
