@@ -79,6 +79,11 @@ CASES = [
     case("parenthetical-after-source-name", "На вокзале Петров, с его слов, купил билет до Самары.",
          ("купил билет до Самары", I)),
     case("after-that-as-no-source", "Комиссию создали после того, как жители пожаловались на запах гари.",),
+    # A CUE WITH ITS OWN TOPIC ('объявил о переименовании'): a 'что' after it is relative, and
+    # 'Об этом …' after it points back to the act, not to content
+    case("topic-then-relative-that", "Король объявил о переименовании страны, что вызвало споры. Об этом он объявил на церемонии.",),
+    case("about-that-is-content", "Министр сообщил о том, что цены вырастут.",
+         ("цены вырастут", I)),
     # BACK REFERENCES over captions
     case("about-this-over-caption", "Мост через Иртыш откроют в августе.\nМост через Иртыш\nОб этом заявил мэр Омска Сергей Шелест.",
          ("Мост через Иртыш откроют в августе", I)),

@@ -67,6 +67,7 @@ CLAUSE_BREAK = re.compile(
     one_of(SENTENCE_ENDS + ";:" + LEFT_GUILLEMET + RIGHT_GUILLEMET + STRAIGHT_QUOTE)
 )  # between a cue and its 'что'
 QUOTE_MARK = re.compile(QUOTE_CLASS)
+OWN_TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|обо)\s+(?!том\b)\w+")  # the cue's own topic before 'что'
 
 
 @lru_cache(maxsize=8)
@@ -230,6 +231,8 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 continue
             between = QUOTED_NAME.sub("", window[: that.start()])
             if has_words(window, 0, that.start(), WORDS_BEFORE_THAT + 1) or CLAUSE_BREAK.search(between):
+                continue
+            if OWN_TOPIC.search(between):  # 'объявил о переименовании страны, что означает …': relative
                 continue
             if that.start() and "," not in window[: that.end()] and "том" not in window[: that.end()]:
                 continue
@@ -438,7 +441,7 @@ def about_this(article: Article) -> Iterator[Candidate]:
         if cue is None:
             continue
         previous = _previous_content(article, index)
-        if previous is None:
+        if previous is None or _reports_act(article, previous):
             continue
         yield Candidate(
             *trimmed(text, previous.start, previous.stop, SENTENCE_ENDS),
@@ -448,6 +451,17 @@ def about_this(article: Article) -> Iterator[Candidate]:
             region=(sentence.start, sentence.stop),
             prefer="after",
         )
+
+
+TOPIC_AFTER_CUE = re.compile(r"\s+(?:о|об|обо)\s+(?!том\b)\w+", re.I)
+
+
+def _reports_act(article: Article, sentence) -> bool:
+    """'X объявил о переименовании страны': the sentence narrates a speech act by its topic."""
+    return any(
+        is_finite(c) and TOPIC_AFTER_CUE.match(article.text, c.stop, sentence.stop)
+        for c in article.cues_in(sentence.start, sentence.stop)
+    )
 
 
 def _previous_content(article: Article, index: int):
