@@ -91,10 +91,10 @@ def is_finite(cue: Cue) -> bool:
 def _authorial(word: str) -> bool:
     first = parses(word)[0].tag
     impersonal = ("PRTS" in first or "ADJS" in first) and first.gender == "neut"
-    return "INFN" in first or "1per" in first or "impr" in first or impersonal
+    return "INFN" in first or "1per" in first or "2per" in first or "impr" in first or impersonal
 
 
 def is_authorial(cue: Cue) -> bool:
-    """'Напомним, что', 'Следует добавить, что', 'Не исключено, что': the article's own voice."""
+    """'Напомним, что', 'Следует добавить, что', 'Не исключено, что', 'Убедите их, что': the article's own voice."""
     words = cue.text.lower().split()
     return _authorial(words[1] if words[0] == "не" and len(words) > 1 else words[0])

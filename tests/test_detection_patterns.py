@@ -35,6 +35,7 @@ CASES = [
          ("Ждать больше нельзя", D)),
     case("accusation-that", "Министр обвинил соседей в том, что они срывают переговоры.",
          ("они срывают переговоры", I)),
+    case("second-person-is-the-readers", "Убедите инвесторов, что ваш проект — хорошее вложение.",),
     case("soglasno-which-is-no-cue", "С марта введен новый штраф, согласно которому водители платят вдвое больше.",),
     # CONTENT that runs on past a participle of a cue verb ('заключенные') describing a noun
     case("participle-inside-content", "Министр посетовал, что договоренности, заключенные весной, не выполняются.",
