@@ -162,8 +162,8 @@ def org_nominative(name: str) -> str:
     for index, word in enumerate(words):
         found = [p for p in parses(word) if p.tag.number in ("sing", None)]
         noun = next((p for p in found if "NOUN" in p.tag), None)
-        if noun is None:
-            continue
+        if noun is None or _adjective_before_noun(found, words[index + 1 : index + 2]):
+            continue  # 'полицейского управления': an adjective here, not the noun 'полицейский'
         if noun.tag.case == "nomn":
             return name
         case = noun.tag.case
@@ -172,6 +172,14 @@ def org_nominative(name: str) -> str:
         ]
         return " ".join(head + words[index + 1 :])
     return name
+
+
+def _adjective_before_noun(found, following: list[str]) -> bool:
+    """Whether a word read as a noun can be an adjective agreeing with the noun after it."""
+    cases = {p.tag.case for p in found if "ADJF" in p.tag}
+    return bool(following) and any(
+        "NOUN" in p.tag and p.tag.case in cases for p in parses(following[0]) if p.tag.number in ("sing", None)
+    )
 
 
 def _plural_title(word: str) -> bool:
