@@ -51,6 +51,8 @@ class Chooser:
         mentions = [
             m for m in mentions if not self._relaying(m) and not self._addressee(m, plural)
         ] or mentions
+        if plural:
+            mentions = [self._plural_body(m) for m in mentions]
         if not mentions:
             return None
         antecedent = self._antecedent(candidate, mentions)
@@ -157,6 +159,16 @@ class Chooser:
     @staticmethod
     def _person(mention: Mention) -> bool:
         return mention.entity is not None and mention.entity.type == "PER"
+
+    def _plural_body(self, mention: Mention) -> Mention:
+        """'Оппозиционные партии заявили': a body noun that can be the plural subject of a plural
+        verb names no one organisation."""
+        if mention.kind != "body" or mention.name or after_in(self.article.text, mention.start):
+            return mention
+        word = self.article.text[mention.start : mention.stop].split()[0]
+        if _plural_noun(word):
+            return Mention(mention.start, mention.stop, "unnamed", key=mention.key)
+        return mention
 
     def _addressee(self, mention: Mention, plural_verb: bool) -> bool:
         """An outlet told something ('сообщил Викиновостям', 'рассказал «Известиям»', 'В мэрии
