@@ -127,6 +127,8 @@ def _genitive_tail(stop: int, following, inside_person: Callable[[int], bool]) -
             continue
         if word.start - stop > 1 or inside_person(word.start):
             break
+        if "PREP" in parses(word.text.lower())[0].tag:
+            break  # 'источник в …': 'в' is no abbreviation in the genitive
         if not any(
             p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word.text)[:2]
         ):
