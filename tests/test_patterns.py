@@ -505,7 +505,7 @@ CASES = [
     case(
         "speaker-unnamed-source",
         "Решение уже принято, сообщил ТАСС источник в правительстве.",
-        ("Решение уже принято", None, I, "postposed", "сообщил", "источник в"),  # the mention stops after "в"
+        ("Решение уже принято", None, I, "postposed", "сообщил", "источник"),  # the mention stops before "в"
     ),
     case(
         "speaker-unnamed-experts",
