@@ -24,7 +24,8 @@ COLON_CUE_WORDS = 3  # 'заявил журналистам: если …': the 
 
 
 def colon_speech(article: Article) -> Iterator[Candidate]:
-    """'Песков сказал: Мы готовы.' and 'X заявил:' followed by a paragraph of speech, marks lost;
+    """'Песков сказал: Мы готовы.' and 'X заявил:' (or any line naming a person and ending in a
+    colon: 'Путин подписал указ, которым …:') followed by a paragraph of speech, marks lost;
     'X предложил: если …' (a lowercase clause after the cue's colon) is reported content."""
     text, paragraphs = article.text, article.paragraphs
     yield from _colon_clauses(article)
@@ -49,7 +50,8 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
             intro = sentence_start(article, paragraph.stop - 1, paragraph)
             cue = _announcing(article, intro, paragraph.stop)
             speech = paragraphs[paragraph.index + 1]
-            if cue and _speech_line(article, speech):
+            person = any(e.type == "PER" for e in article.entities_in(intro, paragraph.stop))
+            if (cue or person and not NARRATION_START.match(text, speech.start)) and _speech_line(article, speech):
                 span = trimmed(text, speech.start, speech.stop)
                 yield Candidate(
                     *span,
@@ -79,6 +81,7 @@ def _colon_clauses(article: Article) -> Iterator[Candidate]:
             break
 
 
+NARRATION_START = re.compile(r"(?i)(?:он|она|оно|они)\b")  # 'X и Y:' then 'Они проверят …': about them
 MAX_INTRO_WORDS = 15  # 'X заявил:' introducing speech: a longer sentence before the colon is narration
 MIN_HEADLINE_WORDS = 3  # 'Текст — Фамилия': fewer words before the dash are a caption
 MIN_ANSWER_WORDS = 2  # 'Имя: …' interview lines: one word after the colon is a label
