@@ -50,7 +50,7 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
             intro = sentence_start(article, paragraph.stop - 1, paragraph)
             cue = _announcing(article, intro, paragraph.stop)
             speech = paragraphs[paragraph.index + 1]
-            person = any(e.type == "PER" for e in article.entities_in(intro, paragraph.stop))
+            person = _names_person(article, intro, paragraph.stop)
             if (cue or person and not NARRATION_START.match(text, speech.start)) and _speech_line(article, speech):
                 span = trimmed(text, speech.start, speech.stop)
                 yield Candidate(
@@ -62,6 +62,17 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
                     prefer="before",
                 )
                 yield from _continued(article, speech)
+
+
+SUBJECT_WORDS = 3  # an announcing line's subject ('Внук премьер-министра …:') stands among its first words
+
+
+def _names_person(article: Article, start: int, stop: int) -> bool:
+    """A person is named in the line, or a person noun opens it as its subject ('Очевидец …')."""
+    return any(e.type == "PER" for e in article.entities_in(start, stop)) or any(
+        {"NOUN", "nomn", "anim"} <= parses(t.text.lower())[0].tag.grammemes
+        for t in article.tokens_in(start, stop)[:SUBJECT_WORDS]
+    )
 
 
 def _colon_clauses(article: Article) -> Iterator[Candidate]:
