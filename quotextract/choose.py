@@ -232,7 +232,13 @@ class Chooser:
         if pick.entity is None or pick.entity.type != "PER":
             person = next((m for m in following if m.entity is not None and m.entity.type == "PER"), None)
             gap = text[pick.stop : person.start] if person else ""
-            if person and len(gap) <= APPOSITION_REACH and APPOSITION_GAP.fullmatch(gap) and "," not in gap:
+            if (
+                person
+                and len(gap) <= APPOSITION_REACH
+                and APPOSITION_GAP.fullmatch(gap)
+                and "," not in gap
+                and not self._has_verb(pick.stop, person.start)  # 'Актриса рассыпалась … к Путину'
+            ):
                 return person
             if (
                 person

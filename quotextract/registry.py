@@ -305,7 +305,17 @@ class Registry:
         )
 
     def _near_relay_verb(self, org: Entity) -> bool:
-        return self.beside_relay_verb(org.start, org.stop)
+        return self.beside_relay_verb(org.start, org.stop) and not self._owned(org)
+
+    def _owned(self, org: Entity) -> bool:
+        """'Пресс-служба Минздрава сообщает': the organisation is the owner of the body or role
+        before it, which is the one that relays (or speaks)."""
+        before = self.article.tokens_in(max(0, org.start - BODY_REACH), org.start)[-1:]
+        if not before or self.article.text[before[0].stop : org.start].strip(" " + QUOTES):
+            return False
+        word = role_lemma(before[0].text.lower(), self.article.lexicon)
+        lexicon = self.article.lexicon
+        return word in lexicon.bodies or word in lexicon.roles or word in lexicon.unnamed
 
     def beside_relay_verb(self, start: int, stop: int) -> bool:
         """Whether a relay verb stands right beside ``[start, stop)`` ('пишет газета')."""
