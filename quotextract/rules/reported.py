@@ -308,6 +308,8 @@ def postposed(article: Article) -> Iterator[Candidate]:
             )
             if _adverbial_clause(article, *head) or _outlet_relays(article, cue, head, region):
                 continue
+            if ABOUT_THIS.match(text, head[0]):
+                continue  # 'Об этом в субботу, …, Сергей сообщил': a back reference, not content
             kind = "direct" if any(dash in match.group() for dash in DASHES) else "indirect"
             if kind == "direct":
                 head = (_speech_start(article, index, head[0]), head[1])
