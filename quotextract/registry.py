@@ -313,9 +313,11 @@ class Registry:
         before = self.article.tokens_in(max(0, org.start - BODY_REACH), org.start)[-1:]
         if not before or self.article.text[before[0].stop : org.start].strip(" " + QUOTES):
             return False
-        word = role_lemma(before[0].text.lower(), self.article.lexicon)
         lexicon = self.article.lexicon
-        return word in lexicon.bodies or word in lexicon.roles or word in lexicon.unnamed
+        word = role_lemma(before[0].text.lower(), lexicon)
+        if lexicon.names_an_outlet(word) or word in lexicon.unnamed:
+            return False  # 'газета «Ведомости»', 'агентство Reuters': the outlet itself
+        return word in lexicon.bodies or word in lexicon.roles
 
     def beside_relay_verb(self, start: int, stop: int) -> bool:
         """Whether a relay verb stands right beside ``[start, stop)`` ('пишет газета')."""
