@@ -18,6 +18,7 @@ from ..punct import (
     SPACED_DASH,
     one_of,
 )
+from ..quotemarks import pair_quotes
 from ..segment import Paragraph
 
 AFTER_PHRASE = "(?<=" + one_of("," + SENTENCE_ENDS) + ")"  # a comma or sentence end just before
@@ -87,6 +88,16 @@ def unquoted(text: str, start: int, stop: int) -> tuple[int, int]:
     if stop - start > 2 and text[start] in OPENING_QUOTES and text[stop - 1] in CLOSING_QUOTES:
         return start + 1, stop - 1
     return start, stop
+
+
+def verbatim(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The words inside the one pair of quote marks that wraps ``[start, stop)`` whole
+    ('что «бригады работают круглосуточно»'), None when the marks are not one pair ('«А» и «Б»')."""
+    if stop - start <= 2 or text[start] not in OPENING_QUOTES or text[stop - 1] not in CLOSING_QUOTES:
+        return None
+    stretches = pair_quotes(text, start, stop)
+    whole = len(stretches) == 1 and stretches[0].open == start and stretches[0].close == stop - 1
+    return (start + 1, stop - 1) if whole else None
 
 
 def has_words(text: str, start: int, stop: int, count: int) -> bool:

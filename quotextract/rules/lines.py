@@ -178,7 +178,7 @@ def headline(article: Article) -> Iterator[Candidate]:
                 person = None
             if person is None:
                 continue
-            quote = trimmed(text, paragraph.start, paragraph.start + match.start())
+            quote = unquoted(text, *trimmed(text, paragraph.start, paragraph.start + match.start()))
             if has_words(text, *quote, MIN_HEADLINE_WORDS):
                 yield Candidate(
                     *quote, kind="direct", rule="headline", cue=None, region=(person.start, person.stop)

@@ -34,7 +34,7 @@ from .base import (
     content_end,
     has_words,
     trimmed,
-    unquoted,
+    verbatim,
 )
 
 MIN_CONTENT_WORDS = 2  # reported content of one word is too little to be a quotation
@@ -150,9 +150,11 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
                 *head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case
             )
         stop = content_end(article, tail[0], tail[1])
+        span = trimmed(text, tail[0], stop, SENTENCE_ENDS)
+        inside = verbatim(text, *span)  # 'По словам X, «…»': the marks make the words verbatim
         yield Candidate(
-            *trimmed(text, tail[0], stop, SENTENCE_ENDS),
-            kind="indirect",
+            *(inside or span),
+            kind="direct" if inside else "indirect",
             rule=rule,
             cue=phrase_cue,
             region=region,
@@ -240,12 +242,13 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 continue
             start = cue.stop + that.end()
             stop = content_end(article, start, sentence.stop)
-            span = unquoted(text, *trimmed(text, start, stop, SENTENCE_ENDS))
+            span = trimmed(text, start, stop, SENTENCE_ENDS)
+            inside = verbatim(text, *span)  # 'заявил, что «…»': the marks make the words verbatim
+            span = inside or span
             if has_words(text, *span, MIN_CONTENT_WORDS):
                 region = (max(sentence.start, cue.start - MAX_REGION), cue.stop + that.start())
-                yield Candidate(
-                    *span, kind="indirect", rule="reported_that", cue=cue, region=region, prefer="before"
-                )
+                kind = "direct" if inside else "indirect"
+                yield Candidate(*span, kind=kind, rule="reported_that", cue=cue, region=region, prefer="before")
 
 
 RELAYED_CUE_WORDS = 6  # 'По данным издания, на допросе Русаков заявил, что …': the speech is the cue's
