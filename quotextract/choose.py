@@ -10,6 +10,7 @@ from .article import Article
 from .lexicon import read_list
 from .mentions import Mention, after_in
 from .morph import is_verb, parses
+from .names import org_nominative
 from .punct import OPENING_QUOTES, QUOTES, SENTENCE_ENDS, one_of
 from .registry import Registry
 from .rules.base import Candidate
@@ -26,6 +27,7 @@ PAIR = re.compile(rf"\s+и\s+[^,.;:{re.escape(QUOTES)}]{{0,80}}")  # 'X и Y з�
 GOVERNOR_BEFORE = re.compile(rf"(\w+)[\s{re.escape(OPENING_QUOTES)}]*$")
 RELATIVE = re.compile(r",\s*котор(?:ый|ая|ое|ые)\b")  # the subject of its clause
 ANTECEDENT_GAP = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:\([^()]{{0,40}}\))?\s*")
+PLACE_REACH = 30  # characters before a person searched for the place they own ('в офисе')
 CLAUSE_CLOSE = re.compile(rf"\s*(?:{one_of(SENTENCE_ENDS + ';')}|$)")
 
 
@@ -47,6 +49,28 @@ class Chooser:
     def choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
         """The mention naming the source: nearest the cue on the usual side, in the right case.
         An outlet that relays ('сообщает ТАСС') is chosen only when nothing else is named."""
+        mention = self._choose(candidate, mentions)
+        if mention is None or candidate.cue is None or not _plural(candidate.cue.text):
+            return mention
+        return self._place_owned(mention)
+
+    def _place_owned(self, mention: Mention) -> Mention:
+        """'В офисе шерифа округа подтвердили': a person owning the place a plural verb's
+        statement came from names the place, an organisation ('офис шерифа округа')."""
+        if mention.kind not in ("role", "entity") or (mention.entity and mention.entity.type != "PER"):
+            return mention
+        before = self.article.tokens_in(max(0, mention.start - PLACE_REACH), mention.start)[-2:]
+        if len(before) < 2 or before[0].text.lower() not in ("в", "во"):
+            return mention
+        place = before[1]
+        lexicon = self.article.lexicon
+        nouns = [p for p in parses(place.text.lower()) if "NOUN" in p.tag and p.tag.case == "loct"]
+        if not nouns or nouns[0].normal_form in lexicon.bodies or self.article.text[place.stop : mention.start].strip():
+            return mention
+        name = org_nominative(" ".join(self.article.text[place.start : mention.stop].split()))
+        return Mention(place.start, mention.stop, "body", key=nouns[0].normal_form, name=name)
+
+    def _choose(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
         plural = candidate.cue is not None and _plural(candidate.cue.text)
         mentions = [
             m for m in mentions if not self._relaying(m) and not self._addressee(m, plural)
