@@ -262,6 +262,7 @@ class Chooser:
                 and APPOSITION_GAP.fullmatch(gap)
                 and "," not in gap
                 and not self._has_verb(pick.stop, person.start)  # 'Актриса рассыпалась … к Путину'
+                and (pick.entity is None or len(gap.split()) <= 1)  # 'сайте Минобороны по итогам встречи … X'
             ):
                 return person
             if (
