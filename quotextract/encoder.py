@@ -9,7 +9,7 @@ Here the sequences of a whole batch are packed into one, with one separator row 
 Each layer looks one row either side, and separator rows are reset after every layer exactly as
 natasha resets its padding, so no context crosses from one sequence to the next. The first layer
 is linear in each token's input row, so its three kernel taps are computed once per distinct
-token string and kept in a bounded table (when it is full, the half read most often stays); batch norm is folded into the next layer's weights (a
+token string and kept in a bounded table; batch norm is folded into the next layer's weights (a
 separator row then holds the value that batch norm maps to zero); the last batch norm is left to
 the model's head to fold (``last_norm``).
 """
@@ -21,7 +21,6 @@ from functools import lru_cache
 import numpy as np
 
 SEPARATOR = 0  # the table row of a separator: all zeros, as natasha's padding
-KEPT = 0.5  # share of a full table's rows kept (the most read ones) when it must make room
 
 
 class PackedEncoder:
@@ -53,7 +52,6 @@ class PackedEncoder:
         self.rows: dict[str, int] = {}  # token string -> its row of the table
         self.used = 0  # rows of the table in use
         self._pending: list[str] = []
-        self._uses = np.zeros(capacity + 1, np.int64)  # how often each row was read since it came
 
     def new_row(self, word: str, remember: bool = True) -> int | None:
         """A table row for ``word`` (filled by :meth:`fill`), None when the table is full."""
@@ -79,27 +77,6 @@ class PackedEncoder:
         self.rows.clear()
         self.used = 0
         self._pending = []
-        self._uses[:] = 0
-
-    def count(self, rows: np.ndarray) -> None:
-        """Note that a batch read these rows (the most read ones outlive :meth:`evict`)."""
-        self._uses += np.bincount(rows, minlength=len(self._uses))
-
-    def evict(self) -> list[int]:
-        """Keep the ``KEPT`` share of the filled rows read most often, moved to the first rows,
-        and forget the others and any not yet filled. Returns each old row's new row (0: gone)."""
-        filled = self.used - len(self._pending)
-        kept = 1 + np.sort(np.argsort(-self._uses[1 : filled + 1], kind="stable")[: int(self.capacity * KEPT)])
-        moved = np.zeros(len(self._uses), np.int64)
-        moved[kept] = np.arange(1, len(kept) + 1)
-        self._table[1 : len(kept) + 1] = self._table[kept]
-        uses = self._uses[kept] // 2  # older reads count for less
-        self._uses[:] = 0
-        self._uses[1 : len(kept) + 1] = uses
-        moved = moved.tolist()
-        self.rows = {word: moved[row] for word, row in self.rows.items() if moved[row]}
-        self.used, self._pending = len(kept), []
-        return moved
 
     def _input(self, words: list[str]) -> np.ndarray:
         """natasha's input rows of ``words``: navec vector and shape vector side by side."""

@@ -95,15 +95,7 @@ class NerNetwork:
 
     def _prepared(self, lines: list[str]) -> list[_Line]:
         prepared = self._lines(lines)
-        if prepared is None:  # the table is full: keep its most read rows
-            moved = self.encoder.evict()
-            self._runs = {
-                key: (pieces, [moved[row] for row in ids])
-                for key, (pieces, ids) in self._runs.items()
-                if all(moved[row] for row in ids)
-            }
-            prepared = self._lines(lines)
-        if prepared is None:  # the batch alone needs more: start afresh
+        if prepared is None:  # the table is full: start it afresh
             self.encoder.clear()
             self._runs.clear()
             prepared = self._lines(lines)
@@ -142,7 +134,6 @@ class NerNetwork:
     def _batch(self, lines: list[_Line]) -> list[np.ndarray]:
         """The tags of each line of one batch."""
         rows, order, starts, sizes = pack([line.rows for line in lines])
-        self.encoder.count(rows)
         tags = self._viterbi(self._emissions(rows), starts, sizes)
         found: list[np.ndarray] = [None] * len(lines)
         for i, start, size in zip(order, starts.tolist(), sizes.tolist()):
