@@ -68,7 +68,9 @@ class Extractor:
             try:
                 original = repaired(texts[position])  # lone surrogates as U+FFFD, offsets unchanged
                 article = _article(original, self.lexicon, tuple(found), normal, lines)
-                outcomes[position] = finish(Attributor(article, candidates(article)).quotations())
+                attributor = Attributor(article, candidates(article))
+                outcomes[position] = finish(attributor.quotations())
+                attributor.__dict__.clear()  # its parts hold its bound methods: freed now, not by the collector
             except Exception as error:  # one document's failure is its own
                 outcomes[position] = error
         return outcomes

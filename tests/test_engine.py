@@ -114,6 +114,21 @@ def test_extraction_holds_full_collections_rare_and_restores_the_callers(monkeyp
     assert gc.get_threshold() == before
 
 
+def test_an_extracted_article_leaves_no_cyclic_garbage():
+    import gc
+
+    extractor = pipeline.default_extractor()
+    extractor.quotations_many(ARTICLES)  # models and caches loaded
+    gc.collect()
+    gc.disable()
+    try:
+        found = extractor.quotations_many(ARTICLES)
+        assert sum(map(len, found)) >= 4
+        assert gc.collect() == 0  # every article freed as soon as it was done, not left to the collector
+    finally:
+        gc.enable()
+
+
 def test_quote_marks_pair_over_many_unbalanced_marks():
     from quotextract.quotemarks import pair_quotes
 
