@@ -23,6 +23,8 @@ def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tup
     for match in SEPARATOR.finditer(text, body, paragraph.stop):
         if found and match.start() < found[-1][2]:
             continue
+        if text[match.start() - 1] in SENTENCE_ENDS and text[match.end() : match.end() + 1].isupper():
+            continue  # '. — В прошлом году обещали …': the speech resumes, however many cues it holds
         cue = attribution_cue(article, match.end(), paragraph.stop)
         if cue:
             following = SEPARATOR.search(text, match.end(), paragraph.stop)
