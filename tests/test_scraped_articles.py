@@ -3,7 +3,9 @@ colon-introduced dialogue, straight quotes; wire copy with datelines, interviews
 their questions, a sports report, a regional report with a press service; interviews with surname
 labels, with undashed questions, with 'Вопрос:'/'Ответ:' labels and answers over two paragraphs,
 wire copy in straight quotes (interrupted, nested) with CRLF and NBSP, a colon-introduced quotation
-over paragraphs with its marks lost, hockey dash dialogue with hyphens (all invented text). Each expected row is (quote, speaker, kind); a quote
+over paragraphs with its marks lost, hockey dash dialogue with hyphens, an interview whose
+questions the outlet asks under its own name, a dash interview with short answers and undashed
+paragraphs (all invented text). Each expected row is (quote, speaker, kind); a quote
 is matched by the start of its text, so trailing punctuation is a boundary choice."""
 
 from pathlib import Path
@@ -146,6 +148,19 @@ ARTICLES = {
         ("Мы проиграли из-за удаления", "Олег Дронов", "direct"),
         ("Ребята не виноваты", "Олег Дронов", "direct"),
     ],
+    "article-interview-outlet-labels.txt": [
+        ("Как вы оцениваете сезон", None, "direct"),  # '«Вестник»:' the outlet asks, never a speaker
+        ("Сезон был трудным, но команда выросла", "Олег Зимин", "direct"),
+        ("Что дальше", None, "direct"),
+        ("Отпуск, потом сборы", "Олег Зимин", "direct"),
+    ],
+    "article-dash-interview-paragraphs.txt": [
+        ("Олег Петрович, как вы оцениваете", None, "direct"),
+        ("Сезон был трудным. Команда выросла", "Олег Зимин", "direct"),
+        ("Теперь задача", "Олег Зимин", "direct"),  # the answer's undashed paragraph, no first person
+        ("Пока рано говорить", "Олег Зимин", "direct"),  # a short answer to a question
+        ("Белова и Кудрина", "Олег Зимин", "direct"),
+    ],
 }
 
 NOT_QUOTED = {
@@ -154,6 +169,8 @@ NOT_QUOTED = {
     "article-interview-answers.txt": ["Беседовала", "О новом оборудовании", "О кадрах"],
     "article-sports-report.txt": ["уступил", "пропустил встречу"],
     "article-regional-press-service.txt": ["отремонтируют 40"],
+    "article-interview-outlet-labels.txt": ["Интервью", "Вестник", "Поделиться"],
+    "article-dash-interview-paragraphs.txt": ["Главная", "ответил на вопросы", "Беседовал", "Фото"],
     "article-interview-surname-labels.txt": ["Главная", "Поделиться", "12:40", "Фото", "ВКонтакте", "Читайте"],
     "article-interview-undashed-questions.txt": ["Просмотров", "ответила на вопросы", "Поделиться"],
     "article-interview-qa-labels.txt": ["Спорт", "поговорил с", "Фото"],

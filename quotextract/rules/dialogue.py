@@ -59,8 +59,10 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
         start, stop = trimmed(text, body, paragraph.stop)
         if start >= stop or not text[start].isupper() or words(text, start, stop) < MIN_LINE_WORDS:
             continue
-        if region is None and (
-            text[paragraph.stop - 1] not in SENTENCE_ENDS or words(text, start, stop) < MIN_UNATTRIBUTED_WORDS
+        if (
+            region is None
+            and not is_answer(article, lines, index)
+            and (text[paragraph.stop - 1] not in SENTENCE_ENDS or words(text, start, stop) < MIN_UNATTRIBUTED_WORDS)
         ):
             continue
         if _is_question(article, lines, index):
@@ -69,6 +71,11 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             )
             continue
         yield Candidate(start, stop, kind="direct", rule="dash_line", cue=cue, region=region, prefer="before")
+
+
+def is_answer(article: Article, lines, index: int) -> bool:
+    """A dash line answering the interviewer's question on the line before: speech however short."""
+    return index > 0 and _is_question(article, lines, index - 1) and lines[index - 1][0].index + 1 == lines[index][0].index
 
 
 def _is_question(article: Article, lines, index: int) -> bool:

@@ -29,6 +29,7 @@ LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines of prose
 BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")
 QUESTION_LABEL = re.compile(r"(?i)(?:вопрос|корреспондент|журналист|интервьюер)\s*:\s*")
 ANSWER_LABEL = re.compile(r"(?i)ответ\s*:\s*")
+OUTLET_LABEL = re.compile(r"«[^«»\n]{1,40}»\s*:\s*(?=.*\?$)")  # '«Вестник»: Как прошел сезон?' the outlet asks
 LABEL_COLON = re.compile(r"\s*:\s+")  # 'Мустафа Джемилев: …'
 MIN_ANSWER_WORDS = 2  # 'Имя: …' interview lines: one word after the colon is a label
 MIN_LABELS = 2  # labelled lines that make an interview whose unlabelled paragraphs continue them
@@ -66,7 +67,7 @@ def labelled_interview(article: Article) -> Iterator[Candidate]:
     text, labelled = article.text, []
     region = _interviewee(article)
     for paragraph in article.paragraphs:
-        for label, asks in ((QUESTION_LABEL, True), (ANSWER_LABEL, False)):
+        for label, asks in ((QUESTION_LABEL, True), (OUTLET_LABEL, True), (ANSWER_LABEL, False)):
             match = label.match(text, paragraph.start, paragraph.stop)
             if match and has_words(text, match.end(), paragraph.stop, MIN_SPEECH_WORDS - 1):
                 span = trimmed(text, match.end(), paragraph.stop)
@@ -127,10 +128,38 @@ def _interviewee(article: Article) -> tuple[int, int] | None:
 
 
 def answers_continued(article: Article) -> Iterator[Candidate]:
-    """The undashed paragraphs that continue an interview answer: '— Да. …' then 'Мы …'."""
-    for paragraph in article.paragraphs:
-        if dash_line(article, paragraph) is not None:
+    """The undashed paragraphs that continue an interview answer: '— Да. …' then 'Мы …'; after a
+    dash answer to a dash question, all those up to the next dash line."""
+    paragraphs = article.paragraphs
+    for paragraph in paragraphs:
+        if dash_line(article, paragraph) is None:
+            continue
+        between = _before_next_dash_line(article, paragraph) if _answers_dash_question(article, paragraph) else None
+        if between:
+            for other in between:
+                span = trimmed(article.text, other.start, other.stop)
+                yield Candidate(*span, kind="direct", rule="quote_continued", inherit=True)
+        else:
             yield from _continued(article, paragraph)
+
+
+def _answers_dash_question(article: Article, paragraph: Paragraph) -> bool:
+    if paragraph.index == 0:
+        return False
+    previous = article.paragraphs[paragraph.index - 1]
+    return dash_line(article, previous) is not None and article.text[previous.stop - 1] == "?"
+
+
+def _before_next_dash_line(article: Article, paragraph: Paragraph) -> list[Paragraph] | None:
+    """The undashed speech paragraphs between ``paragraph`` and the next dash line, if one comes."""
+    found = []
+    for other in article.paragraphs[paragraph.index + 1 : paragraph.index + 1 + MAX_CONTINUED]:
+        if dash_line(article, other) is not None:
+            return found
+        if not _answer_line(article, other, first_person=False):
+            return None
+        found.append(other)
+    return None
 
 
 def interview_answers(article: Article) -> Iterator[Candidate]:
