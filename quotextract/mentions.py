@@ -83,6 +83,9 @@ def find_mentions(
                 found.append(Mention(word.start, tail, "body", key=lemma, name=name))  # 'пресс-служба мэрии'
             else:
                 found.append(Mention(word.start, word.stop, "body", key=lemma))
+        elif word.text[:1].isupper() and _surname(lower) and _beside_verb(article.text, words, index):
+            person = Entity(word.start, word.stop, word.text, "PER", nominative(word.text, "PER"))
+            found.append(Mention(word.start, word.stop, "entity", person))  # 'Сечин заявил': NER missed it
         elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
             kind = "role" if lemma in article.lexicon.roles and _singular(word.text, lemma) else "unnamed"
             stop_at = word.stop
@@ -135,6 +138,21 @@ def _genitive_tail(stop: int, following, inside_person: Callable[[int], bool]) -
             break
         stop = word.stop
     return stop
+
+
+def _beside_verb(text: str, words, index: int) -> bool:
+    """Whether a verb stands right before or after the word ('Сечин заявил', 'сказал Сечин')."""
+    word = words[index]
+    before = words[index - 1 : index] if index else []
+    near = [w for w in before if not text[w.stop : word.start].strip()]
+    near += [w for w in words[index + 1 : index + 2] if not text[word.stop : w.start].strip()]
+    return any("VERB" in parses(w.text.lower())[0].tag for w in near)
+
+
+def _surname(word: str) -> bool:
+    """Whether the dictionary's likeliest reading of the word is a surname ('сечин')."""
+    found = parses(word)
+    return bool(found) and "Surn" in found[0].tag
 
 
 def _singular(word: str, lemma: str) -> bool:

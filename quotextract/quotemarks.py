@@ -19,7 +19,7 @@ from .punct import (
     STRAIGHT_QUOTE,
 )
 
-OPENS_AFTER = "([" + DASHES + COLON + OPEN_QUOTES  # besides a space: an ambiguous mark after these opens
+OPENS_AFTER = "([" + DASHES + COLON + OPEN_QUOTES + "'"  # besides a space: an ambiguous mark after these opens (and wiki's '')
 CURLY_OPENERS = LEFT_QUOTE + LOW_QUOTE  # what “ and ” close
 QUOTE_MARK = re.compile(QUOTE_CLASS)
 ATTRIBUTION_AFTER = re.compile(
@@ -103,7 +103,8 @@ def pair_quotes(text: str, start: int, stop: int) -> list[Quoted]:
                 stack.close(index, RIGHT_QUOTE, found)
         elif char == STRAIGHT_QUOTE:
             if stack.top() == STRAIGHT_QUOTE and not _opens(text, index):
-                stack.close(index, STRAIGHT_QUOTE, found)
+                outer = bool(ATTRIBUTION_AFTER.match(text, index + 1, stop))  # '"… "Норникель", — заявил'
+                stack.close(index, STRAIGHT_QUOTE, found, outer)
             elif _opens(text, index):
                 stack.push(char, index)
             elif stack.has(STRAIGHT_QUOTE):

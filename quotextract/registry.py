@@ -85,6 +85,8 @@ class Registry:
                 case = self.introductions[entity.start][3]
             if case:
                 entity = replace(entity, normal=person_nominative(" ".join(entity.text.split()), case))
+            elif entity.type == "PER" and self._feminine_as_written(entity):
+                entity = replace(entity, normal=person_nominative(" ".join(entity.text.split()), "nomn"))
             found[entity.start] = entity
         return found
 
@@ -222,6 +224,14 @@ class Registry:
             counter = votes.get(name)
             result[name] = counter.most_common(1)[0][0] if counter else gender(name)
         return result
+
+    def _feminine_as_written(self, person: Entity) -> bool:
+        """'Иванова отметила': a name a feminine verb agrees with is her nominative, not a
+        genitive of 'Иванов'."""
+        last = person.text.split()[-1]
+        return self._agreement(person) == "femn" and any(
+            p.tag.case == "nomn" and p.tag.gender == "femn" for p in parses(last.lower())
+        )
 
     def _agreement(self, person: Entity) -> str | None:
         """The gender of a past-tense verb or short adjective next to a subject mention of the person."""
