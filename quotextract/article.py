@@ -72,6 +72,10 @@ class Article:
         """Tokens lying entirely inside ``[start, stop)``."""
         return self._within("tokens", start, stop)
 
+    def sentences_in(self, start: int, stop: int) -> list[Sentence]:
+        """Sentences starting in ``[start, stop)`` and ending by ``stop``."""
+        return self._within("sentences", start, stop)
+
     def cues_in(self, start: int, stop: int) -> list[Cue]:
         """Cues lying entirely inside ``[start, stop)``."""
         return self._within("cues", start, stop)

@@ -480,7 +480,11 @@ SUBJECT_BEFORE_VERB = [
         "Мы договорились",
         "Олег Крылов",
     ),
-    ("У актера родился сын. Об этом в субботу, 24 ноября, Сергей сообщил в Instagram: «Сын!»", "Сын!", "Сергей"),
+    (
+        "У актера родился сын. Об этом в субботу, 24 ноября, Сергей сообщил в Instagram: «Сын!»",
+        "Сын!",
+        "Сергей",
+    ),
 ]
 
 
@@ -492,3 +496,31 @@ def test_a_subject_before_its_verb_is_no_quotation(text, quote, speaker):
     assert list(frame["quote"].str[:20]) == ([quote[:20]] if quote else [])
     if quote:
         check(text, quote, speaker)
+
+
+# LOST QUOTE MARKS: speech a scraper stripped of its marks keeps its extent and its speaker
+LOST_MARKS = [
+    (  # a first-person 'я надеюсь, что' inside the speech is no reported clause of its own
+        "Это удивительный опыт, и я надеюсь, что женщины поддержат меня, — сказала Анна Орлова.",
+        ["Это удивительный опыт, и я надеюсь, что женщины поддержат меня"],
+        "Анна Орлова",
+    ),
+    (  # speech resumed by a dash after its attribution
+        "Это не политическая акция, – уточнил Игорь Белов. – По договоренности с полицией шествия не будет.",
+        ["Это не политическая акция", "По договоренности с полицией шествия не будет."],
+        "Игорь Белов",
+    ),
+    (  # a colon right after a name, the narration about the speaker after it left out
+        "Оптимизм разделил директор института Александр Дынкин: Нет никаких оснований для паники. "
+        "Он также отметил, что запасы велики.",
+        ["Нет никаких оснований для паники.", "запасы велики"],
+        "Александр Дынкин",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, quotes, speaker", LOST_MARKS, ids=[c[0][:25] for c in LOST_MARKS])
+def test_speech_that_lost_its_marks(text, quotes, speaker):
+    frame = quotextract.extract(text)
+    assert list(frame["quote"]) == quotes
+    assert set(frame["speaker"]) == {speaker}

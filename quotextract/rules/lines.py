@@ -33,13 +33,14 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
         for colon in COLON_SPEECH.finditer(text, paragraph.start, paragraph.stop):
             intro = sentence_start(article, colon.start(), paragraph)
             cues = article.cues_in(intro, colon.start())
-            if cues and words(text, intro, colon.start()) <= MAX_INTRO_WORDS and is_finite(cues[-1]):
-                span = trimmed(text, colon.end(), paragraph.stop)
+            short = words(text, intro, colon.start()) <= MAX_INTRO_WORDS
+            if short and (cues and is_finite(cues[-1]) or _name_ends_at(article, colon.start())):
+                span = trimmed(text, colon.end(), _narration_after(article, colon.end(), paragraph.stop))
                 yield Candidate(
                     *span,
                     kind="direct",
                     rule="colon_speech",
-                    cue=cues[-1],
+                    cue=cues[-1] if cues else None,
                     region=(intro, colon.start()),
                     prefer="before",
                 )
@@ -51,7 +52,9 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
             cue = _announcing(article, intro, paragraph.stop)
             speech = paragraphs[paragraph.index + 1]
             person = _names_person(article, intro, paragraph.stop)
-            if (cue or person and not NARRATION_START.match(text, speech.start)) and _speech_line(article, speech):
+            if (cue or person and not NARRATION_START.match(text, speech.start)) and _speech_line(
+                article, speech
+            ):
                 span = trimmed(text, speech.start, speech.stop)
                 yield Candidate(
                     *span,
@@ -64,6 +67,27 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
                 yield from _continued(article, speech)
 
 
+def _name_ends_at(article: Article, position: int) -> bool:
+    """'… разделил директор института Александр Дынкин: Нет …': a person's name right before the colon."""
+    return any(
+        e.type == "PER" and not article.text[e.stop : position].strip()
+        for e in article.entities_in(max(0, position - NAME_REACH), position)
+    )
+
+
+def _narration_after(article: Article, start: int, stop: int) -> int:
+    """Where speech after a colon gives way to narration about its speaker ('Он также отметил, что …')."""
+    for sentence in article.sentences_in(start, stop):
+        if (
+            sentence.start > start
+            and NARRATION_START.match(article.text, sentence.start)
+            and article.cues_in(sentence.start, sentence.stop)
+        ):
+            return sentence.start
+    return stop
+
+
+NAME_REACH = 60  # characters before a colon searched for the name ending there
 SUBJECT_WORDS = 3  # an announcing line's subject ('Внук премьер-министра …:') stands among its first words
 
 
@@ -88,7 +112,9 @@ def _colon_clauses(article: Article) -> Iterator[Candidate]:
             span = trimmed(text, colon.end(), sentence.stop, SENTENCE_ENDS)
             if has_words(text, *span, MIN_SPEECH_WORDS):
                 intro = (sentence.start, colon.start())
-                yield Candidate(*span, kind="indirect", rule="colon_speech", cue=cues[-1], region=intro, prefer="before")
+                yield Candidate(
+                    *span, kind="indirect", rule="colon_speech", cue=cues[-1], region=intro, prefer="before"
+                )
             break
 
 

@@ -27,6 +27,7 @@ from ..punct import (
 from .base import (
     FOLLOWED_BY_CLAUSE,
     MAX_REGION,
+    SEPARATOR,
     SUBORDINATE,
     THAT,
     Candidate,
@@ -38,7 +39,9 @@ from .base import (
 )
 
 MIN_CONTENT_WORDS = 2  # reported content of one word is too little to be a quotation
-MIN_INSERTED_CONTENT_WORDS = 1  # ... unless the source phrase is inserted mid-sentence: '…, как пояснили в X, профилактические'
+MIN_INSERTED_CONTENT_WORDS = (
+    1  # ... unless the source phrase is inserted mid-sentence: '…, как пояснили в X, профилактические'
+)
 MIN_HEAD_WORDS = 3  # content standing before its source ('…, по данным X.') needs three words
 AS_CUE_WORDS = 2  # 'Как отметил X', 'Как ранее сообщал X': the cue follows 'как' closely
 CONTENT_CLAUSE_WORDS = 3  # a clause after a postposed attribution is content from three words
@@ -248,7 +251,9 @@ def reported_that(article: Article) -> Iterator[Candidate]:
             if has_words(text, *span, MIN_CONTENT_WORDS):
                 region = (max(sentence.start, cue.start - MAX_REGION), cue.stop + that.start())
                 kind = "direct" if inside else "indirect"
-                yield Candidate(*span, kind=kind, rule="reported_that", cue=cue, region=region, prefer="before")
+                yield Candidate(
+                    *span, kind=kind, rule="reported_that", cue=cue, region=region, prefer="before"
+                )
 
 
 RELAYED_CUE_WORDS = 6  # 'По данным издания, на допросе Русаков заявил, что …': the speech is the cue's
@@ -292,9 +297,10 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 max(sentence.start, clause - HEAD_LOOKBACK), sentence.start + match.start()
             )
             if SOURCE_START.match(text, sentence.start, sentence.start + match.start()) or any(
-                FOLLOWED_BY_CLAUSE.match(text, c.stop, sentence.stop) for c in head_cues
+                FOLLOWED_BY_CLAUSE.match(text, c.stop, sentence.stop) and not _first_person(c)
+                for c in head_cues
             ):
-                continue
+                continue  # a reported clause of its own; 'я надеюсь, что …' is the speech itself
             clause_stop = _postposed_clause_end(text, clause, sentence.stop)
             tail = trimmed(text, clause_stop, sentence.stop, SENTENCE_ENDS)
             has_tail = (
@@ -320,7 +326,44 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 yield Candidate(*head, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
             if has_tail:
                 yield Candidate(*tail, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
+            resumed = _resumed(article, index) if kind == "direct" and not has_tail else None
+            if resumed:
+                yield Candidate(*resumed, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
             break
+
+
+RESUMED = re.compile(rf"\s*{DASH}\s*(?=[А-ЯЁ])")  # '…, — уточнил Белов. — По договоренности …'
+
+
+def _resumed(article: Article, index: int) -> tuple[int, int] | None:
+    """Speech that lost its marks resumed after its attribution by a dash: the following
+    sentences of the paragraph up to one with an attribution of its own."""
+    sentences, text = article.sentences, article.text
+    sentence = sentences[index]
+    following = sentences[index + 1] if index + 1 < len(sentences) else None
+    if following is None or following.paragraph != sentence.paragraph:
+        return None
+    dash = RESUMED.match(text, following.start, following.stop) or RESUMED.match(
+        text, sentence.stop, following.stop
+    )
+    if dash is None:
+        return None
+    stop = following.stop
+    for later in sentences[index + 1 :]:
+        if later.paragraph != sentence.paragraph or (
+            later.start > following.start and RESUMED.match(text, later.start)
+        ):
+            break
+        if article.cues_in(later.start, later.stop) and SEPARATOR.search(text, later.start, later.stop):
+            return None  # the resumed speech has an attribution of its own: the rule meets it there
+        stop = later.stop
+    span = trimmed(text, dash.end(), stop)
+    return span if span[1] > span[0] else None
+
+
+def _first_person(cue: Cue) -> bool:
+    tag = parses(cue.text.split()[0].lower())[0].tag
+    return "1per" in tag or "2per" in tag
 
 
 SOURCE_PRONOUNS = frozenset({"он", "она", "они", "оно"})
