@@ -332,7 +332,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
             break
 
 
-RESUMED = re.compile(rf"\s*{DASH}\s*(?=[А-ЯЁ])")  # '…, — уточнил Белов. — По договоренности …'
+RESUMED = re.compile(rf"\s*(?:{DASH}|-(?=\s))\s*(?=[А-ЯЁ])")  # '…, — уточнил Белов. — По договоренности …'
 
 
 def _resumed(article: Article, index: int) -> tuple[int, int] | None:
@@ -456,13 +456,19 @@ PERSONAL = re.compile(  # 'мы', 'ваш': someone speaks in their own voice, t
 
 
 def _speech_start(article: Article, index: int, start: int) -> int:
-    """Where speech that lost its quote marks begins: earlier sentences in the first person join it."""
+    """Where speech that lost its quote marks begins: earlier sentences of its paragraph join it,
+    unless they name someone or hold a cue outside the first person, or marks or an attribution."""
     sentence = article.sentences[index]
     while index > 0:
         previous = article.sentences[index - 1]
-        if previous.paragraph != sentence.paragraph or not PERSONAL.search(previous.text):
+        if previous.paragraph != sentence.paragraph or QUOTE_MARK.search(previous.text):
             break
-        if article.cues_in(previous.start, previous.stop) or QUOTE_MARK.search(previous.text):
+        if not PERSONAL.search(previous.text) and (
+            article.cues_in(previous.start, previous.stop)
+            or article.entities_in(previous.start, previous.stop)
+        ):
+            break
+        if SEPARATOR.search(previous.text):
             break
         start, index = previous.start, index - 1
     return start
