@@ -204,18 +204,26 @@ def attribution_cue(article: Article, start: int, stop: int, within: int = 4) ->
     return article.first_cue(start, stop, within=within) or _inverted_verb(article, start, stop)
 
 
+INVERTED_SUBJECT_WORDS = 4  # '— возмущался после игры капитан': the subject within these words of the verb
+
+
 def _inverted_verb(article: Article, start: int, stop: int) -> Cue | None:
-    words = article.tokens_in(start, stop)[:2]
+    words = article.tokens_in(start, stop)[: INVERTED_SUBJECT_WORDS + 1]
     if len(words) < 2 or words[0].start != start:
         return None
-    verb, subject = parses(words[0].text.lower())[0], words[1]
+    verb = parses(words[0].text.lower())[0]
     if "VERB" not in verb.tag or "impr" in verb.tag or "1per" in verb.tag or "2per" in verb.tag:
         return None
-    named = any(e.type == "PER" and e.start == subject.start for e in article.entities_in(subject.start, stop))
-    noun = parses(subject.text.lower())[0].tag
-    if not (named or subject.text.lower() in SUBJECT_PRONOUNS or {"NOUN", "nomn", "anim"} <= noun.grammemes):
+    named = {e.start for e in article.entities_in(words[1].start, stop) if e.type == "PER"}
+    if not any(_subject(word, named) for word in words[1:]):
         return None
     return Cue(words[0].start, words[0].stop, words[0].text, verb.normal_form)
+
+
+def _subject(word, named: set[int]) -> bool:
+    """A person named, a subject pronoun or an animate noun in the nominative."""
+    noun = parses(word.text.lower())[0].tag
+    return word.start in named or word.text.lower() in SUBJECT_PRONOUNS or {"NOUN", "nomn", "anim"} <= noun.grammemes
 
 
 def is_attributive(cue: Cue) -> bool:
