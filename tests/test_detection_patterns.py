@@ -131,7 +131,8 @@ CASES = [
          ("«Зенит» и «Спартак» сыграют вничью", I)),
     case("quoted-headline-then-name", "«Мы готовы к любому развитию событий» — Петров",
          ("Мы готовы к любому развитию событий", D)),
-    # SCRAPING DEBRIS around quote marks: wiki italics
+    # SCRAPING DEBRIS: a link line, wiki italics
+    case("link-line-with-quoted-title", "Читайте также: «Дороги станут лучше»: что обещают власти",),
     case("wiki-italics-after-colon", "В пресс-службе губернатора сообщили: ''«Работы на мосту завершатся к лету»''.",
          ("Работы на мосту завершатся к лету", D)),
     case("wiki-italics-before-cue", "''«Мы готовы к любому сопернику»'', — сказал тренер Павел Зуев.",

@@ -30,6 +30,7 @@ from .base import (
     Candidate,
     attribution_cue,
     clause_end,
+    has_words,
     sentence_start,
     trimmed,
     words,
@@ -39,6 +40,7 @@ REPORTING = frozenset(read_list("relay_verbs.txt"))  # what an outlet does: '»,
 
 DASHED_CUE_WORDS = 4  # '», — в среду заявил X': after a dash the cue may come a few words in
 MIN_STANDALONE_WORDS = 4  # a quoted sentence standing alone: shorter ones are titles or scare quotes
+LINK_WORDS = 2  # 'Читайте также: «…»': so few words, no cue and no name before the colon introduce a link
 MIN_RESUMED_WORDS = 2  # ... but right after the attribution of the quotation before, it resumes that one
 RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s*(?=\w)")  # ', — продолжение', ', -продолжение' after the attribution
 SENTENCE_OPENING_MARK = re.compile(rf"(?:^|{SENTENCE_END_CLASS}\s+){OPENING_CLASS}")  # '… . «Текст'
@@ -138,6 +140,12 @@ def _quoted(
         intro_stop = quoted.open if colon else announced.stop
         cues = article.cues_in(intro, intro_stop)
         cue = cues[-1] if cues else None
+        if (
+            cue is None
+            and not article.entities_in(intro, intro_stop)
+            and not has_words(text, intro, intro_stop, LINK_WORDS + 1)
+        ):  # 'Читайте также: «…»'
+            return
         yield Candidate(
             *span,
             kind="direct",
