@@ -134,3 +134,23 @@ def test_introduced_roles_are_the_persons_own():
     frame = quotextract.extract((DATA / "attribution-football-match.txt").read_text(encoding="utf-8"))
     row = frame[frame["quote"].str.startswith("Мы еще поборемся")].iloc[0]
     assert row["speaker_role"] == "нападающий"
+
+
+SCRAPING = {  # what scrapers do to the same article: none of it may change a quotation or its speaker
+    "hyphens": lambda t: t.replace("—", "-").replace("–", "-"),
+    "straight quotes": lambda t: t.translate(str.maketrans({"«": '"', "»": '"', "„": '"', "“": '"'})),
+    "non-breaking spaces": lambda t: t.replace(" ", "\xa0"),
+    "CRLF": lambda t: t.replace("\n", "\r\n"),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(SCRAPING))
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_scraping_damage_changes_nothing(extracted, name, damage):
+    text = (DATA / name).read_text(encoding="utf-8")
+    damaged = quotextract.extract(SCRAPING[damage](text))
+    clean = SCRAPING[damage]  # compare the quotations as damaged the same way
+    expected = [
+        (clean(q), s) for q, s in zip(extracted[name]["quote"], extracted[name]["speaker"].fillna(""))
+    ]
+    assert list(zip(damaged["quote"], damaged["speaker"].fillna(""))) == expected
