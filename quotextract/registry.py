@@ -131,12 +131,29 @@ class Registry:
         """The fullest variant of a person's name, of the wanted gender when surnames are shared;
         an organisation's full name for its abbreviation."""
         if entity.type == "ORG":
+            place = self._place_after(entity)
+            if place is not None:
+                return f"{entity.normal} {place.text}"  # 'МИД России', 'ГУ МВД по Москве'
             return self.expansions.get(entity.normal, entity.normal)
         if entity.type != "PER":
             return entity.normal
         entity = self.entities.get(entity.start, entity)
         variants = self.fuller.get(entity.normal) or [entity.normal]
         return next((v for v in variants if wanted and gender(v) == wanted), variants[0])
+
+    def _place_after(self, org: Entity) -> Entity | None:
+        """The country or region NER split off an organisation's name: a place in the genitive
+        right after it ('МИД | России', 'МВД | Украины')."""
+        following = self.article.entities_in(org.stop, org.stop + PLACE_GAP + 40)[:1]
+        if not following or following[0].type != "LOC":
+            return None
+        place = following[0]
+        if self.article.text[org.stop : place.start] != " ":
+            return None
+        genitive = ABBREVIATION.fullmatch(place.text) or any(
+            p.tag.case == "gent" for p in parses(place.text.lower())
+        )
+        return place if genitive and " " not in place.text else None
 
     # --- the entries ---------------------------------------------------------------------
 
@@ -380,7 +397,9 @@ class Registry:
             entry for cls in self.article.lexicon.classes_of(key) for entry in self._described_as.get(cls, ())
         }
         if modifiers:
-            entries = {e for e in entries if modifiers & stems(f"{e.role or ''} {e.affiliation or ''}")} or entries
+            entries = {
+                e for e in entries if modifiers & stems(f"{e.role or ''} {e.affiliation or ''}")
+            } or entries
         best, best_stop = None, -1
         for entry in entries:
             if not agrees(entry, wanted):
@@ -492,6 +511,7 @@ def _noun_case(word: str) -> str | None:
 
 
 ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")
+PLACE_GAP = 1  # the one space between an organisation and the place NER split off it
 FUNCTION_WORDS = frozenset({"и", "по", "в", "за", "на", "для", "при", "of", "and", "the", "for"})
 
 
