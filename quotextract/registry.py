@@ -354,10 +354,16 @@ class Registry:
 
     def outlet_before(self, position: int) -> Source | None:
         """The outlet named last before ``position`` ('Издание отмечает' after 'газета «Ведомости»')."""
-        for org in reversed(self.article.entities_in(0, position)):
-            if org.type == "ORG" and not self.quoted(org.start, org.stop) and self._kind(org) == "outlet":
-                return self.source(org)
-        return None
+        return self._last_before(self._outlet_mentions, position)
+
+    @cached_property
+    def _outlet_mentions(self) -> tuple[list[int], list[Entity]]:
+        orgs = [
+            org
+            for org in self.article.entities
+            if org.type == "ORG" and not self.quoted(org.start, org.stop) and self._kind(org) == "outlet"
+        ]
+        return [o.start for o in orgs], orgs
 
     def _kind(self, org: Entity) -> str | None:
         if org.normal in self.outlets:
@@ -369,16 +375,32 @@ class Registry:
         """The last organisation before ``position`` the article named with this body noun
         ('Футбольный клуб «Динамо»' for 'в клубе') or whose name it heads ('Правительство США'
         for 'правительство')."""
-        for org in reversed(self.article.entities_in(0, position)):
+        return self._last_before(self._named_with.get(body, ([], [])), position)
+
+    @cached_property
+    def _named_with(self) -> dict[str, tuple[list[int], list[Entity]]]:
+        """Body noun lemma -> (starts, organisations) named with it, in text order."""
+        found: dict[str, list[Entity]] = {}
+        for org in self.article.entities:
             if org.type != "ORG" or self.quoted(org.start, org.stop):
                 continue
             before = self.article.tokens_in(max(0, org.start - BODY_REACH), org.start)[-2:]
-            head = org.normal.split()[:1]
-            if any(lemma(word.text.lower()) == body for word in before) or (
-                head and lemma(head[0].lower()) == body and len(org.normal.split()) > 1
-            ):
-                return self.source(org)
-        return None
+            keys = {lemma(word.text.lower()) for word in before}
+            if len(org.normal.split()) > 1:
+                keys.add(lemma(org.normal.split()[0].lower()))
+            for key in keys:
+                starts, orgs = found.setdefault(key, ([], []))
+                starts.append(org.start)
+                orgs.append(org)
+        return found
+
+    def _last_before(self, indexed: tuple[list[int], list[Entity]], position: int) -> Source | None:
+        """Of organisations in text order (with their starts), the last ending by ``position``."""
+        starts, orgs = indexed
+        index = bisect.bisect_left(starts, position)
+        while index > 0 and orgs[index - 1].stop > position:
+            index -= 1
+        return self.source(orgs[index - 1]) if index else None
 
     def relays_here(self, entity: Entity) -> bool:
         """This mention of an organisation relays: 'сообщает ТАСС', 'пишет «Коммерсантъ»', a dateline."""

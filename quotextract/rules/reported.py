@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 
 from ..article import Article
 from ..cues import is_authorial, is_finite
@@ -349,7 +350,7 @@ def _resumed(article: Article, index: int) -> tuple[int, int] | None:
     if dash is None:
         return None
     stop = following.stop
-    for later in sentences[index + 1 :]:
+    for later in islice(sentences, index + 1, None):  # no copy of the rest of the article
         if later.paragraph != sentence.paragraph or (
             later.start > following.start and RESUMED.match(text, later.start)
         ):
