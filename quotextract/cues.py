@@ -61,7 +61,7 @@ def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
     """All cues among ``tokens``, in text order."""
     found, index, prefixes = [], 0, lexicon.verb_prefixes
     while index < len(tokens):
-        if fold_yo(tokens[index].text.lower()[:PREFIX]) not in prefixes:  # cue_at's first test, inline
+        if tokens[index].text.lower()[:PREFIX].replace("ё", "е") not in prefixes:  # cue_at's first test
             index += 1
             continue
         match = cue_at(text, tokens, index, lexicon)
