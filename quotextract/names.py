@@ -9,12 +9,14 @@ from .model import Entity
 from .morph import analyzer, fold_yo, name_gender, parses
 
 NAME_TAGS = ("Name", "Surn", "Patr")
+INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.?-?)+")
+CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 
 def is_initial(word: str) -> bool:
     """'К.', 'К.-Ж.' and single capitals are initials."""
     return (
-        bool(re.fullmatch(r"(?:[А-ЯЁA-Z]\.?-?)+", word)) and len(word.replace(".", "").replace("-", "")) <= 2
+        bool(INITIALS.fullmatch(word)) and len(word.replace(".", "").replace("-", "")) <= 2
     )
 
 
@@ -33,12 +35,13 @@ NOMINATIVE_SHAPE = re.compile(
 )
 
 
-def _person_parses(word: str):
+@lru_cache(maxsize=50_000)
+def _person_parses(word: str) -> tuple:
     """Singular parses, names and surnames first, in pymorphy3's order."""
     found = [p for p in parses(word) if p.tag.number in ("sing", None)]
     named = [p for p in found if any(tag in p.tag for tag in NAME_TAGS)]
     nouns = [p for p in found if "NOUN" in p.tag and p not in named]
-    return named + nouns + [p for p in found if p not in named and p not in nouns]
+    return (*named, *nouns, *(p for p in found if p not in named and p not in nouns))
 
 
 def _supports(word: str, case: str) -> bool:
@@ -66,7 +69,7 @@ def _choose_case(words: list[str]) -> str:
 
 
 def _to_nominative(word: str, case: str, gender: str | None) -> str:
-    if case == "nomn" or is_initial(word) or not re.search(r"[а-яё]", word, re.I):
+    if case == "nomn" or is_initial(word) or not CYRILLIC.search(word):
         return word
     options = [p for p in _person_parses(word) if p.tag.case == case]
     if gender:
@@ -119,7 +122,7 @@ def can_stand_in(word: str, case: str) -> bool:
 
 
 def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
-    if is_initial(word) or not re.search(r"[а-яё]", word, re.I):
+    if is_initial(word) or not CYRILLIC.search(word):
         return word
     if any(p.tag.case == case and any(t in p.tag for t in NAME_TAGS) for p in _person_parses(word)):
         return _to_nominative(word, case, gender)
