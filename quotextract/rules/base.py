@@ -231,6 +231,24 @@ def is_attributive(cue: Cue) -> bool:
     return "PRTF" in parses(cue.text.split()[0].lower())[0].tag
 
 
+DATELINE = re.compile(  # 'ОМСК, 3 марта. /ТАСС/. ', 'МОСКВА, 1 марта (Рейтер) - ', 'КАЗАНЬ, 5 июля - РИА Новости. '
+    r"[А-ЯЁ][А-ЯЁ-]+(?:\s[А-ЯЁ][А-ЯЁ-]+)*,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?"
+    r"(?:\s*\([^()\n]{1,40}\)\s*[—-]\s*"
+    r"|\.?\s*/[^/\n]{1,40}/\.?\s*(?:[—-]\s*)?"
+    r"|\s*[—-]\s*(?:[А-ЯЁA-Z][\w.-]*\s?){1,3}\.\s+"
+    r"|\s*[—-]\s*)"
+)
+
+
+def content_start(article: Article, sentence) -> int:
+    """Where a sentence's own words begin: past a wire dateline opening its paragraph."""
+    paragraph = article.paragraphs[sentence.paragraph]
+    if sentence.start != paragraph.start:
+        return sentence.start
+    dateline = DATELINE.match(article.text, sentence.start, sentence.stop)
+    return dateline.end() if dateline else sentence.start
+
+
 def sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:
     sentence = article.sentence_at(position)
     return sentence.start if sentence and sentence.start >= paragraph.start else paragraph.start

@@ -34,6 +34,7 @@ from .base import (
     Candidate,
     clause_end,
     content_end,
+    content_start,
     has_words,
     trimmed,
     verbatim,
@@ -145,7 +146,7 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
     rule = "as_cue" if cue else "according_to"
     case = None if cue else "gent"  # 'По словам Иванова', but 'Как отметил Иванов'
     region = (match.start(), min(source_stop, match.end() + MAX_REGION))
-    head = trimmed(text, sentence.start, match.start())
+    head = trimmed(text, content_start(article, sentence), match.start())
     inserted = text[sentence.start : match.start()].rstrip().endswith(",")  # '…, но, как пояснили в X, …'
     least = MIN_INSERTED_CONTENT_WORDS if inserted else MIN_CONTENT_WORDS
     if has_words(text, *tail, least) and not _reports_speech(article, *tail):
@@ -312,10 +313,9 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 continue
             if not _names_a_source(article, cue, region[1]):
                 continue  # 'Эрик Шмидт, возглавлявший компанию, объявил о своем уходе': the head is the subject
-            lead = HEAD_LEAD.match(text, sentence.start)
-            head = trimmed(
-                text, lead.end() if lead else sentence.start, sentence.start + match.start(), QUOTES
-            )
+            own = content_start(article, sentence)
+            lead = HEAD_LEAD.match(text, own)
+            head = trimmed(text, lead.end() if lead else own, sentence.start + match.start(), QUOTES)
             if _adverbial_clause(article, *head) or _outlet_relays(article, cue, head, region):
                 continue
             if ABOUT_THIS.match(text, head[0]):
@@ -499,7 +499,7 @@ def about_this(article: Article) -> Iterator[Candidate]:
         if previous is None or _reports_act(article, previous):
             continue
         yield Candidate(
-            *trimmed(text, previous.start, previous.stop, SENTENCE_ENDS),
+            *trimmed(text, content_start(article, previous), previous.stop, SENTENCE_ENDS),
             kind="indirect",
             rule="about_this",
             cue=cue,
