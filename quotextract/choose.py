@@ -25,6 +25,7 @@ CLAUSE_APPOSITION_REACH = 120  # 'лидер Меджлиса …, народн�
 ADJACENT = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:(?:от|из)\s+)?")
 PAIR = re.compile(rf"\s+и\s+[^,.;:{re.escape(QUOTES)}]{{0,80}}")  # 'X и Y заявили'
 GOVERNOR_BEFORE = re.compile(rf"(\w+)[\s{re.escape(OPENING_QUOTES)}]*$")
+RELATIVE_ANY = re.compile(r",\s*(?:[а-яё]+\s+)?котор[а-яё]*\b")  # ', которой …', ', о котором …'
 RELATIVE = re.compile(r",\s*котор(?:ый|ая|ое|ые)\b")  # the subject of its clause
 ANTECEDENT_GAP = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:\([^()]{{0,40}}\))?\s*")
 PLACE_REACH = 30  # characters before a person searched for the place they own ('в офисе')
@@ -65,7 +66,11 @@ class Chooser:
         place = before[1]
         lexicon = self.article.lexicon
         nouns = [p for p in parses(place.text.lower()) if "NOUN" in p.tag and p.tag.case == "loct"]
-        if not nouns or nouns[0].normal_form in lexicon.bodies or self.article.text[place.stop : mention.start].strip():
+        if (
+            not nouns
+            or nouns[0].normal_form in lexicon.bodies
+            or self.article.text[place.stop : mention.start].strip()
+        ):
             return mention
         name = org_nominative(" ".join(self.article.text[place.start : mention.stop].split()))
         return Mention(place.start, mention.stop, "body", key=nouns[0].normal_form, name=name)
@@ -82,6 +87,7 @@ class Chooser:
         antecedent = self._antecedent(candidate, mentions)
         if antecedent is not None:
             return antecedent
+        mentions = self._outside_closed_relatives(candidate, mentions)
         parsed = self._parsed_subject(candidate, mentions)
         if parsed is not None:
             return self._first_of_pair(self._apposition(parsed, mentions), mentions, candidate.cue)
@@ -114,6 +120,21 @@ class Chooser:
                 order = [m for m in order if self._can_be(m, case, strict=True)] or relaxed or order
         pick = self._apposition(order[0], mentions) if order else None
         return self._first_of_pair(pick, mentions, cue) if pick else None
+
+    def _outside_closed_relatives(self, candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
+        """'Елена Воробей, которой позвонили журналисты канала, сказала:': a relative clause
+        closed before the speech verb names no one who speaks."""
+        cue, (region_start, region_stop) = candidate.cue, candidate.region
+        point = cue.start if cue and region_start <= cue.start < region_stop else region_stop
+        text, closed = self.article.text, []
+        for which in RELATIVE_ANY.finditer(text, region_start, point):
+            comma = text.find(",", which.end(), point)
+            if comma != -1:
+                closed.append((which.start(), comma))
+        if not closed:
+            return mentions
+        kept = [m for m in mentions if not any(start <= m.start < stop for start, stop in closed)]
+        return kept or mentions
 
     def _antecedent(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
         """'…наследником Бекенбауэра, который отшучивается словами: «…»': the speaker of a
@@ -178,7 +199,17 @@ class Chooser:
     def _named_after(self, role: Mention, mentions: list[Mention], cue: int) -> Mention:
         """'Спикер Госдумы, объявившая минуту молчания, Сергей Нарышкин заявил': the person
         named between a description and its verb."""
-        return next((m for m in mentions if role.stop <= m.start and m.stop <= cue and self._person(m)), role)
+        return next(
+            (
+                m
+                for m in mentions
+                if role.stop <= m.start
+                and m.stop <= cue
+                and self._person(m)
+                and not self._case_breaks(role, m)
+            ),
+            role,
+        )
 
     @staticmethod
     def _person(mention: Mention) -> bool:
@@ -263,6 +294,7 @@ class Chooser:
                 and "," not in gap
                 and not self._has_verb(pick.stop, person.start)  # 'Актриса рассыпалась … к Путину'
                 and (pick.entity is None or len(gap.split()) <= 1)  # 'сайте Минобороны по итогам встречи … X'
+                and not self._case_breaks(pick, person)  # 'Пресс-секретарь семьи Бушей': their spokesperson
             ):
                 return person
             if (
@@ -292,6 +324,12 @@ class Chooser:
             if role is not None:
                 return role
         return pick
+
+    def _case_breaks(self, description: Mention, person: Mention) -> bool:
+        """A name in apposition agrees with its description: a nominative description is no
+        apposition of a name that cannot be nominative."""
+        head = self.article.text[description.start : description.stop].split()[0]
+        return _can_be_case(head, "nomn") and not self._can_be(person, "nomn", strict=True)
 
     def _closes_clause(self, mention: Mention) -> bool:
         return bool(CLAUSE_CLOSE.match(self.article.text[mention.stop : mention.stop + 3]))

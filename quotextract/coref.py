@@ -92,6 +92,9 @@ class Resolver:
         inside = [e for e in self.article.entities_in(mention.start, mention.stop + 40) if e.type == "ORG"]
         if inside and inside[0].start < mention.stop:
             return self.registry.source(inside[0])
+        owner = self.article.entities_in(mention.stop, mention.stop + 40)[:1]
+        if owner and not self.article.text[mention.stop : owner[0].start].strip():
+            tail = f"{tail} {owner[0].text}"  # 'Пресс-секретарь семьи Бушей' speaks for 'семья Бушей'
         return Source(name=org_nominative(tail), type="ORG")
 
     def _description_opening_before(self, position: int) -> Mention | None:
