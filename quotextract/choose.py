@@ -326,10 +326,12 @@ class Chooser:
         return pick
 
     def _case_breaks(self, description: Mention, person: Mention) -> bool:
-        """A name in apposition agrees with its description: a nominative description is no
-        apposition of a name that cannot be nominative."""
-        head = self.article.text[description.start : description.stop].split()[0]
-        return _can_be_case(head, "nomn") and not self._can_be(person, "nomn", strict=True)
+        """A name in apposition agrees with its description in case and number: 'Пресс-секретарь
+        семьи Бушей' is their spokesperson, 'главы ЦБ Эльвиры Набиуллиной' is she."""
+        text = self.article.text
+        head = text[description.start : description.stop].split()[0]
+        name = text[person.start : person.stop].split()[-1]
+        return not _forms(head) & _forms(name) if _forms(head) and _forms(name) else False
 
     def _closes_clause(self, mention: Mention) -> bool:
         return bool(CLAUSE_CLOSE.match(self.article.text[mention.stop : mention.stop + 3]))
@@ -342,6 +344,12 @@ class Chooser:
 def _can_be_case(word: str, case: str) -> bool:
     found = [p for p in parses(word) if p.tag.case]
     return not found or any(p.tag.case == case for p in found) or len({p.normal_form for p in found}) > 2
+
+
+@lru_cache(maxsize=50_000)
+def _forms(word: str) -> frozenset[tuple[str, str]]:
+    """The (case, number) pairs a noun can stand in."""
+    return frozenset((p.tag.case, p.tag.number) for p in parses(word.lower()) if p.tag.case and p.tag.number)
 
 
 def _verbal(word: str) -> bool:
