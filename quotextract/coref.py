@@ -15,6 +15,7 @@ from .registry import Occurrence, Registry, Source, agrees, stems
 
 SUBJECT_OPENING = re.compile(r"(?i)(?:(?:сам|сама|сами|же|а|но|и|при этом|тем временем)\s+|[\w-]+\s+){0,3}")
 OPENING_WORDS = 5  # a sentence's subject stands among its first words ('Сам же главный тренер')
+POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 MODIFIER_REACH = 40  # characters before a description searched for its adjectives
 RECENT = 600  # characters within which the last speaker is still the topic
 
@@ -60,11 +61,22 @@ class Resolver:
                 return Source(name=mention.key, type="ORG")  # 'как пояснили в милиции'
             return self._body(mention.key, mention.start)
         if mention.kind == "role":
+            if self._possessed(mention):
+                return None  # 'его помощник': someone of his, unnamed
             described = registry.described(mention.key, mention.start, wanted, self._modifiers(mention))
             if described is None and self._speaks_for_body(mention):
                 return self._represented(mention)
             return described or self._salient(mention.start, wanted)
         return None  # unnamed: 'источник', 'эксперты'
+
+    def _possessed(self, mention: Mention) -> bool:
+        """A description after a possessive pronoun ('его помощник', 'её адвокат') is another person."""
+        before = self.article.tokens_in(max(0, mention.start - MODIFIER_REACH), mention.start)[-1:]
+        return (
+            bool(before)
+            and before[0].text.lower() in POSSESSIVES
+            and not self.article.text[before[0].stop : mention.start].strip()
+        )
 
     def _modifiers(self, mention: Mention) -> frozenset[str]:
         """Stems of the words that narrow a description: adjectives before it and its genitive

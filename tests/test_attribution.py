@@ -84,6 +84,11 @@ DESCRIPTIONS = [
         None,
     ),
     ("Источник в правительстве сообщил, что решение отложено.", "решение отложено", None),
+    (  # a description after a possessive is someone of theirs, not them
+        "Министр Олег Петров выступил на форуме. Как рассказал «Известиям» его помощник, министр уйдёт в отставку.",
+        "министр уйдёт",
+        None,
+    ),
 ]
 
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
