@@ -284,7 +284,7 @@ class Chooser:
         """'пресс-секретарь Кремля Дмитрий Песков' -> the person; 'Спикер Госдумы' -> the role."""
         text = self.article.text
         following = [m for m in mentions if m.start >= pick.stop]
-        if pick.entity is None or pick.entity.type != "PER":
+        if pick.kind != "body" and (pick.entity is None or pick.entity.type != "PER"):
             person = next((m for m in following if m.entity is not None and m.entity.type == "PER"), None)
             gap = text[pick.stop : person.start] if person else ""
             if (
