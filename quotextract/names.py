@@ -118,6 +118,8 @@ def can_stand_in(word: str, case: str) -> bool:
     ending of that case ('Браунштайнера' is no instrumental)."""
     if any(p.tag.case == case for p in _person_parses(word)):
         return True
+    if word.lower().endswith(("ая", "яя")):
+        return False  # 'Липницкая' is a feminine nominative, no genitive of a foreign 'Липницкай'
     return any(word.lower().endswith(ending) for ending, _ in CASE_ENDINGS.get(case, ()) if ending)
 
 

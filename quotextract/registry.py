@@ -103,7 +103,9 @@ class Registry:
         words = person.text.split()
         if before.text[:1].islower() and not all(_can_be_nominative(w) for w in words):
             case = _noun_case(word)  # in apposition: 'шерифа округа Эда Гонзалеса'
-            return case if case and can_stand_in(words[-1], case) else None
+            if case == "gent" and not _in_case(person.text, "gent") and _in_case(person.text, "accs"):
+                return "accs"  # 'цитирует нападающего Илью Серова': the same noun ending, an accusative name
+            return case if case and _in_case(person.text, case) else None
         return None
 
     @cached_property
