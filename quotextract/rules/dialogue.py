@@ -14,7 +14,9 @@ from .base import SEPARATOR, Candidate, attribution_cue, clause_end, trimmed, wo
 MIN_LINE_WORDS = 2  # a dash line of one word is a list item, not speech
 MIN_UNATTRIBUTED_WORDS = 4  # with no attribution near, a dash line needs four words and a final stop
 LEADING_DASH = re.compile(rf"{DASH_CLASS}\s*(?=\S)")
-RESUMING_DASH = re.compile(rf"\s*[,.]?\s*(?:{DASH}|-(?=\s|[А-ЯЁ]))\s*")  # '. — ', '. - ', '. -Но' where the speech resumes
+RESUMING_DASH = re.compile(
+    rf"\s*[,.]?\s*(?:{DASH}|-(?=\s|[А-ЯЁ]))\s*"
+)  # '. — ', '. - ', '. -Но' where the speech resumes
 
 
 def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tuple[int, int, int, Cue]]:
@@ -62,7 +64,10 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
         if (
             region is None
             and not is_answer(article, lines, index)
-            and (text[paragraph.stop - 1] not in SENTENCE_ENDS or words(text, start, stop) < MIN_UNATTRIBUTED_WORDS)
+            and (
+                text[paragraph.stop - 1] not in SENTENCE_ENDS
+                or words(text, start, stop) < MIN_UNATTRIBUTED_WORDS
+            )
         ):
             continue
         if _is_question(article, lines, index):
@@ -75,20 +80,29 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
 
 def is_answer(article: Article, lines, index: int) -> bool:
     """A dash line answering the interviewer's question on the line before: speech however short."""
-    return index > 0 and _is_question(article, lines, index - 1) and lines[index - 1][0].index + 1 == lines[index][0].index
+    return (
+        index > 0
+        and _is_question(article, lines, index - 1)
+        and lines[index - 1][0].index + 1 == lines[index][0].index
+    )
+
+
+ANSWER_LABEL = re.compile(r"[А-ЯЁ][\w-]+(?:\s+[А-ЯЁ][\w-]+)?\s*:\s")  # 'Знарок: Турнир получился …'
 
 
 def _is_question(article: Article, lines, index: int) -> bool:
-    """An interviewer's question: ends with '?' and the next dash line answers it."""
+    """An interviewer's question: ends with '?' and the next dash line, or a line labelled with
+    the interviewee's name, answers it."""
     paragraph = lines[index][0]
     following = lines[index + 1][0] if index + 1 < len(lines) else None
     text = article.text
-    return (
-        text[paragraph.stop - 1] == "?"
-        and following is not None
-        and following.index == paragraph.index + 1
-        and text[following.stop - 1] != "?"
-    )
+    if text[paragraph.stop - 1] != "?":
+        return False
+    if following is not None and following.index == paragraph.index + 1 and text[following.stop - 1] != "?":
+        return True
+    paragraphs = article.paragraphs
+    after = paragraphs[paragraph.index + 1] if paragraph.index + 1 < len(paragraphs) else None
+    return after is not None and bool(ANSWER_LABEL.match(text, after.start, after.stop))
 
 
 def _attributed_line(article, paragraph, body, attributions) -> Iterator[Candidate]:
