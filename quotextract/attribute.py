@@ -148,7 +148,7 @@ class Attributor:
         quotation, candidate = resolved[index], self.candidates[index]
         if not candidate.inherit or quotation.speaker:
             return quotation
-        neighbours = resolved[index + 1 : index + 2] + resolved[max(0, index - 1) : index]
+        neighbours = resolved[max(0, index - 1) : index] + resolved[index + 1 : index + 2]  # what it continues first
         for other in neighbours:
             if other.kind == "direct" and other.speaker and abs(other.paragraph - quotation.paragraph) == 1:
                 return replace(

@@ -100,6 +100,7 @@ ARTICLES = {
     "attribution-interview-labels.txt": [
         ("Олег Валерьевич, как оцените", None),  # a question answered by a 'Знарок:' line: the interviewer's
         ("Турнир получился тяжелым", "Олег Знарок"),
+        ("Соперники были сильны", "Олег Знарок"),  # the answer's unlabelled paragraph
         ("Что скажете о вратарях", None),
         ("Вратари сыграли надежно", "Олег Знарок"),
     ],

@@ -29,19 +29,23 @@ LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines of prose
 BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")
 QUESTION_LABEL = re.compile(r"(?i)(?:вопрос|корреспондент|журналист|интервьюер)\s*:\s*")
 ANSWER_LABEL = re.compile(r"(?i)ответ\s*:\s*")
-OUTLET_LABEL = re.compile(r"«[^«»\n]{1,40}»\s*:\s*(?=.*\?$)")  # '«Вестник»: Как прошел сезон?' the outlet asks
+OUTLET_LABEL = re.compile(
+    r"«[^«»\n]{1,40}»\s*:\s*(?=.*\?$)"
+)  # '«Вестник»: Как прошел сезон?' the outlet asks
 LABEL_COLON = re.compile(r"\s*:\s+")  # 'Мустафа Джемилев: …'
 MIN_ANSWER_WORDS = 2  # 'Имя: …' interview lines: one word after the colon is a label
+MIN_CONTINUED_WORDS = 4  # a shorter line after an answer is a caption or a byline
+LABEL_LOOK = 40  # characters at a paragraph's start searched for a label's colon
+QUOTE_MARK = re.compile(r"[«»\"„“”]")
 MIN_LABELS = 2  # labelled lines that make an interview whose unlabelled paragraphs continue them
 MIN_QUESTIONS = 2  # undashed questions after a lead that make an interview of the paragraphs between
 MIN_QUESTION_WORDS = 2  # 'Почему?' alone is no interviewer's question
 
 
 def interview(article: Article) -> Iterator[Candidate]:
-    """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon. (The unlabelled
-    paragraphs after such lines are not taken as their continuation: on the development set that
-    found more quotations, all with the wrong speaker.)"""
-    text = article.text
+    """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon; in an interview of
+    such lines, the unlabelled paragraphs right after one continue it."""
+    text, labelled = article.text, []
     for paragraph in article.paragraphs:
         entity = next(
             (
@@ -59,6 +63,28 @@ def interview(article: Article) -> Iterator[Candidate]:
             yield Candidate(
                 *span, kind="direct", rule="interview", cue=None, region=(entity.start, entity.stop)
             )
+            labelled.append(paragraph)
+    if len(labelled) >= MIN_LABELS:  # an interview, not a headline 'Фамилия: …'
+        for paragraph in labelled:
+            yield from _label_continued(article, paragraph)
+
+
+def _label_continued(article: Article, paragraph: Paragraph) -> Iterator[Candidate]:
+    """The unlabelled paragraphs right after a 'Фамилия: …' answer, up to the next dash line or
+    label: the answer goes on (the speaker is inherited from it)."""
+    text, paragraphs = article.text, article.paragraphs
+    for other in islice(paragraphs, paragraph.index + 1, paragraph.index + 1 + MAX_CONTINUED):
+        opening = text[other.start : other.start + LABEL_LOOK]
+        if dash_line(article, other) is not None or ":" in opening or QUOTE_MARK.search(other.text):
+            return
+        if (
+            words(text, other.start, other.stop) < MIN_CONTINUED_WORDS
+            or text[other.stop - 1] not in SENTENCE_ENDS
+        ):
+            return
+        yield Candidate(
+            *trimmed(text, other.start, other.stop), kind="direct", rule="quote_continued", inherit=True
+        )
 
 
 def labelled_interview(article: Article) -> Iterator[Candidate]:
@@ -134,7 +160,9 @@ def answers_continued(article: Article) -> Iterator[Candidate]:
     for paragraph in paragraphs:
         if dash_line(article, paragraph) is None:
             continue
-        between = _before_next_dash_line(article, paragraph) if _answers_dash_question(article, paragraph) else None
+        between = (
+            _before_next_dash_line(article, paragraph) if _answers_dash_question(article, paragraph) else None
+        )
         if between:
             for other in between:
                 span = trimmed(article.text, other.start, other.stop)
@@ -177,12 +205,16 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
     for paragraph in body:
         if asked and paragraph in questions:
             span = trimmed(text, paragraph.start, paragraph.stop)
-            yield Candidate(*span, kind="direct", rule="interview_question", prefer="before", unattributed=True)
+            yield Candidate(
+                *span, kind="direct", rule="interview_question", prefer="before", unattributed=True
+            )
             continue
         answers = asked and _answers_question(article, paragraph, questions)
         if _answer_line(article, paragraph, first_person=not answers):
             span = trimmed(text, paragraph.start, paragraph.stop)
-            yield Candidate(*span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after")
+            yield Candidate(
+                *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
+            )
 
 
 def _question_line(article: Article, paragraph: Paragraph) -> bool:
