@@ -82,9 +82,9 @@ class Lexicon:
     def verb_prefixes(self) -> frozenset[str]:
         """The first ``PREFIX`` letters of every form of a cue lemma: words starting otherwise need no parsing."""
         prefixes = set()
-        for lemma in self.speech_verbs | self.phrase_starts:
-            prefixes.add(lemma[:PREFIX])
-            for parse in parses(lemma)[:PREFIX_PARSES]:
+        for cue in self.speech_verbs | self.phrase_starts:
+            prefixes.add(cue[:PREFIX])
+            for parse in parses(cue)[:PREFIX_PARSES]:
                 prefixes.update(fold_yo(form.word[:PREFIX]) for form in parse.lexeme)
         return frozenset(prefixes)
 

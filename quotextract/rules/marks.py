@@ -23,7 +23,6 @@ from ..punct import (
 )
 from ..quotemarks import Quoted, pair_quotes
 from ..segment import Paragraph
-from .dialogue import introduces_speech
 from .base import (
     FOLLOWED_BY_CLAUSE,
     SEPARATOR,
@@ -35,6 +34,7 @@ from .base import (
     trimmed,
     words,
 )
+from .dialogue import introduces_speech
 
 REPORTING = frozenset(read_list("relay_verbs.txt"))  # what an outlet does: '», пишет газета'
 
