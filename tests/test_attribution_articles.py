@@ -161,3 +161,11 @@ def test_scraping_damage_changes_nothing(extracted, name, damage):
         (clean(q), s) for q, s in zip(extracted[name]["quote"], extracted[name]["speaker"].fillna(""))
     ]
     assert list(zip(damaged["quote"], damaged["speaker"].fillna(""))) == expected
+
+
+def test_readers_comments_are_no_quotations():
+    text = (
+        "Министр Иван Петров заявил, что цены стабилизируются.\n\nКомментарии (2)\n\n"
+        "Мария Смирнова: Отличная статья, спасибо!\n\nИван: Согласен полностью.\n"
+    )
+    assert list(quotextract.extract(text)["quote"]) == ["цены стабилизируются"]

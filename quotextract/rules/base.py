@@ -223,7 +223,11 @@ def _inverted_verb(article: Article, start: int, stop: int) -> Cue | None:
 def _subject(word, named: set[int]) -> bool:
     """A person named, a subject pronoun or an animate noun in the nominative."""
     noun = parses(word.text.lower())[0].tag
-    return word.start in named or word.text.lower() in SUBJECT_PRONOUNS or {"NOUN", "nomn", "anim"} <= noun.grammemes
+    return (
+        word.start in named
+        or word.text.lower() in SUBJECT_PRONOUNS
+        or {"NOUN", "nomn", "anim"} <= noun.grammemes
+    )
 
 
 def is_attributive(cue: Cue) -> bool:
@@ -231,12 +235,14 @@ def is_attributive(cue: Cue) -> bool:
     return "PRTF" in parses(cue.text.split()[0].lower())[0].tag
 
 
-DATELINE = re.compile(  # 'ОМСК, 3 марта. /ТАСС/. ', 'МОСКВА, 1 марта (Рейтер) - ', 'КАЗАНЬ, 5 июля - РИА Новости. '
-    r"[А-ЯЁ][А-ЯЁ-]+(?:\s[А-ЯЁ][А-ЯЁ-]+)*,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?"
-    r"(?:\s*\([^()\n]{1,40}\)\s*[—-]\s*"
-    r"|\.?\s*/[^/\n]{1,40}/\.?\s*(?:[—-]\s*)?"
-    r"|\s*[—-]\s*(?:[А-ЯЁA-Z][\w.-]*\s?){1,3}\.\s+"
-    r"|\s*[—-]\s*)"
+DATELINE = (
+    re.compile(  # 'ОМСК, 3 марта. /ТАСС/. ', 'МОСКВА, 1 марта (Рейтер) - ', 'КАЗАНЬ, 5 июля - РИА Новости. '
+        r"[А-ЯЁ][А-ЯЁ-]+(?:\s[А-ЯЁ][А-ЯЁ-]+)*,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?"
+        r"(?:\s*\([^()\n]{1,40}\)\s*[—-]\s*"
+        r"|\.?\s*/[^/\n]{1,40}/\.?\s*(?:[—-]\s*)?"
+        r"|\s*[—-]\s*(?:[А-ЯЁA-Z][\w.-]*\s?){1,3}\.\s+"
+        r"|\s*[—-]\s*)"
+    )
 )
 
 
@@ -252,3 +258,14 @@ def content_start(article: Article, sentence) -> int:
 def sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:
     sentence = article.sentence_at(position)
     return sentence.start if sentence and sentence.start >= paragraph.start else paragraph.start
+
+
+COMMENTS_HEADER = re.compile(
+    r"(?i)(?:комментари[ия]|отзывы|обсуждение)(?:\s*\(?\d+\)?)?:?"
+)  # readers below it
+
+
+def comments_start(article: Article) -> int | None:
+    """The index of the first paragraph below a 'Комментарии' line (readers' comments), if any."""
+    header = next((p.index for p in article.paragraphs if COMMENTS_HEADER.fullmatch(p.text.strip())), None)
+    return header + 1 if header is not None else None

@@ -10,7 +10,7 @@ from itertools import islice
 from ..article import Article
 from ..punct import SENTENCE_ENDS
 from ..segment import Paragraph
-from .base import Candidate, has_words, trimmed, unquoted, words
+from .base import Candidate, comments_start, has_words, trimmed, unquoted, words
 from .dialogue import dash_line
 from .lines import (
     FIRST_PERSON,
@@ -46,7 +46,10 @@ def interview(article: Article) -> Iterator[Candidate]:
     """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon; in an interview of
     such lines, the unlabelled paragraphs right after one continue it."""
     text, labelled = article.text, []
+    comments = comments_start(article)
     for paragraph in article.paragraphs:
+        if comments is not None and paragraph.index >= comments:
+            break  # readers' 'Мария: …' under a 'Комментарии' line are no interview
         entity = next(
             (
                 e

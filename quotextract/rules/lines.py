@@ -11,7 +11,7 @@ from ..lexicon import read_list
 from ..model import Cue
 from ..morph import parses, words_pattern
 from ..punct import CLOSING_QUOTES, COLON, DASH, SENTENCE_ENDS, SPACED_DASH
-from .base import Candidate, has_words, sentence_start, trimmed, unquoted, words
+from .base import Candidate, comments_start, has_words, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
 from .reported import source_phrases_in
 
@@ -28,13 +28,15 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
     colon: 'Путин подписал указ, которым …:') followed by a paragraph of speech, marks lost;
     'X предложил: если …' (a lowercase clause after the cue's colon) is reported content."""
     text, paragraphs = article.text, article.paragraphs
+    comments = comments_start(article)
     yield from _colon_clauses(article)
     for paragraph in paragraphs:
         for colon in COLON_SPEECH.finditer(text, paragraph.start, paragraph.stop):
             intro = sentence_start(article, colon.start(), paragraph)
             cues = article.cues_in(intro, colon.start())
             short = words(text, intro, colon.start()) <= MAX_INTRO_WORDS
-            if short and (cues and is_finite(cues[-1]) or _name_ends_at(article, colon.start())):
+            named = (comments is None or paragraph.index < comments) and _name_ends_at(article, colon.start())
+            if short and (cues and is_finite(cues[-1]) or named):
                 span = trimmed(text, colon.end(), _narration_after(article, colon.end(), paragraph.stop))
                 yield Candidate(
                     *span,

@@ -42,7 +42,9 @@ DASHED_CUE_WORDS = 4  # '», — в среду заявил X': after a dash the
 MIN_STANDALONE_WORDS = 4  # a quoted sentence standing alone: shorter ones are titles or scare quotes
 LINK_WORDS = 2  # 'Читайте также: «…»': so few words, no cue and no name before the colon introduce a link
 MIN_RESUMED_WORDS = 2  # ... but right after the attribution of the quotation before, it resumes that one
-RESUME = re.compile(rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s*(?=\w)")  # ', — продолжение', ', -продолжение' after the attribution
+RESUME = re.compile(
+    rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s*(?=\w)"
+)  # ', — продолжение', ', -продолжение' after the attribution
 SENTENCE_OPENING_MARK = re.compile(rf"(?:^|{SENTENCE_END_CLASS}\s+){OPENING_CLASS}")  # '… . «Текст'
 MARKUP = "'"  # wiki italics left by a scraper around a quotation: ": ''«Текст»''."
 LEAD = re.compile(
@@ -135,7 +137,9 @@ def _quoted(
         return
     if colon or announced:
         intro = (
-            sentence_start(article, quoted.open, paragraph) if colon else _last_sentence_start(article, announced)
+            sentence_start(article, quoted.open, paragraph)
+            if colon
+            else _last_sentence_start(article, announced)
         )
         intro_stop = quoted.open if colon else announced.stop
         cues = article.cues_in(intro, intro_stop)

@@ -66,7 +66,9 @@ CONJUNCTION_BEFORE_AS = re.compile(
 AS_LOOKBACK = 20  # characters before 'как' searched for such a conjunction
 WHICH = re.compile(r"\s*котор")  # 'по словам, которые …': not a source
 COMMA = re.compile(r",(?=\s)")
-LEAD_COMMA = re.compile(rf",(?=\s)\s*(?:{DASH}\s*|-\s+)?|(?<=\w)\s(?:{DASH}|-)\s+")  # ", сообщили", ", — заявил", a lost comma: " — заявил"
+LEAD_COMMA = re.compile(
+    rf",(?=\s)\s*(?:{DASH}\s*|-\s+)?|(?<=\w)\s(?:{DASH}|-)\s+"
+)  # ", сообщили", ", — заявил", a lost comma: " — заявил"
 QUOTED_NAME = re.compile(QUOTED_STRETCH)  # 'заявил «Фонтанке», что'
 CLAUSE_BREAK = re.compile(
     one_of(SENTENCE_ENDS + ";:" + LEFT_GUILLEMET + RIGHT_GUILLEMET + STRAIGHT_QUOTE)
