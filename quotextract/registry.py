@@ -146,11 +146,12 @@ class Registry:
     def _place_after(self, org: Entity) -> Entity | None:
         """The country or region NER split off an organisation's name: a place in the genitive
         right after it ('МИД | России', 'МВД | Украины')."""
-        following = self.article.entities_in(org.stop, org.stop + PLACE_GAP + 40)[:1]
-        if not following or following[0].type != "LOC":
+        after = org.stop + 1  # one space after the organisation
+        following = self.article.entities_in(after, after + PLACE_REACH)[:1]
+        if not following or following[0].start != after or following[0].type != "LOC":
             return None
         place = following[0]
-        if self.article.text[org.stop : place.start] != " ":
+        if self.article.text[org.stop] != " ":
             return None
         genitive = ABBREVIATION.fullmatch(place.text) or any(
             p.tag.case == "gent" for p in parses(place.text.lower())
@@ -231,7 +232,7 @@ class Registry:
         votes: dict[str, Counter] = {}
         for person in self.persons:
             name = self.canonical(person)
-            agreed = self._agreement(person)
+            agreed = self._agreements.get(person.start)
             counter = votes.setdefault(name, Counter())
             if agreed:
                 counter[agreed] += 1
@@ -248,9 +249,14 @@ class Registry:
         """'Иванова отметила': a name a feminine verb agrees with is her nominative, not a
         genitive of 'Иванов'."""
         last = person.text.split()[-1]
-        return self._agreement(person) == "femn" and any(
+        return self._agreements.get(person.start) == "femn" and any(
             p.tag.case == "nomn" and p.tag.gender == "femn" for p in parses(last.lower())
         )
+
+    @cached_property
+    def _agreements(self) -> dict[int, str | None]:
+        """Person mention start -> the gender of the verb agreeing with it, computed once."""
+        return {e.start: self._agreement(e) for e in self.article.entities if e.type == "PER"}
 
     def _agreement(self, person: Entity) -> str | None:
         """The gender of a past-tense verb or short adjective next to a subject mention of the person."""
@@ -535,7 +541,7 @@ def _noun_case(word: str) -> str | None:
 
 
 ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")
-PLACE_GAP = 1  # the one space between an organisation and the place NER split off it
+PLACE_REACH = 40  # characters of the place NER split off an organisation ('МИД | России')
 FUNCTION_WORDS = frozenset({"и", "по", "в", "за", "на", "для", "при", "of", "and", "the", "for"})
 
 
