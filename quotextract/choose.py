@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from .article import Article
 from .lexicon import read_list
 from .mentions import Mention, after_in
-from .morph import is_verb, parses
+from .morph import WORD_CACHE, is_verb, parses
 from .names import org_nominative
 from .punct import OPENING_QUOTES, QUOTES, SENTENCE_ENDS, one_of
 from .registry import Registry
@@ -352,16 +352,19 @@ def _forms(word: str) -> frozenset[tuple[str, str]]:
     return frozenset((p.tag.case, p.tag.number) for p in parses(word.lower()) if p.tag.case and p.tag.number)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _verbal(word: str) -> bool:
     """A finite verb or a gerund ('сказав журналистам'): the parser finds its subject."""
     tag = parses(word)[0].tag
     return "VERB" in tag or "GRND" in tag
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _plural(word: str) -> bool:
     return any(p.tag.number == "plur" and "VERB" in p.tag for p in parses(word.split()[0].lower())[:2])
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _plural_noun(word: str) -> bool:
     return any(
         p.tag.number == "plur" and p.tag.case == "nomn" for p in parses(word.strip(QUOTES).lower())[:2]

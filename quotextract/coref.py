@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .article import Article
 from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Cue
-from .morph import parses, verb_gender
+from .morph import WORD_CACHE, parses, verb_gender
 from .names import org_nominative
 from .registry import Occurrence, Registry, Source, agrees, stems
 
@@ -208,6 +209,7 @@ class Resolver:
         return None
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _nominative(word: str) -> bool:
     return any(p.tag.case == "nomn" for p in parses(word.lower()))
 

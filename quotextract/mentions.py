@@ -12,7 +12,7 @@ from itertools import accumulate
 from .article import Article
 from .lexicon import read_table
 from .model import Entity
-from .morph import fold_yo, parses
+from .morph import WORD_CACHE, fold_yo, parses
 from .names import nominative, org_nominative
 
 PRONOUNS = dict((word, kind[0]) for word, kind in read_table("pronouns.txt"))  # 'она' -> 'femn'
@@ -149,12 +149,14 @@ def _beside_verb(text: str, words, index: int) -> bool:
     return any("VERB" in parses(w.text.lower())[0].tag for w in near)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _surname(word: str) -> bool:
     """Whether the dictionary's likeliest reading of the word is a surname ('сечин')."""
     found = parses(word)
     return bool(found) and "Surn" in found[0].tag
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _singular(word: str, lemma: str) -> bool:
     """Whether the word is singular as a form of ``lemma`` ('аналитики' is plural of 'аналитик')."""
     forms = [p for p in parses(word) if fold_yo(p.normal_form) == lemma] or list(parses(word)[:2])

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import pymorphy3
 
+WORD_CACHE = 100_000  # words each cache of a derived morphological fact keeps
 PERSON_GENDERS = ("masc", "femn")  # the pymorphy3 genders a person can be given
 
 
@@ -49,11 +50,13 @@ def lemma(word: str) -> str:
     return fold_yo(parses(word)[0].normal_form)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_verb(word: str) -> bool:
     """Whether the most probable parse of ``word`` is a finite verb: 'заявил', not 'заявление'."""
     return "VERB" in parses(word)[0].tag
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def verb_gender(word: str) -> str | None:
     """'masc' or 'femn' of a past-tense verb or short participle ('сказала', 'уверен'), else None."""
     for parse in parses(word):
@@ -62,6 +65,7 @@ def verb_gender(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def name_gender(word: str, case: str | None = None) -> str | None:
     """'masc' or 'femn' of a first name ('Анна'), optionally in the given case; else None."""
     for parse in parses(word):

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .model import Entity
-from .morph import analyzer, fold_yo, name_gender, parses
+from .morph import WORD_CACHE, analyzer, fold_yo, name_gender, parses
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.?-?)+")
@@ -44,6 +44,7 @@ def _person_parses(word: str) -> tuple:
     return (*named, *nouns, *(p for p in found if p not in named and p not in nouns))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _supports(word: str, case: str) -> bool:
     options = _person_parses(word)
     if case == "nomn" and (NOMINATIVE_SHAPE.search(word) or not any(p.tag.case for p in options)):
@@ -51,6 +52,7 @@ def _supports(word: str, case: str) -> bool:
     return any(p.tag.case == case for p in options)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _indeclinable(word: str) -> bool:
     found = parses(word)
     return bool(found) and all("Fixd" in p.tag for p in found if p.tag.case)
@@ -68,6 +70,7 @@ def _choose_case(words: list[str]) -> str:
     return "nomn"
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _to_nominative(word: str, case: str, gender: str | None) -> str:
     if case == "nomn" or is_initial(word) or not CYRILLIC.search(word):
         return word
@@ -113,6 +116,7 @@ CASE_ENDINGS = {  # regular endings of masculine foreign names: 'Паноса' -
 }
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def can_stand_in(word: str, case: str) -> bool:
     """Whether a name's word can be in ``case``: the dictionary says so, or it has a regular
     ending of that case ('Браунштайнера' is no instrumental)."""
@@ -123,6 +127,7 @@ def can_stand_in(word: str, case: str) -> bool:
     return any(word.lower().endswith(ending) for ending, _ in CASE_ENDINGS.get(case, ()) if ending)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
     if is_initial(word) or not CYRILLIC.search(word):
         return word
@@ -149,6 +154,7 @@ def _name_order(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _tagged(word: str, tag: str) -> bool:
     return any(tag in p.tag for p in parses(word)[:3])
 
@@ -187,6 +193,7 @@ def _adjective_before_noun(found, following: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _plural_title(word: str) -> bool:
     """A dictionary word that is already a plural nominative ('Ведомости'): a title, not a case form."""
     return analyzer().word_is_known(word.lower()) and any(

@@ -13,13 +13,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .article import Article
 from .lexicon import read_list
 from .mentions import _singular, role_lemma
 from .model import Entity
-from .morph import is_verb, lemma, parses, verb_gender
+from .morph import WORD_CACHE, is_verb, lemma, parses, verb_gender
 from .names import can_stand_in, fuller_names, gender, is_initial, org_nominative, person_nominative
 from .punct import QUOTES
 from .quotemarks import pair_quotes
@@ -532,6 +532,7 @@ PREPOSITION_CASES = {
 }
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _noun_case(word: str) -> str | None:
     """The case of a singular noun when its parses agree on one ('шерифа' -> 'gent')."""
     cases = {p.tag.case for p in parses(word) if "NOUN" in p.tag and p.tag.number == "sing" and p.tag.case}
@@ -550,6 +551,7 @@ def _initials(name: str) -> str:
     return "".join(w[0].upper() for w in re.findall(r"[\w-]+", name) if w.lower() not in FUNCTION_WORDS)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _relay_verb(word: str) -> bool:
     return any("VERB" in p.tag and "pres" in p.tag and p.normal_form in RELAY_VERBS for p in parses(word)[:2])
 
@@ -557,6 +559,7 @@ def _relay_verb(word: str) -> bool:
 STEM = 5  # letters a noun and its adjective share ('Казахстана', 'казахстанский')
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def stems(text: str) -> frozenset[str]:
     """The first letters of each longer word, lowercased: what relates 'украинский' to 'Украины'."""
     return frozenset(w[:STEM].lower() for w in re.findall(r"\w+", text) if len(w) > STEM)
@@ -577,6 +580,7 @@ def _folded(name: str) -> str:
     return name.lower().replace("ё", "е")
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _can_be_nominative(word: str) -> bool:
     found = [p for p in parses(word) if p.tag.case]
     return not found or any(p.tag.case == "nomn" for p in found)
