@@ -160,15 +160,22 @@ class Chooser:
 
     @cached_property
     def _parsed(self) -> dict[int, list[Word]]:
-        """The parsed sentences holding the speech verb of a candidate with more than one mention
-        to choose from (only those are parsed: a dialogue's '— сказал он' needs no parser)."""
+        return parse(self.article.text, self.sentences_to_parse())
+
+    def sentences_to_parse(self) -> list[tuple[int, int]]:
+        """The sentences holding the speech verb of a candidate with more than one mention to
+        choose from (only those are parsed: a dialogue's '— сказал он' needs no parser)."""
         starts = {}
         for candidate in self.candidates:
             if self._needs_parse(candidate) and len(self.mentions_of(candidate)) > 1:
                 sentence = self.article.sentence_at(candidate.cue.start)
                 if sentence:
                     starts[sentence.start] = (sentence.start, sentence.stop)
-        return parse(self.article.text, list(starts.values()))
+        return list(starts.values())
+
+    def given_parses(self, parsed: dict[int, list[Word]]) -> None:
+        """Take the parses of :meth:`sentences_to_parse`, made in a batch with other articles'."""
+        self.__dict__["_parsed"] = parsed
 
     def _needs_parse(self, candidate: Candidate) -> bool:
         cue = candidate.cue

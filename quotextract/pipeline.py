@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from .article import Article
-from .attribute import Attributor
+from .attribute import Attributor, parse_together
 from .collector import rare_full_collections
 from .detect import candidates
 from .document import finish
@@ -61,6 +61,7 @@ class Extractor:
             elif CYRILLIC.search(text):
                 normal = normalize(text)
                 prepared.append((position, normal, paragraphs(normal)))
+        attributors = []  # (position, attributor) of the texts whose rules ran
         for (position, normal, lines), found in zip(prepared, _entities([p[2] for p in prepared])):
             if isinstance(found, Exception):
                 outcomes[position] = found
@@ -68,11 +69,16 @@ class Extractor:
             try:
                 original = repaired(texts[position])  # lone surrogates as U+FFFD, offsets unchanged
                 article = _article(original, self.lexicon, tuple(found), normal, lines)
-                attributor = Attributor(article, candidates(article))
-                outcomes[position] = finish(attributor.quotations())
-                attributor.__dict__.clear()  # its parts hold its bound methods: freed now, not by the collector
+                attributors.append((position, Attributor(article, candidates(article))))
             except Exception as error:  # one document's failure is its own
                 outcomes[position] = error
+        failed = parse_together([attributor for _, attributor in attributors])
+        for (position, attributor), error in zip(attributors, failed):
+            try:
+                outcomes[position] = error or finish(attributor.quotations())
+            except Exception as failure:
+                outcomes[position] = failure
+            attributor.__dict__.clear()  # its parts hold its bound methods: freed now, not by the collector
         return outcomes
 
     def rows_many(self, texts: list[str]) -> list[list[tuple] | Exception]:

@@ -34,18 +34,24 @@ def parser():
 
 def parse(text: str, sentences: list[tuple[int, int]]) -> dict[int, list[Word]]:
     """Sentence start -> its parsed words, for each ``(start, stop)`` of ``text``, in one batch."""
-    tokenized = []
-    for start, stop in sentences:
-        tokens = [(start + low, start + high, word) for low, high, word in tokenize(text[start:stop])]
-        if 0 < len(tokens) <= MAX_TOKENS:
-            tokenized.append((start, tokens))
+    return parse_many([(text, sentences)])[0]
+
+
+def parse_many(requests: list[tuple[str, list[tuple[int, int]]]]) -> list[dict[int, list[Word]]]:
+    """:func:`parse` of each ``(text, sentences)``, the sentences of all of them in one batch."""
+    tokenized = []  # (request, sentence start, tokens)
+    for request, (text, sentences) in enumerate(requests):
+        for start, stop in sentences:
+            tokens = [(start + low, start + high, word) for low, high, word in tokenize(text[start:stop])]
+            if 0 < len(tokens) <= MAX_TOKENS:
+                tokenized.append((request, start, tokens))
+    parsed: list[dict[int, list[Word]]] = [{} for _ in requests]
     if not tokenized:
-        return {}
-    markups = parser().map([[t[2] for t in tokens] for _, tokens in tokenized])
-    parsed = {}
-    for (start, tokens), markup in zip(tokenized, markups):
+        return parsed
+    markups = parser().map([[t[2] for t in tokens] for _, _, tokens in tokenized])
+    for (request, start, tokens), markup in zip(tokenized, markups):
         ids = {token.id: index for index, token in enumerate(markup.tokens)}
-        parsed[start] = [
+        parsed[request][start] = [
             Word(a, b, ids.get(token.head_id, -1), token.rel)
             for (a, b, _), token in zip(tokens, markup.tokens)
         ]

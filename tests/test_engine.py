@@ -46,6 +46,40 @@ def test_one_failing_document_leaves_the_others_of_its_chunk(monkeypatch):
     assert set(result.quotes["doc_id"]) == {"0", "3"}
 
 
+def test_the_syntax_parser_runs_once_per_chunk_over_the_sentences_of_all_its_documents(monkeypatch):
+    from quotextract import attribute
+
+    calls = []
+    parse_many = attribute.parse_many
+
+    def spy(requests):
+        calls.append(sum(1 for _, sentences in requests if sentences))
+        return parse_many(requests)
+
+    monkeypatch.setattr(attribute, "parse_many", spy)
+    texts = [ARTICLES[2], "Директор музея Ольга Петрова сообщила журналистам, что выставка продлится до осени."]
+    together = extract_many(texts, chunksize=2)
+    assert calls == [2]  # both articles' cue sentences in one batch
+    assert list(together["speaker"]) == ["Михаил Мурашко", "Ольга Петрова"]
+
+
+def test_an_article_failing_before_its_parse_is_reported_alone(monkeypatch):
+    from quotextract.choose import Chooser
+
+    wanted = Chooser.sentences_to_parse
+
+    def failing(self):
+        if "Мурашко" in self.article.original:
+            raise RuntimeError("no parse")
+        return wanted(self)
+
+    monkeypatch.setattr(Chooser, "sentences_to_parse", failing)
+    result = extract_many(ARTICLES, chunksize=len(ARTICLES), documents=True)
+    table = result.documents.set_index("doc_id")
+    assert table.loc["2", "error"] == "RuntimeError: no parse"
+    assert set(result.quotes["doc_id"]) == {"0", "3"}
+
+
 def test_results_carry_plain_rows():
     [result] = batch._extract(pipeline.default_extractor(), [Document("a", ARTICLES[0])])
     assert result.n_quotes == 1 and isinstance(result.rows[0], tuple)
