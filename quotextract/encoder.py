@@ -8,8 +8,9 @@ natasha runs a model 8 sequences at a time, each padded to the longest.
 Here the sequences of a whole batch are packed into one, with one separator row between them.
 Each layer looks one row either side, and separator rows are reset after every layer exactly as
 natasha resets its padding, so no context crosses from one sequence to the next. The first layer
-is linear in each token's input row, so its three kernel taps are computed once per distinct
-token string and kept in a bounded table; batch norm is folded into the next layer's weights (a
+is linear in each token's input row, which is fixed by the token's navec id and shape id (its
+input code), so its three kernel taps are computed once per distinct code and kept in a bounded
+table that evicts the rows used longest ago; batch norm is folded into the next layer's weights (a
 separator row then holds the value that batch norm maps to zero); the last batch norm is left to
 the model's head to fold (``last_norm``).
 """
@@ -21,6 +22,9 @@ from functools import lru_cache
 import numpy as np
 
 SEPARATOR = 0  # the table row of a separator: all zeros, as natasha's padding
+CODES = 200_000  # token strings whose input codes are remembered (emptied when full)
+LONG_TOKEN = 40  # characters: the codes of longer tokens are computed, not remembered
+EVICT = 8  # a full table evicts at least 1/EVICT of its rows at once, those used longest ago
 
 
 class PackedEncoder:
@@ -30,8 +34,9 @@ class PackedEncoder:
     def __init__(self, model, words, shapes, capacity: int):
         self.words, self.shapes = words, shapes
         word, shape = model.emb.word, model.emb.shape
-        self._indexes, self._codes = word.indexes.array, word.codes.array
-        self._qdims = np.arange(self._codes.shape[0])
+        self._indexes, self._codes_pq = word.indexes.array, word.codes.array  # navec's product quantisation
+        self._qdims = np.arange(self._codes_pq.shape[0])
+        self._shape_count = len(shapes.items)
         self._shape_rows = shape.weight.array
         layers = model.encoder.layers
         first = layers[0].conv.weight.array  # filters x in x 3
@@ -49,43 +54,79 @@ class PackedEncoder:
         self.last_norm = (scale, shift)  # output = hidden * scale + shift
         self.capacity = capacity
         self._table = np.zeros((capacity + 1, 3, first.shape[0]), np.float32)  # row 0: separator
-        self.rows: dict[str, int] = {}  # token string -> its row of the table
+        self._rows: dict[int, int] = {}  # input code -> its row of the table
+        self._row_codes = np.full(capacity + 1, -1, np.int64)  # the code of each row (-1: free)
+        self._row_batches = np.zeros(capacity + 1, np.int64)  # the last batch that used each row
+        self._batch = 0
         self.used = 0  # rows of the table in use
-        self._pending: list[str] = []
+        self.computed = 0  # rows computed since the start (a count of work)
+        self._codes: dict[str, int] = {}  # token string -> input code
 
-    def new_row(self, word: str, remember: bool = True) -> int | None:
-        """A table row for ``word`` (filled by :meth:`fill`), None when the table is full."""
-        if self.used >= self.capacity:
-            return None
-        self.used += 1
-        self._pending.append(word)
-        if remember:
-            self.rows[word] = self.used
-        return self.used
+    # token strings -> input codes
 
-    def fill(self) -> None:
-        """Compute the first-layer taps of the words given rows since the last call."""
-        if not self._pending:
-            return
-        new, first = self._pending, self.used - len(self._pending) + 1
-        taps = self._input(new) @ self._taps
-        self._table[first : first + len(new)] = taps.reshape(len(new), 3, -1)
-        self._pending = []
+    def codes(self, words: list[str]) -> list[int]:
+        """The input code of each token: its navec id and shape id, which are all the first layer
+        sees of a token (every unknown word has one navec id)."""
+        known = self._codes
+        found = [known.get(word) for word in words]
+        if None in found:
+            for index, code in enumerate(found):
+                if code is None:
+                    found[index] = self._code(words[index])
+        return found
 
-    def clear(self) -> None:
-        """Forget every row: the table starts afresh."""
-        self.rows.clear()
-        self.used = 0
-        self._pending = []
-
-    def _input(self, words: list[str]) -> np.ndarray:
-        """natasha's input rows of ``words``: navec vector and shape vector side by side."""
+    def _code(self, word: str) -> int:
         from slovnet.shape import word_shape
 
-        ids, unknown = self.words.word_ids, self.words.unk_id
-        word_ids = np.array([ids.get(word.lower(), unknown) for word in words])
-        shape_ids = np.array([self.shapes.encode(word_shape(word)) for word in words])
-        vectors = self._codes[self._qdims, self._indexes[word_ids]].reshape(len(words), -1)
+        code = self.words.word_ids.get(word.lower(), self.words.unk_id) * self._shape_count
+        code += self.shapes.encode(word_shape(word))
+        if len(word) <= LONG_TOKEN:
+            if len(self._codes) >= CODES:
+                self._codes.clear()
+            self._codes[word] = code
+        return code
+
+    # input codes -> table rows
+
+    def rows(self, codes: np.ndarray) -> np.ndarray:
+        """The table row of each input code of one batch, computing the codes not in the table;
+        the rows used longest ago make room when it is full."""
+        self._batch += 1
+        unique, inverse = np.unique(codes, return_inverse=True)
+        if len(unique) > self.capacity:
+            raise ValueError(f"a batch of {len(unique)} distinct tokens, more than the table's {self.capacity}")
+        rows = np.array([self._rows.get(code, SEPARATOR) for code in unique.tolist()], np.int64)
+        self._row_batches[rows] = self._batch
+        missing = np.flatnonzero(rows == SEPARATOR)
+        if len(missing):
+            rows[missing] = self._place(unique[missing])
+        return rows[inverse.reshape(-1)]
+
+    def _place(self, codes: np.ndarray) -> np.ndarray:
+        """Rows for ``codes``, computed; room is made by evicting at least ``EVICT`` of the table."""
+        free = self.capacity - self.used
+        if len(codes) > free:
+            stale = self.used - int((self._row_batches[1:] == self._batch).sum())  # not of this batch
+            count = min(max(len(codes) - free, self.capacity // EVICT), stale)
+            held = np.flatnonzero(self._row_codes >= 0)
+            victims = held[np.argpartition(self._row_batches[held], count - 1)[:count]]
+            for code in self._row_codes[victims].tolist():
+                del self._rows[code]
+            self._row_codes[victims] = -1
+            self.used -= count
+        rows = np.flatnonzero(self._row_codes[1:] < 0)[: len(codes)] + 1
+        self._table[rows] = (self._input(codes) @ self._taps).reshape(len(codes), 3, -1)
+        self._row_codes[rows] = codes
+        self._row_batches[rows] = self._batch
+        self._rows.update(zip(codes.tolist(), rows.tolist()))
+        self.used += len(codes)
+        self.computed += len(codes)
+        return rows
+
+    def _input(self, codes: np.ndarray) -> np.ndarray:
+        """natasha's input rows of the codes: navec vector and shape vector side by side."""
+        word_ids, shape_ids = np.divmod(codes, self._shape_count)
+        vectors = self._codes_pq[self._qdims, self._indexes[word_ids]].reshape(len(codes), -1)
         return np.concatenate((vectors, self._shape_rows[shape_ids]), axis=1)
 
     def hidden(self, rows: np.ndarray) -> np.ndarray:
@@ -128,16 +169,20 @@ def load(path: str, model_type, labels: str):
     return model.inject_arrays(arrays).inject_navec(embedding), embedding.vocab, shapes, tags
 
 
-def pack(sequences: list[np.ndarray]) -> tuple[np.ndarray, list[int], np.ndarray, np.ndarray]:
-    """Sequences of table rows packed longest first with separators: ``(rows, order, starts,
-    sizes)``; sequence ``order[i]`` starts at ``starts[i]`` of the inner positions (``rows[1:-1]``)."""
-    order = sorted(range(len(sequences)), key=lambda i: -len(sequences[i]))
-    sizes = np.array([len(sequences[i]) for i in order], dtype=np.int64)
-    starts = np.cumsum(np.concatenate(([1], sizes[:-1] + 1)))  # in the packed sequence
-    rows = np.zeros(int(sizes.sum()) + len(sizes) + 1, dtype=np.int64)
-    for i, start in zip(order, starts.tolist()):
-        rows[start : start + len(sequences[i])] = sequences[i]
-    return rows, order, starts - 1, sizes
+def pack(rows: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sequences of table rows (``rows``: one after another, ``sizes`` long) packed longest first
+    with separators, leaving out empty ones: ``(packed, order, starts, sizes)``; sequence
+    ``order[i]`` starts at ``starts[i]`` of the inner positions (``packed[1:-1]``)."""
+    order = np.argsort(-sizes, kind="stable")
+    order = order[: np.count_nonzero(sizes)]
+    packed_sizes = sizes[order]
+    starts = np.cumsum(packed_sizes + 1) - packed_sizes  # in the packed sequence
+    at = np.empty(len(sizes), np.int64)
+    at[order] = starts
+    at[order] -= (np.cumsum(sizes) - sizes)[order]  # where each sequence's first row goes, less its offset
+    packed = np.zeros(int(packed_sizes.sum()) + len(packed_sizes) + 1, np.int64)
+    packed[np.repeat(at, sizes) + np.arange(len(rows))] = rows
+    return packed, order, starts - 1, packed_sizes
 
 
 def _norm(norm) -> tuple[np.ndarray, np.ndarray]:

@@ -15,11 +15,12 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from .encoder import PackedEncoder, load, pack
-from .tokenizer import DELIMITERS, Key, Pieces, key_pieces, run_key, run_starts
+from .tokenizer import Key, Pieces, context_free, key_pieces, run_key, run_starts
 
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
-CACHE_ROWS = 16_384  # distinct token strings whose first-layer taps are kept (3 KB each)
-LONG_TOKEN = 40  # characters: longer tokens and runs are computed, not remembered
+CACHE_ROWS = 16_384  # distinct input codes whose first-layer taps are kept (3 KB each)
+RUNS = 200_000  # runs whose tokens and codes are remembered (emptied when full)
+LONG_TOKEN = 40  # characters: longer runs are computed, not remembered
 LONG_LINE = 5_000  # characters: longer lines are tagged in pieces
 SENTENCE_ENDS = (". ", "! ", "? ", "… ")
 OUTSIDE = 1  # the tag 'O'
@@ -37,14 +38,14 @@ class Tagged:
 @dataclass(frozen=True, slots=True)
 class _Line:
     text: str
-    pieces: list[Pieces]  # the tokens of each run of ``text.split()``
-    rows: np.ndarray  # first-layer table row of each token
+    runs: list[tuple[Pieces, tuple[int, ...]]]  # the tokens and input codes of each run of ``text.split()``
+    size: int  # tokens
 
     def tokens(self) -> list[tuple[int, int]]:
         """Offsets of each token in the line (wanted only where NER finds an entity)."""
         return [
             (start + low, start + high)
-            for start, pieces in zip(run_starts(self.text), self.pieces)
+            for start, (pieces, _) in zip(run_starts(self.text), self.runs)
             for low, high in pieces
         ]
 
@@ -61,45 +62,40 @@ class NerNetwork:
         self._proj_bias = (shift @ proj.weight.array + proj.bias.array).astype(np.float32)
         self._transitions = model.head.crf.transitions.array
         self._blas = ThreadpoolController()
-        self._runs: dict[str | Key, tuple[Pieces, list[int]]] = {}  # run (or its key) -> tokens, rows
+        self._runs: dict[str | Key, tuple[Pieces, tuple[int, ...]]] = {}  # run (or its key) -> tokens, codes
 
-    # tokens -> rows
+    # tokens -> input codes
 
-    def _lines(self, lines: list[str]) -> list[_Line] | None:
-        """Tokens and table rows of each line (None: the table is full)."""
-        known_runs, encoder, prepared = self._runs, self.encoder, []
-        rows = encoder.rows
+    def _lines(self, lines: list[str]) -> tuple[list[_Line], list[int]]:
+        """Tokens and input codes of each line, and the codes of all the lines in a row."""
+        known, prepared, codes = self._runs, [], []
         for line in lines:
             runs = line.split()
-            line_pieces, line_rows = [], []
-            for index, run in enumerate(runs):
-                # a run with a delimiter at an end is split by its context too
-                key = run_key(runs, index) if run[0] in DELIMITERS or run[-1] in DELIMITERS else run
-                known = known_runs.get(key)
-                if known is None:
-                    pieces, ids = key_pieces(key if key is not run else (None, run, None)), []
-                    for low, high in pieces:
-                        word = run[low:high]
-                        row = rows.get(word) or encoder.new_row(word, high - low <= LONG_TOKEN)
-                        if row is None:
-                            return None
-                        ids.append(row)
-                    known = (pieces, ids)
-                    if len(run) <= LONG_TOKEN:
-                        known_runs[key] = known
-                line_pieces.append(known[0])
-                line_rows.extend(known[1])
-            prepared.append(_Line(line, line_pieces, np.array(line_rows, dtype=np.int64)))
-        encoder.fill()
-        return prepared
+            found = [known.get(run) for run in runs]
+            if None in found:
+                for index, entry in enumerate(found):
+                    if entry is None:
+                        found[index] = self._run(runs, index)
+            size = len(codes)
+            for _, run_codes in found:
+                codes.extend(run_codes)
+            prepared.append(_Line(line, found, len(codes) - size))
+        return prepared, codes
 
-    def _prepared(self, lines: list[str]) -> list[_Line]:
-        prepared = self._lines(lines)
-        if prepared is None:  # the table is full: start it afresh
-            self.encoder.clear()
-            self._runs.clear()
-            prepared = self._lines(lines)
-        return prepared
+    def _run(self, runs: list[str], index: int) -> tuple[Pieces, tuple[int, ...]]:
+        """The tokens and input codes of ``runs[index]``, remembered under the run when they
+        depend on the run alone, else under its key."""
+        run = runs[index]
+        key = run_key(runs, index)
+        entry = self._runs.get(key)
+        if entry is None:
+            pieces = key_pieces(key)
+            entry = (pieces, tuple(self.encoder.codes([run[low:high] for low, high in pieces])))
+            if len(run) <= LONG_TOKEN:
+                if len(self._runs) >= RUNS:
+                    self._runs.clear()
+                self._runs[run if context_free(run) else key] = entry
+        return entry
 
     # the network
 
@@ -109,7 +105,7 @@ class NerNetwork:
 
     def _viterbi(self, emissions: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
         """slovnet's CRF decoding of every line at once; lines come longest first."""
-        transitions, tags = self._transitions, np.empty(len(emissions), np.int64)
+        transitions, tags = self._transitions, np.full(len(emissions), OUTSIDE, np.int64)
         longer = np.searchsorted(-sizes, -np.arange(int(sizes[0])), side="left").tolist()  # lines > step
         score, history = emissions[starts], [None]
         finals = np.empty((len(starts), emissions.shape[1]), emissions.dtype)
@@ -131,15 +127,6 @@ class NerNetwork:
             tags[starts[:active] + step - 1] = best[:active]
         return tags
 
-    def _batch(self, lines: list[_Line]) -> list[np.ndarray]:
-        """The tags of each line of one batch."""
-        rows, order, starts, sizes = pack([line.rows for line in lines])
-        tags = self._viterbi(self._emissions(rows), starts, sizes)
-        found: list[np.ndarray] = [None] * len(lines)
-        for i, start, size in zip(order, starts.tolist(), sizes.tolist()):
-            found[i] = tags[start : start + size]
-        return found
-
     def tag(self, lines: list[str]) -> list[list[Tagged]]:
         """The entities of each line, as natasha's ``NewsNERTagger`` finds them.
 
@@ -157,25 +144,35 @@ class NerNetwork:
 
     def _tag_batch(self, batch: list, results: list[list[Tagged]]) -> None:
         """Tag one batch of ``(line index, offset, piece)``, adding to ``results``."""
-        prepared = self._prepared([text for _, _, text in batch])
-        tagged = [p for p in prepared if len(p.rows)]
-        tags = iter(self._batch(tagged) if tagged else ())
-        for (index, offset, _), line in zip(batch, prepared):
-            if len(line.rows):
-                results[index].extend(self._spans(line, next(tags), offset))
+        prepared, codes = self._lines([text for _, _, text in batch])
+        if not codes:
+            return
+        sizes = np.array([line.size for line in prepared], np.int64)
+        rows, order, starts, packed_sizes = pack(self.encoder.rows(np.array(codes, np.int64)), sizes)
+        tags = self._viterbi(self._emissions(rows), starts, packed_sizes)
+        marked = np.flatnonzero(tags != OUTSIDE)  # (a separator's tag is O)
+        if not len(marked):
+            return
+        sequence = np.searchsorted(starts, marked, side="right") - 1
+        pieces, within = order[sequence], marked - starts[sequence]
+        sort = np.lexsort((within, pieces))  # the pieces of a line in turn
+        pieces, within, kinds = pieces[sort], within[sort], tags[marked[sort]]
+        bounds = np.flatnonzero(np.diff(pieces)) + 1
+        for low, high in zip([0, *bounds.tolist()], [*bounds.tolist(), len(pieces)]):
+            index, offset, _ = batch[pieces[low]]
+            line = prepared[pieces[low]]
+            results[index].extend(self._spans(line, within[low:high].tolist(), kinds[low:high].tolist(), offset))
 
-    def _spans(self, line: _Line, tags: np.ndarray, offset: int) -> list[Tagged]:
-        """slovnet's ``bio_spans``: B opens, I extends, O closes; other tags change nothing."""
+    def _spans(self, line: _Line, indexes: list[int], kinds: list[int], offset: int) -> list[Tagged]:
+        """slovnet's ``bio_spans`` over the tokens of ``line`` not tagged O (``indexes``, their
+        tags ``kinds``): B opens, I extends, O closes; other tags change nothing."""
         spans, current, last = [], None, -2
-        tokens = None
-        for index in np.flatnonzero(tags != OUTSIDE).tolist() + [None]:
-            if current is not None and (index is None or index != last + 1):
-                spans.append(Tagged(*current))  # an O (or the end) after the span
+        tokens = line.tokens()
+        for index, kind in zip(indexes, kinds):
+            if current is not None and index != last + 1:
+                spans.append(Tagged(*current))  # an O after the span
                 current = None
-            if index is None:
-                break
-            part, kind = self.tags[tags[index]]
-            tokens = tokens or line.tokens()
+            part, kind = self.tags[kind]
             start, stop = tokens[index]
             if part == "B":
                 if current is not None:
@@ -184,6 +181,8 @@ class NerNetwork:
             elif part == "I" and current is not None:
                 current[1] = offset + stop
             last = index
+        if current is not None:
+            spans.append(Tagged(*current))
         return spans
 
 

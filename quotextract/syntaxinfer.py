@@ -19,8 +19,7 @@ from threadpoolctl import ThreadpoolController
 from .encoder import PackedEncoder, load, pack
 
 BATCH_TOKENS = 8_192  # tokens packed into one batch
-CACHE_ROWS = 8_192  # distinct token strings whose first-layer taps are kept (3 KB each)
-LONG_TOKEN = 40  # characters: longer tokens are computed, not remembered
+CACHE_ROWS = 8_192  # distinct input codes whose first-layer taps are kept (3 KB each)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,35 +76,21 @@ class SyntaxNetwork:
                 found.extend(self._batch(batch))
         return found
 
-    def _rows(self, words: list[str]) -> np.ndarray | None:
-        encoder, ids = self.encoder, []
-        for word in words:
-            row = encoder.rows.get(word) or encoder.new_row(word, len(word) <= LONG_TOKEN)
-            if row is None:
-                return None
-            ids.append(row)
-        return np.array(ids, dtype=np.int64)
-
-    def _prepared(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        rows = [self._rows(words) for words in sentences]
-        if any(row is None for row in rows):  # the table is full: start it afresh
-            self.encoder.clear()
-            rows = [self._rows(words) for words in sentences]
-        self.encoder.fill()
-        return rows
-
     def _batch(self, sentences: list[list[str]]) -> list[SyntaxMarkup]:
         found: list[SyntaxMarkup | None] = [SyntaxMarkup([]) if not words else None for words in sentences]
         todo = [i for i, words in enumerate(sentences) if words]
         if not todo:
             return found
-        rows, order, starts, sizes = pack(self._prepared([sentences[i] for i in todo]))
+        words = [word for i in todo for word in sentences[i]]
+        codes = np.array(self.encoder.codes(words), np.int64)
+        lengths = np.array([len(sentences[i]) for i in todo], np.int64)
+        rows, order, starts, sizes = pack(self.encoder.rows(codes), lengths)
         hidden = self.encoder.hidden(rows)
         heads = self._head(hidden) @ self._kernel  # every word as a dependent
         head_root = self._head.root @ self._kernel
         tails = self._tail(hidden)  # every word as a candidate head
         rel_heads, rel_tails = self._rel_head(hidden), self._rel_tail(hidden)
-        for i, start, size in zip(order, starts.tolist(), sizes.tolist()):
+        for i, start, size in zip(order.tolist(), starts.tolist(), sizes.tolist()):
             words = slice(start, start + size)
             candidates = np.concatenate((self._tail.root[None], tails[words]))  # the root first
             scores = np.concatenate((head_root[None], heads[words])) @ candidates.T

@@ -69,6 +69,13 @@ def run_key(runs: list[str], index: int) -> Key:
     return (left, run, right)
 
 
+def context_free(run: str) -> bool:
+    """Whether the tokens of ``run`` are the same whatever stands across the spaces around it."""
+    if len(run) == 1 or (run[0] not in DELIMITERS and run[-1] not in DELIMITERS):
+        return True  # (no token spans a space: a one-character run is one token)
+    return "yahoo!" not in run.lower() and bool(PLAIN.fullmatch(run) or PLAIN_NUMBER.fullmatch(run))
+
+
 def key_pieces(key: Key) -> Pieces:
     """The tokens of the run of ``key``, from the cache."""
     pieces = _pieces.get(key)

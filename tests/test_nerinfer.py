@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from razdel import tokenize as razdel_tokenize
 from threadpoolctl import threadpool_limits
 
-from quotextract import nerinfer
+from quotextract import encoder, nerinfer
 from quotextract.nerinfer import network
 from quotextract.normalize import normalize
 from quotextract.segment import paragraphs
@@ -99,6 +100,41 @@ def test_a_table_too_small_for_the_words_changes_no_entity():
     assert found == our_spans(lines)
     assert sum(map(len, found)) >= 3 * len(lines)
     assert small.encoder.used <= 64
+
+
+def vocabulary_words(count: int) -> list[str]:
+    """Distinct lower-case Russian words of navec's vocabulary: each is a first-layer row of its own."""
+    words = (word for word in network().encoder.words.words if re.fullmatch("[а-я]{4,}", word))
+    return [next(words) for _ in range(count)]
+
+
+def test_a_full_table_keeps_the_rows_in_use():
+    words = vocabulary_words(5 + 6 * 40)
+    common, rare = words[:5], words[5:]
+    lines = [" ".join(common[:3] + rare[6 * i : 6 * i + 6] + common[3:]) for i in range(40)]
+    small = nerinfer.new_network(capacity=32)  # full after 5 lines, then again every line or two
+    found = [[(s.start, s.stop, s.type) for s in small.tag([line])[0]] for line in lines]
+    assert found == our_spans(lines)
+    assert small.encoder.computed == len(words)  # each word once: every line's words stay
+    assert small.encoder.used <= 32
+
+
+def test_tokens_the_network_cannot_tell_apart_share_a_row():
+    fresh = nerinfer.new_network()
+    fresh.tag(["Зюзякин", "Пырдыкин", "Щаврунов"])  # unknown to navec, title case: one input
+    assert fresh.encoder.computed == 1
+    fresh.tag(["Зюзякин приехал", "Пырдыкин приехал"])
+    assert fresh.encoder.computed == 2
+
+
+def test_the_caches_of_runs_and_tokens_stay_bounded(monkeypatch):
+    monkeypatch.setattr(nerinfer, "RUNS", 20)
+    monkeypatch.setattr(encoder, "CODES", 30)
+    lines = [" ".join(vocabulary_words(200)[i : i + 12]) + ", — заявил Иван Петров." for i in range(0, 180, 9)]
+    fresh = nerinfer.new_network()
+    found = [[(s.start, s.stop, s.type) for s in fresh.tag([line])[0]] for line in lines]
+    assert found == our_spans(lines)
+    assert len(fresh._runs) <= 20 and len(fresh.encoder._codes) <= 30
 
 
 NAMES = ["Иван Петров", "Мария Сидорова", "Песков", "Владимир Путин", "Набиуллина", "Анна-Мария Ким"]
