@@ -15,6 +15,7 @@ TYPES = ("PER", "ORG", "LOC")
 UNBRACKETED = re.compile(rf"[^{re.escape(QUOTES)}()\[\]]+")  # NER spans are cut at quote marks, brackets
 SPACED_DASH_PATTERN = re.compile(SPACED_DASH)  # ... and at a dash between words ('Токаев - Караван')
 WORD_CHAR = re.compile(r"\w")
+AGE = re.compile(r"(?:\d+-|[а-яё]+)летн(?:ий|яя|его|ей|ему|им|юю|ем|ие|их|ими)\s+", re.I)  # 'Восьмидесятилетний'
 
 
 def entities(paragraphs: list[Paragraph]) -> list[Entity]:
@@ -46,6 +47,8 @@ def _parts(paragraph: Paragraph, span) -> list[Entity]:
     for match in UNBRACKETED.finditer(text):
         for piece in SPACED_DASH_PATTERN.split(match.group()):
             clean = piece.strip(" ,.;:")
+            if span.type == "PER":  # NER takes in an age before a name: '56-летний Джобс'
+                clean = clean[AGE.match(clean).end() :] if AGE.match(clean) else clean
             if not WORD_CHAR.search(clean):
                 continue
             start = paragraph.start + span.start + match.start() + match.group().find(clean)
