@@ -163,9 +163,16 @@ def _singular(word: str, lemma: str) -> bool:
     return any(p.tag.number == "sing" for p in forms[:2])
 
 
+FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})  # parts of speech no description is
+
+
 @lru_cache(maxsize=50_000)
 def role_lemma(word: str, lexicon) -> str:
-    """The lemma a description word stands for: 'премьера' is the premier's, not a premiere."""
-    lemmas = [fold_yo(p.normal_form) for p in parses(word)]
+    """The lemma a description word stands for: 'премьера' is the premier's, not a premiere;
+    'после' is a preposition before it is the ambassador's locative."""
+    found = parses(word)
+    if found and found[0].tag.POS in FUNCTION_WORDS:
+        return fold_yo(found[0].normal_form)
+    lemmas = [fold_yo(p.normal_form) for p in found]
     known = lexicon.roles | lexicon.bodies | lexicon.unnamed
     return next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)

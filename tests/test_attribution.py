@@ -249,6 +249,22 @@ OUTLETS = [
 
 # BODIES: body nouns refer to the organisation named with them, or quoted last; never an outlet
 BODIES = [
+    # an institution no organisation is named with is its own source, not the person named last
+    (
+        "Мэр Иван Петров открыл мост. В комитете по транспорту пояснили, что движение откроют в мае.",
+        "движение откроют в мае",
+        "комитет",
+    ),
+    (
+        "Мэр Иван Петров открыл мост. Антикоррупционная комиссия объявила, что проверит смету.",
+        "проверит смету",
+        "комиссия",
+    ),
+    (
+        "Министр Иван Петров уехал в Брюссель. Оппозиция утверждает, что визит провалился.",
+        "визит провалился",
+        "оппозиция",
+    ),
     (
         "Пресс-служба губернатора Омской области сообщила, что школы отремонтируют. "
         "В ведомстве добавили, что работы начнутся в июне.",
@@ -566,3 +582,10 @@ def test_speech_that_lost_its_marks(text, quotes, speaker):
     frame = quotextract.extract(text)
     assert list(frame["quote"]) == quotes
     assert set(frame["speaker"]) == {speaker}
+
+
+def test_a_preposition_is_no_description():
+    """'после' is also the locative of 'посол': read as a preposition, it names no one."""
+    found = quotextract.extract("Посол Иван Петров покинул страну. После матча болельщики утверждали, что судья ошибся.")
+    assert list(found["quote"]) == ["судья ошибся"]
+    assert found["speaker_mention"].isna().all()
