@@ -12,6 +12,7 @@ from ..morph import parses
 from ..punct import (
     CLOSING_QUOTES,
     DASH,
+    DASH_CLASS,
     DASHES,
     OPENING_QUOTES,
     SENTENCE_ENDS,
@@ -20,10 +21,16 @@ from ..punct import (
 )
 from ..quotemarks import pair_quotes
 from ..segment import Paragraph
+from .scan import Screened
 
 AFTER_PHRASE = "(?<=" + one_of("," + SENTENCE_ENDS) + ")"  # a comma or sentence end just before
-SEPARATOR = re.compile(  # ', — сказал' ',- сказал' ', -сказал'
-    rf"{AFTER_PHRASE}\s*{DASH}\s*|{AFTER_PHRASE}\s*-\s+|{AFTER_PHRASE}\s*-(?=[а-яё])"
+SPACE_OR_DASH = rf"[\s{re.escape(DASHES)}]"
+SEPARATOR = Screened(  # ', — сказал' ',- сказал' ', -сказал'
+    re.compile(rf"{AFTER_PHRASE}\s*{DASH}\s*|{AFTER_PHRASE}\s*-\s+|{AFTER_PHRASE}\s*-(?=[а-яё])"),
+    re.compile(  # a space or dash after the phrase, and the dash
+        rf"{SPACE_OR_DASH}(?<={one_of(',' + SENTENCE_ENDS)}{SPACE_OR_DASH})"
+        rf"(?:(?<={DASH_CLASS})|(?<=\s)(?=\s*{DASH_CLASS}))"
+    ),
 )
 
 THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)

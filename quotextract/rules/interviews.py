@@ -20,10 +20,15 @@ from .lines import (
     _continued,
     _speech_line,
 )
+from .scan import Screened, opening_at
 
-INTERVIEW_LEAD = re.compile(
-    r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью)"
-    r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+)"
+LEAD_VERBS = ("ответил", "рассказал", "поговорил", "побеседовал", "беседует", "беседовал")
+INTERVIEW_LEAD = Screened(
+    re.compile(
+        r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью)"
+        r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+)"
+    ),
+    opening_at(((verb[0], verb[1:]) for verb in LEAD_VERBS), re.I),  # where one of its verbs begins
 )
 LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines of prose
 BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")

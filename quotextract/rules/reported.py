@@ -15,6 +15,7 @@ from ..model import Cue
 from ..morph import is_verb, parses, words_pattern
 from ..punct import (
     DASH,
+    DASH_CLASS,
     DASHES,
     LEFT_GUILLEMET,
     QUOTE_CLASS,
@@ -39,6 +40,7 @@ from .base import (
     trimmed,
     verbatim,
 )
+from .scan import Screened, opening_at
 
 MIN_CONTENT_WORDS = 2  # reported content of one word is too little to be a quotation
 MIN_INSERTED_CONTENT_WORDS = (
@@ -66,9 +68,10 @@ CONJUNCTION_BEFORE_AS = re.compile(
 AS_LOOKBACK = 20  # characters before 'как' searched for such a conjunction
 WHICH = re.compile(r"\s*котор")  # 'по словам, которые …': not a source
 COMMA = re.compile(r",(?=\s)")
-LEAD_COMMA = re.compile(
-    rf",(?=\s)\s*(?:{DASH}\s*|-\s+)?|(?<=\w)\s(?:{DASH}|-)\s+"
-)  # ", сообщили", ", — заявил", a lost comma: " — заявил"
+LEAD_COMMA = Screened(  # ", сообщили", ", — заявил", a lost comma: " — заявил"
+    re.compile(rf",(?=\s)\s*(?:{DASH}\s*|-\s+)?|(?<=\w)\s(?:{DASH}|-)\s+"),
+    re.compile(rf"[,\s](?:(?<=,)(?=\s)|(?<=\w\s)(?={DASH_CLASS}\s))"),  # the comma, the space before a dash
+)
 QUOTED_NAME = re.compile(QUOTED_STRETCH)  # 'заявил «Фонтанке», что'
 CLAUSE_BREAK = re.compile(
     one_of(SENTENCE_ENDS + ";:" + LEFT_GUILLEMET + RIGHT_GUILLEMET + STRAIGHT_QUOTE)
@@ -78,10 +81,22 @@ OWN_TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|обо)\s+(?!том\b)\w+")  # th
 
 
 @lru_cache(maxsize=8)
-def _source_pattern(source_phrases: tuple[str, ...]) -> re.Pattern:
-    """'по словам', 'по его словам', … and 'как' before a word, as one pattern."""
+def _source_pattern(source_phrases: tuple[str, ...]) -> Screened | re.Pattern:
+    """'по словам', 'по его словам', … and 'как' before a word, as one pattern, tried only at
+    the first letters of its words that follow no letter."""
     phrases = "|".join(re.escape(p).replace(r"\ ", rf"\s+(?:{POSSESSIVES}\s+)?") for p in source_phrases)
-    return re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
+    pattern = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
+    if not all(source_phrases):
+        return pattern  # an empty phrase matches everywhere: nothing to screen
+    starts = opening_at(_first_words((*source_phrases, "как …")), re.I, word_start=True)  # 'как' and a word
+    return Screened(pattern, starts)
+
+
+def _first_words(phrases: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """Each phrase's first letter and the rest of its first word, with what follows that word."""
+    for phrase in phrases:
+        word, _, more = phrase.partition(" ")
+        yield word[0], re.escape(word[1:]) + (r"\s" if more else r"(?!\w)")
 
 
 def _phrase_lemma(phrase: str) -> str:

@@ -1,0 +1,56 @@
+"""Patterns tried only where they can match: a cheap screen finds the places, the pattern decides."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Screened:
+    """``pattern`` tried only at the starts of the matches of ``starts``.
+
+    ``starts`` is a pattern of one character (a lookaround may look further) matching wherever a
+    match of ``pattern`` can start, and more; ``pattern`` matches no empty string. The matches are
+    then exactly those of ``pattern.finditer``: a pattern that opens with a lookbehind or an
+    alternation of many words scans slowly, one character class scans fast.
+    """
+
+    pattern: re.Pattern
+    starts: re.Pattern
+
+    def finditer(self, text: str, start: int = 0, stop: int | None = None) -> Iterator[re.Match]:
+        stop = len(text) if stop is None else stop
+        after = start  # matches do not overlap: the next starts where the last ended, or later
+        for place in self.starts.finditer(text, start, stop):
+            if place.start() < after:
+                continue
+            match = self.pattern.match(text, place.start(), stop)
+            if match:
+                after = match.end()
+                yield match
+
+    def search(self, text: str, start: int = 0, stop: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, start, stop), None)
+
+    def match(self, text: str, start: int = 0, stop: int | None = None) -> re.Match | None:
+        return self.pattern.match(text, start, len(text) if stop is None else stop)
+
+
+def opening_at(
+    openings: Iterable[tuple[str, str]], flags: int = 0, *, word_start: bool = False
+) -> re.Pattern:
+    """The one-character pattern of where one of ``openings`` begins, for :class:`Screened`.
+
+    Each opening is its first character (as written) and a pattern of what follows it;
+    ``word_start``: only where no word character stands before. The class of first characters
+    comes first, so the scan tests one class per character.
+    """
+    rests: dict[str, set[str]] = {}
+    for first, rest in openings:
+        rests.setdefault(first, set()).add(rest)
+    letters = "[" + "".join(map(re.escape, rests)) + "]"
+    after = "|".join(rf"(?<={re.escape(first)})(?:{'|'.join(sorted(rest))})" for first, rest in rests.items())
+    before = rf"(?<!\w{letters})" if word_start else ""
+    return re.compile(rf"{letters}{before}(?={after})", flags)

@@ -1,0 +1,158 @@
+"""The shortcuts of detection find what the plain scans find: screened patterns match as
+``finditer`` does, cues are those of a word-by-word walk, spans lie inside their range."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotextract.article import Article
+from quotextract.cues import cue_at
+from quotextract.lexicon import PREFIX, default_lexicon
+from quotextract.model import Entity
+from quotextract.morph import fold_yo
+from quotextract.rules.base import SEPARATOR
+from quotextract.rules.interviews import INTERVIEW_LEAD
+from quotextract.rules.reported import LEAD_COMMA, _source_pattern
+from quotextract.rules.scan import Screened
+from quotextract.segment import tokens
+
+SETTINGS = settings(max_examples=300, deadline=None)
+
+FRAGMENTS = [
+    # the words the patterns begin with, in several cases
+    "по словам",
+    "По словам",
+    "ПО СЛОВАМ",
+    "по его словам",
+    "по  данным",
+    "согласно",
+    "Согласно",
+    "как",
+    "Как ",
+    "как следует из",
+    "со слов",
+    "с слов",
+    "ответила на вопросы",
+    "Ответил на все вопросы",
+    "рассказал в интервью",
+    "поговорил с",
+    "Побеседовала со",
+    "беседует с",
+    "беседовала с ",
+    "заявил",
+    "сказала",
+    "выразил надежду",
+    "Не исключено",
+    "уверена",
+    "подчеркнул",
+    # word characters that join or split words
+    "по",
+    "с",
+    "к",
+    "а",
+    "ё",
+    "Ё",
+    "-",
+    ".",
+    "_",
+    "1",
+    # spaces, dashes, commas, sentence ends
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "—",
+    " — ",
+    " - ",
+    "-",
+    ",",
+    ", ",
+    ",— ",
+    ". ",
+    "!",
+    "?",
+    "…",
+    "«",
+    "»",
+]
+
+texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
+
+SCREENED = {
+    "source phrases": _source_pattern(default_lexicon().source_phrases),
+    "interview lead": INTERVIEW_LEAD,
+    "separator": SEPARATOR,
+    "lead comma": LEAD_COMMA,
+}
+
+
+def _found(matches) -> list[tuple]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@pytest.mark.parametrize("screened", SCREENED.values(), ids=SCREENED.keys())
+@SETTINGS
+@given(text=texts, data=st.data())
+def test_screened_pattern_matches_as_finditer(screened, text, data):
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    assert _found(screened.finditer(text, start, stop)) == _found(
+        screened.pattern.finditer(text, start, stop)
+    )
+    assert _found(screened.finditer(text)) == _found(screened.pattern.finditer(text))
+    first, plain = screened.search(text, start, stop), screened.pattern.search(text, start, stop)
+    assert (first and first.span()) == (plain and plain.span())
+
+
+def test_screened_matches_do_not_overlap():
+    screened = Screened(re.compile("аа"), re.compile("а"))
+    assert _found(screened.finditer("аааа а")) == [((0, 2), ()), ((2, 4), ())]
+
+
+def _walked(text: str, words, lexicon) -> list:
+    """The cues of a walk over every word, each tested by cue_at."""
+    found, index = [], 0
+    while index < len(words):
+        match = cue_at(text, words, index, lexicon)
+        found += [match[0]] if match else []
+        index += match[1] if match else 1
+    return found
+
+
+@SETTINGS
+@given(text=texts)
+def test_cues_are_those_of_a_walk_over_every_word(text):
+    article = Article(text, default_lexicon())
+    expected = [
+        c
+        for p in article.paragraphs
+        for c in _walked(article.text, article.tokens_in(p.start, p.stop), article.lexicon)
+    ]
+    assert article.cues == expected
+
+
+def test_screen_of_cues_reads_yo_as_ye():
+    lexicon = default_lexicon()
+    assert all(fold_yo(prefix) in lexicon.verb_prefixes for prefix in lexicon.written_prefixes)
+    assert {fold_yo(w.text.lower()[:PREFIX]) for w in tokens("Уверена УВЕРЁН")} <= lexicon.verb_prefixes
+    assert [c.lemma for c in Article("Он уверен. Она увЁрена, что…", lexicon).cues] == [
+        "уверенный",
+        "уверенный",
+    ]
+
+
+def test_entities_inside_others_are_found_whole():
+    text = "Министерство обороны России сообщило"
+    outer, inner, place = (
+        Entity(0, 27, text[:27], "ORG", ""),
+        Entity(13, 20, text[13:20], "ORG", ""),
+        Entity(21, 27, "России", "LOC", ""),
+    )
+    article = Article(text, default_lexicon(), (outer, inner, place))
+    assert article.entities_in(0, 21) == [inner]
+    assert article.entities_in(13, 27) == [inner, place]
+    assert article.entities_in(0, 27) == [outer, inner, place]
