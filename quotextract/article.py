@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -47,26 +48,33 @@ class Article:
         ]
 
     @cached_property
-    def _starts(self) -> dict[str, list[int]]:
-        """Start offsets of each sorted sequence, filled on first use, for bisection."""
+    def _index(self) -> dict[str, _Index]:
+        """Start and stop offsets of each sorted sequence, filled on first use, for bisection."""
         return {}
 
+    def _index_of(self, name: str) -> _Index:
+        index = self._index.get(name)
+        if index is None:
+            index = self._index[name] = _Index.of(getattr(self, name))
+        return index
+
     def _starts_of(self, name: str) -> list[int]:
-        if name not in self._starts:
-            self._starts[name] = [item.start for item in getattr(self, name)]
-        return self._starts[name]
+        return self._index_of(name).starts
 
     def _within(self, name: str, start: int, stop: int, limit: int | None = None) -> list:
-        starts, items = self._starts_of(name), getattr(self, name)
-        low, high = bisect.bisect_left(starts, start), bisect.bisect_left(starts, stop)
+        index = self._index_of(name)
+        low = bisect.bisect_left(index.starts, start)
+        high = bisect.bisect_left(index.starts, stop, low)
         if limit is not None:
             high = min(high, low + limit)
-        return [item for item in items[low:high] if item.stop <= stop]
+        if index.nested:
+            return [item for item in index.items[low:high] if item.stop <= stop]
+        return index.items[low : bisect.bisect_right(index.stops, stop, low, high)]
 
     def _at(self, name: str, position: int):
-        index = bisect.bisect_right(self._starts_of(name), position) - 1
-        items = getattr(self, name)
-        return items[index] if index >= 0 and position < items[index].stop else None
+        index = self._index_of(name)
+        found = bisect.bisect_right(index.starts, position) - 1
+        return index.items[found] if found >= 0 and position < index.items[found].stop else None
 
     def tokens_in(self, start: int, stop: int) -> list[Token]:
         """Tokens lying entirely inside ``[start, stop)``."""
@@ -102,11 +110,34 @@ class Article:
         words = self._within("tokens", start, stop, limit=within)
         if not words:
             return None
-        cues = self.cues_in(words[0].start, words[-1].stop)
-        return cues[0] if cues else None
+        cues = self._index_of("cues")  # in order, apart: the first cue starting there is the one
+        first = bisect.bisect_left(cues.starts, words[0].start)
+        if (
+            first < len(cues.items)
+            and cues.starts[first] < words[-1].stop
+            and cues.stops[first] <= words[-1].stop
+        ):
+            return cues.items[first]
+        return None
 
     def sentence_at(self, position: int) -> Sentence | None:
         return self._at("sentences", position)
 
     def paragraph_at(self, position: int) -> Paragraph | None:
         return self._at("paragraphs", position)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """A sequence sorted by start, with its starts and stops; ``nested`` when a stop comes before
+    the stop of an item earlier in the sequence (items inside others)."""
+
+    items: list
+    starts: list[int]
+    stops: list[int]
+    nested: bool
+
+    @classmethod
+    def of(cls, items: list) -> _Index:
+        stops = [item.stop for item in items]
+        return cls(items, [item.start for item in items], stops, any(map(operator.gt, stops, stops[1:])))
