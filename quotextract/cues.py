@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from .lexicon import PREFIX, Lexicon, read_table
 from .model import Cue
@@ -59,18 +62,32 @@ def _phrase_word(word: str) -> str:
 
 def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
     """All cues among ``tokens``, in text order."""
-    found, index, prefixes = [], 0, lexicon.verb_prefixes
-    while index < len(tokens):
-        if tokens[index].text.lower()[:PREFIX].replace("ё", "е") not in prefixes:  # cue_at's first test
-            index += 1
+    found, after = [], 0  # a phrase's words start no cue of their own
+    starts, verbs = lexicon.phrase_starts, lexicon.speech_verbs
+    for index in _screened(tokens, lexicon):
+        if index < after or not _may_open(tokens[index].text.lower(), starts, verbs):
             continue
         match = cue_at(text, tokens, index, lexicon)
         if match:
             found.append(match[0])
-            index += match[1]
-        else:
-            index += 1
+            after = index + match[1]
     return found
+
+
+@lru_cache(maxsize=100_000)
+def _may_open(word: str, phrase_starts: frozenset[str], speech_verbs: frozenset[str]) -> bool:
+    """Whether cue_at can find a cue at this word: its lemma opens a phrase, or it is a speech verb."""
+    return lemma(word) in phrase_starts or any(verb in speech_verbs for verb in verbal_lemmas(word))
+
+
+_TEXT, _HEAD = attrgetter("text"), itemgetter(slice(PREFIX))
+
+
+def _screened(tokens: list[Token], lexicon: Lexicon) -> Iterator[int]:
+    """The indices of the tokens passing cue_at's first test (their first letters begin a cue's
+    form), all tested at once."""
+    heads = map(_HEAD, map(str.lower, map(_TEXT, tokens)))
+    return compress(count(), map(lexicon.written_prefixes.__contains__, heads))
 
 
 @lru_cache(maxsize=100_000)

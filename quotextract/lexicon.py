@@ -88,6 +88,13 @@ class Lexicon:
                 prefixes.update(fold_yo(form.word[:PREFIX]) for form in parse.lexeme)
         return frozenset(prefixes)
 
+    @cached_property
+    def written_prefixes(self) -> frozenset[str]:
+        """The strings that are ``verb_prefixes`` when ё is read as е: 'уве' and 'увё'."""
+        return frozenset(
+            written for prefix in self.verb_prefixes if "ё" not in prefix for written in _with_yo(prefix)
+        )
+
     def extended(self, cues=(), roles=(), unnamed=(), source_phrases=()) -> Lexicon:
         """A new lexicon with extra cue lemmas (or 'выразить надежда'), roles, unnamed words."""
         verbs, phrases = _split_cues(tuple(cues))
@@ -106,6 +113,14 @@ class Lexicon:
             org_kinds=self.org_kinds,
             body_kinds=self.body_kinds,
         )
+
+
+def _with_yo(text: str) -> list[str]:
+    """``text`` with each е as е or ё."""
+    found = [""]
+    for char in text:
+        found = [start + variant for start in found for variant in (("е", "ё") if char == "е" else (char,))]
+    return found
 
 
 def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
