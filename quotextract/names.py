@@ -58,9 +58,18 @@ def _indeclinable(word: str) -> bool:
     return bool(found) and all("Fixd" in p.tag for p in found if p.tag.case)
 
 
+FOREIGN_VOWEL_END = re.compile(r"(?<!ов|ев|ёв|ин|ын|ск|цк)[еэ]$", re.I)  # 'Морриконе', not 'Петрове'
+
+
+def _foreign(word: str) -> bool:
+    """A surname the dictionary does not know ending in -е ('Морриконе', 'Делоне'): foreign and
+    indeclinable unless a preposition before it says otherwise (the registry's context case)."""
+    return bool(FOREIGN_VOWEL_END.search(word)) and not analyzer().word_is_known(word.lower())
+
+
 def _choose_case(words: list[str]) -> str:
     """The grammatical case of a name: the first word's likeliest case the others agree with."""
-    content = [w for w in words if not is_initial(w) and not _indeclinable(w)]
+    content = [w for w in words if not is_initial(w) and not _indeclinable(w) and not _foreign(w)]
     for parse in _person_parses(content[0]) if content else ():
         if "inan" in parse.tag or parse.tag.case == "voct":
             continue  # 'Драги' is no dredge ('драга'), news call no one in the vocative ('Абаскаль')
