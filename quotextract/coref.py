@@ -59,7 +59,8 @@ class Resolver:
             if named is not None and named.kind != "outlet":
                 return named  # 'Правительство Якутии … В правительстве заявили'
             if mention.key in self.article.lexicon.institutions:
-                return Source(name=mention.key, type="ORG")  # 'как пояснили в милиции'
+                kind = self.article.lexicon.kind_of_head.get(mention.key)
+                return Source(name=mention.key, type="ORG", kind=kind)  # 'как пояснили в милиции'
             return self._body(mention.key, mention.start)
         if mention.kind == "role":
             if self._possessed(mention):

@@ -249,6 +249,12 @@ OUTLETS = [
 
 # BODIES: body nouns refer to the organisation named with them, or quoted last; never an outlet
 BODIES = [
+    (  # a body noun of a company is no institution quoted before
+        "Полиция подтвердила, что водитель погиб. Компания Toyota выразила соболезнования его семье. "
+        "В заявлении корпорации говорится, что она проверит автомобиль.",
+        "она проверит автомобиль",
+        "Toyota",
+    ),
     # an institution no organisation is named with is its own source, not the person named last
     (
         "Мэр Иван Петров открыл мост. В комитете по транспорту пояснили, что движение откроют в мае.",
