@@ -10,6 +10,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .article import Article
+from .cues import is_finite
 from .lexicon import read_table
 from .model import Entity
 from .morph import WORD_CACHE, fold_yo, parses
@@ -49,7 +50,8 @@ def find_mentions(
     entities = [
         institution(e) if e.type == "LOC" else e
         for e in article.entities_in(start, stop)
-        if not quoted(e.start, e.stop) and (e.type != "LOC" or after_in(article.text, e.start))
+        if not quoted(e.start, e.stop)
+        and (e.type != "LOC" or after_in(article.text, e.start) or _speaking_place(article, e))
     ]
     found += [
         Mention(e.start, e.stop, "unnamed", key=e.normal.lower())  # 'Ранее СМИ сообщали'
@@ -97,6 +99,45 @@ def find_mentions(
             found.append(Mention(word.start, stop_at, kind, key=lemma))
             covered = stop_at
     return sorted(found, key=lambda m: m.start)
+
+
+SUBJECT_GAP = re.compile(r"[ \t]*(?:(?:также|тоже|уже|же|вновь|ранее)[ \t]+)?")
+
+
+def _speaking_place(article: Article, place: Entity) -> bool:
+    """'сообщил Белый дом', 'Польша требует': a place in the nominative right beside a finite
+    speech verb is its subject, and stands for its government or institution. Only a place that
+    cannot be a genitive: 'Министерство юстиции США сообщило' is the ministry speaking."""
+    if not all(_only_nominative(word) for word in place.text.split()):
+        return False
+    text = article.text
+    before = article.tokens_in(max(0, place.start - CUE_REACH), place.start)[-1:]
+    if before and not text[before[0].stop : place.start].strip() and _genitive_noun(before[0].text):
+        return False  # 'Закон штата Массачусетс требует': the place names the state of a law
+    after = SUBJECT_GAP.match(text, place.stop).end()
+    following = article.cues_in(after, after + CUE_REACH)[:1]
+    if following and following[0].start == after and is_finite(following[0]):
+        return True
+    preceding = article.cues_in(max(0, place.start - CUE_REACH), place.start)[-1:]
+    return bool(preceding) and not text[preceding[0].stop : place.start].strip() and is_finite(preceding[0])
+
+
+CUE_REACH = 30  # characters searched beside a place for its speech verb
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _genitive_noun(word: str) -> bool:
+    return any("NOUN" in p.tag and p.tag.case == "gent" for p in parses(word))
+
+
+OBLIQUE = frozenset({"gent", "datv", "ablt", "loct", "gen2", "loc2"})
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _only_nominative(word: str) -> bool:
+    """A nominative (or the accusative like it) that no oblique case reads the same."""
+    cases = {p.tag.case for p in parses(word)}
+    return "nomn" in cases and not cases & OBLIQUE
 
 
 def _covering(entities: list[Entity]) -> Callable[[int], bool]:

@@ -247,6 +247,23 @@ OUTLETS = [
     ("Минфин сообщил «Известиям», что налог не изменится.", "налог не изменится", "Минфин"),
 ]
 
+# PLACES: a place in the nominative beside a speech verb stands for its government or institution
+PLACES = [
+    ("Вечером Южная Корея заявила, что закрывает границу.", "закрывает границу", "Южная Корея"),
+    ("Мост через реку откроют в мае, сообщил Кремль.", "Мост через реку откроют в мае", "Кремль"),
+    ("«Мы готовы к диалогу», — заявил Пекин.", "Мы готовы к диалогу", "Пекин"),
+    (  # a place modifying a noun is no subject
+        "Закон штата Массачусетс требует, чтобы каждый город выделил место для кладбища.",
+        "каждый город выделил место для кладбища",
+        None,
+    ),
+    (  # nor one that may be a genitive of the organisation before it
+        "Министерство юстиции США сообщило, что дело закрыто.",
+        "дело закрыто",
+        "Министерство юстиции США",
+    ),
+]
+
 # BODIES: body nouns refer to the organisation named with them, or quoted last; never an outlet
 BODIES = [
     (  # a body noun of a company is no institution quoted before
@@ -393,6 +410,7 @@ CASES = [
         ("name", NAMES),
         ("outlet", OUTLETS),
         ("body", BODIES),
+        ("place", PLACES),
         ("subject", SUBJECTS),
         ("marks", MARKS),
     ]
