@@ -408,12 +408,11 @@ def _names_a_source(article: Article, cue: Cue, stop: int) -> bool:
         if word in SOURCE_PRONOUNS or token.text[:1].isupper():
             return True
         if any(
-            p.normal_form in lexicon.roles
-            or p.normal_form in lexicon.bodies
-            or p.normal_form in lexicon.unnamed
+            p.normal_form in lexicon.bodies
+            or ((p.normal_form in lexicon.roles or p.normal_form in lexicon.unnamed) and p.tag.case == "nomn")
             for p in parses(word)[:2]
         ):
-            return True
+            return True  # 'сообщили в ведомстве', 'сообщил источник'; not '… о прощании с артистом'
     return False
 
 
