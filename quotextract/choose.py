@@ -10,7 +10,7 @@ from .article import Article
 from .lexicon import read_list
 from .mentions import Mention, after_in
 from .morph import WORD_CACHE, is_verb, parses
-from .names import org_nominative
+from .names import NOMINATIVE_SHAPE, org_nominative
 from .punct import OPENING_QUOTES, QUOTES, SENTENCE_ENDS, one_of
 from .registry import Registry
 from .rules.base import Candidate
@@ -338,7 +338,8 @@ class Chooser:
         text = self.article.text
         head = text[description.start : description.stop].split()[0]
         name = text[person.start : person.stop].split()[-1]
-        return not _forms(head) & _forms(name) if _forms(head) and _forms(name) else False
+        forms = _forms(name) | ({("nomn", "sing")} if NOMINATIVE_SHAPE.search(name) else set())
+        return not _forms(head) & forms if _forms(head) and forms else False  # 'Ляхов' is no plural of 'лях'
 
     def _closes_clause(self, mention: Mention) -> bool:
         return bool(CLAUSE_CLOSE.match(self.article.text[mention.stop : mention.stop + 3]))
