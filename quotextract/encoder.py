@@ -32,11 +32,15 @@ class PackedEncoder:
     ``words`` (navec's, which the models' word vocabularies repeat) and ``shapes``."""
 
     def __init__(self, model, words, shapes, capacity: int):
+        from slovnet.shape import word_shape
+
         self.words, self.shapes = words, shapes
         word, shape = model.emb.word, model.emb.shape
         self._indexes, self._codes_pq = word.indexes.array, word.codes.array  # navec's product quantisation
         self._qdims = np.arange(self._codes_pq.shape[0])
-        self._shape_count = len(shapes.items)
+        self._word_ids, self._unknown = words.word_ids, words.unk_id
+        self._shape_count, self._shape_ids = len(shapes.items), shapes.item_ids
+        self._word_shape = word_shape
         self._shape_rows = shape.weight.array
         layers = model.encoder.layers
         first = layers[0].conv.weight.array  # filters x in x 3
@@ -46,9 +50,9 @@ class PackedEncoder:
         scale, shift = _norm(layers[0].norm)
         for layer in layers[1:]:
             weight, bias = layer.conv.weight.array, layer.conv.bias.array  # filters x in x 3
-            taps = [(weight[:, :, k].T * scale[:, None]).astype(np.float32) for k in range(3)]
+            taps = np.concatenate([weight[:, :, k].T * scale[:, None] for k in range(3)], axis=1)  # in x 3 filters
             folded = bias + sum(weight[:, :, k] @ shift for k in range(3))
-            self._convs.append((taps, folded.astype(np.float32)))
+            self._convs.append((np.ascontiguousarray(taps, np.float32), folded.astype(np.float32)))
             self._separators.append((-shift / scale).astype(np.float32))  # batch norm maps it to 0
             scale, shift = _norm(layer.norm)
         self.last_norm = (scale, shift)  # output = hidden * scale + shift
@@ -64,27 +68,22 @@ class PackedEncoder:
 
     # token strings -> input codes
 
-    def codes(self, words: list[str]) -> list[int]:
-        """The input code of each token: its navec id and shape id, which are all the first layer
-        sees of a token (every unknown word has one navec id)."""
-        known = self._codes
-        found = [known.get(word) for word in words]
-        if None in found:
-            for index, code in enumerate(found):
-                if code is None:
-                    found[index] = self._code(words[index])
-        return found
-
-    def _code(self, word: str) -> int:
-        from slovnet.shape import word_shape
-
-        code = self.words.word_ids.get(word.lower(), self.words.unk_id) * self._shape_count
-        code += self.shapes.encode(word_shape(word))
-        if len(word) <= LONG_TOKEN:
-            if len(self._codes) >= CODES:
-                self._codes.clear()
-            self._codes[word] = code
+    def code(self, word: str) -> int:
+        """The input code of a token: its navec id and shape id, all that the first layer sees
+        of it (every word unknown to navec has one id)."""
+        code = self._codes.get(word)
+        if code is None:
+            navec_id = self._word_ids.get(word.lower(), self._unknown)
+            code = navec_id * self._shape_count + self._shape_ids[self._word_shape(word)]
+            if len(word) <= LONG_TOKEN:
+                if len(self._codes) >= CODES:
+                    self._codes.clear()
+                self._codes[word] = code
         return code
+
+    def codes(self, words: list[str]) -> list[int]:
+        """The input code of each token."""
+        return [self.code(word) for word in words]
 
     # input codes -> table rows
 
@@ -131,18 +130,27 @@ class PackedEncoder:
 
     def hidden(self, rows: np.ndarray) -> np.ndarray:
         """The last layer's ReLU output (before its batch norm) at the inner positions of a
-        packed sequence of table rows that begins and ends with a separator."""
+        packed sequence of table rows that begins and ends with a separator. Each layer writes
+        into the inner rows of the next one's padded input; a layer's three taps are one product."""
         table = self._table
-        hidden = table[rows[:-2], 0] + table[rows[1:-1], 1] + table[rows[2:], 2] + self._first_bias
-        np.maximum(hidden, 0, out=hidden)
+        padded = np.empty((len(rows), table.shape[2]), np.float32)
+        inner = padded[1:-1]
+        np.add(table[rows[:-2], 0], table[rows[1:-1], 1], out=inner)
+        inner += table[rows[2:], 2]
+        inner += self._first_bias
+        np.maximum(inner, 0, out=inner)
         separators = np.flatnonzero(rows == SEPARATOR)
         for (taps, bias), separator in zip(self._convs, self._separators):
-            padded = np.empty((len(rows), hidden.shape[1]), np.float32)
-            padded[1:-1] = hidden
             padded[separators] = separator
-            hidden = padded[:-2] @ taps[0] + padded[1:-1] @ taps[1] + padded[2:] @ taps[2] + bias
-            np.maximum(hidden, 0, out=hidden)
-        return hidden
+            out = padded @ taps
+            width = len(bias)
+            padded = np.empty((len(rows), width), np.float32)
+            inner = padded[1:-1]
+            np.add(out[:-2, :width], out[1:-1, width : 2 * width], out=inner)
+            inner += out[2:, 2 * width :]
+            inner += bias
+            np.maximum(inner, 0, out=inner)
+        return inner
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from .encoder import PackedEncoder, load, pack
-from .tokenizer import Key, Pieces, context_free, key_pieces, run_key, run_starts
+from .tokenizer import Key, Pieces, context_free, run_key, run_starts, split
 
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
 CACHE_ROWS = 16_384  # distinct input codes whose first-layer taps are kept (3 KB each)
@@ -86,15 +86,16 @@ class NerNetwork:
         """The tokens and input codes of ``runs[index]``, remembered under the run when they
         depend on the run alone, else under its key."""
         run = runs[index]
-        key = run_key(runs, index)
-        entry = self._runs.get(key)
+        free = context_free(run)
+        key = run if free else run_key(runs, index)
+        entry = None if free else self._runs.get(key)
         if entry is None:
-            pieces = key_pieces(key)
-            entry = (pieces, tuple(self.encoder.codes([run[low:high] for low, high in pieces])))
+            pieces, code = split(None, run, None) if free else split(*key), self.encoder.code
+            entry = (pieces, tuple([code(run[low:high]) for low, high in pieces]))
             if len(run) <= LONG_TOKEN:
                 if len(self._runs) >= RUNS:
                     self._runs.clear()
-                self._runs[run if context_free(run) else key] = entry
+                self._runs[key] = entry
         return entry
 
     # the network
@@ -104,27 +105,39 @@ class NerNetwork:
         return self.encoder.hidden(rows) @ self._proj + self._proj_bias
 
     def _viterbi(self, emissions: np.ndarray, starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
-        """slovnet's CRF decoding of every line at once; lines come longest first."""
-        transitions, tags = self._transitions, np.full(len(emissions), OUTSIDE, np.int64)
-        longer = np.searchsorted(-sizes, -np.arange(int(sizes[0])), side="left").tolist()  # lines > step
-        score, history = emissions[starts], [None]
-        finals = np.empty((len(starts), emissions.shape[1]), emissions.dtype)
-        active = len(starts)
-        for step in range(1, int(sizes[0])):
-            still = longer[step]
-            finals[still:active] = score[still:active]
-            active = still
-            total = score[:active, :, None] + transitions + emissions[starts[:active] + step][:, None, :]
-            history.append(total.argmax(1))
-            score = total.max(1)  # the value at the argmax, as slovnet takes it
-        finals[:active] = score[:active]
-        best = finals.argmax(1)
-        tags[starts + sizes - 1] = best
-        lines = np.arange(len(starts))
-        for step in range(len(history) - 1, 0, -1):
-            active = len(history[step])
-            best[:active] = history[step][lines[:active], best[:active]]
-            tags[starts[:active] + step - 1] = best[:active]
+        """slovnet's CRF decoding of every line at once; lines come longest first.
+
+        Step ``t`` reads and writes the rows of the lines longer than ``t``: they lie one after
+        another in a step-major copy of the emissions, each step's rows next to the last's."""
+        transitions, count = self._transitions, len(starts)
+        active = np.searchsorted(-sizes, -np.arange(int(sizes[0])), side="left")  # lines > step
+        offsets = np.concatenate(([0], np.cumsum(active)))  # each step's first row, step-major
+        line_of = np.arange(len(emissions) - count + 1) - np.repeat(offsets[:-1], active)
+        step_of = np.repeat(np.arange(len(active)), active)
+        positions = starts[line_of] + step_of  # of each step-major row in ``emissions``
+        stepwise = emissions[positions]
+        history = np.empty((len(positions), emissions.shape[1]), np.intp)
+        total = np.empty((count, *transitions.shape), emissions.dtype)
+        score = stepwise[:count].copy()
+        bounds = offsets.tolist()
+        for step in range(1, len(active)):
+            low, high = bounds[step], bounds[step + 1]
+            now, rows = total[: high - low], score[: high - low]
+            np.add(rows[:, :, None], transitions, out=now)
+            np.add(now, stepwise[low:high, None, :], out=now)
+            now.argmax(1, out=history[low:high])
+            now.max(1, out=rows)  # the value at the argmax, as slovnet takes it
+        best = score.argmax(1)
+        found = np.empty(len(positions), np.intp)
+        found[offsets[sizes - 1] + np.arange(count)] = best  # the last tag of each line
+        lines = np.arange(count)
+        for step in range(len(active) - 1, 0, -1):
+            low, high = bounds[step], bounds[step + 1]
+            size = high - low
+            best[:size] = history[low:high][lines[:size], best[:size]]
+            found[bounds[step - 1] : bounds[step - 1] + size] = best[:size]
+        tags = np.full(len(emissions), OUTSIDE, np.int64)
+        tags[positions] = found
         return tags
 
     def tag(self, lines: list[str]) -> list[list[Tagged]]:

@@ -43,7 +43,7 @@ def _type(char: str) -> str:
     return ATOM.match(char).lastgroup
 
 
-def _split(left: str | None, run: str, right: str | None) -> Pieces:
+def split(left: str | None, run: str, right: str | None) -> Pieces:
     """Tokens of ``run`` between an atom of type ``left`` and one of type ``right`` (None: none)."""
     plain = None if "yahoo!" in run.lower() else PLAIN.fullmatch(run) or PLAIN_NUMBER.fullmatch(run)
     if plain:  # ('Yahoo!' is razdel's one exception)
@@ -80,7 +80,7 @@ def key_pieces(key: Key) -> Pieces:
     """The tokens of the run of ``key``, from the cache."""
     pieces = _pieces.get(key)
     if pieces is None:
-        pieces = _split(*key)
+        pieces = split(*key)
         if len(key[1]) <= LONG_RUN:
             if len(_pieces) >= CACHE_SIZE:
                 _pieces.clear()
