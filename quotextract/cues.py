@@ -9,7 +9,7 @@ from operator import attrgetter, itemgetter
 
 from .lexicon import PREFIX, Lexicon, read_table
 from .model import Cue
-from .morph import fold_yo, lemma, parses
+from .morph import analyzer, fold_yo, lemma, parses
 from .segment import Token
 
 VERBAL = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "ADJS")
@@ -64,8 +64,9 @@ def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
     """All cues among ``tokens``, in text order."""
     found, after = [], 0  # a phrase's words start no cue of their own
     starts, verbs = lexicon.phrase_starts, lexicon.speech_verbs
+    forms = _cue_forms(starts, verbs)
     for index in _screened(tokens, lexicon):
-        if index < after or not _may_open(tokens[index].text.lower(), starts, verbs):
+        if index < after or not _may_open(tokens[index].text.lower(), starts, verbs, forms):
             continue
         match = cue_at(text, tokens, index, lexicon)
         if match:
@@ -75,9 +76,23 @@ def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
 
 
 @lru_cache(maxsize=100_000)
-def _may_open(word: str, phrase_starts: frozenset[str], speech_verbs: frozenset[str]) -> bool:
-    """Whether cue_at can find a cue at this word: its lemma opens a phrase, or it is a speech verb."""
+def _may_open(
+    word: str, phrase_starts: frozenset[str], speech_verbs: frozenset[str], forms: frozenset[str]
+) -> bool:
+    """Whether cue_at can find a cue at this word (lowercase): its lemma opens a phrase, or it is
+    a speech verb. A dictionary word that is none of the ``forms`` is parsed as none of their
+    lemmas, so it is not parsed at all."""
+    if fold_yo(word) not in forms and analyzer().word_is_known(word):
+        return False
     return lemma(word) in phrase_starts or any(verb in speech_verbs for verb in verbal_lemmas(word))
+
+
+@lru_cache(maxsize=8)
+def _cue_forms(phrase_starts: frozenset[str], speech_verbs: frozenset[str]) -> frozenset[str]:
+    """Every form (ё read as е) of the dictionary's words whose lemma is a phrase's first word or
+    a speech verb, or the verb of such a state ('уверить' of 'уверенный')."""
+    lemmas = phrase_starts | speech_verbs | STATES.keys()
+    return frozenset(fold_yo(form.word) for word in lemmas for parse in parses(word) for form in parse.lexeme)
 
 
 _TEXT, _HEAD = attrgetter("text"), itemgetter(slice(PREFIX))

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotextract.article import Article
-from quotextract.cues import cue_at
+from quotextract.cues import _cue_forms, _may_open, cue_at, verbal_lemmas
 from quotextract.lexicon import PREFIX, default_lexicon
 from quotextract.model import Entity
-from quotextract.morph import fold_yo
+from quotextract.morph import analyzer, fold_yo, lemma
 from quotextract.rules.base import SEPARATOR
 from quotextract.rules.interviews import INTERVIEW_LEAD
 from quotextract.rules.reported import LEAD_COMMA, _source_pattern
@@ -156,3 +156,20 @@ def test_entities_inside_others_are_found_whole():
     assert article.entities_in(0, 21) == [inner]
     assert article.entities_in(13, 27) == [inner, place]
     assert article.entities_in(0, 27) == [outer, inner, place]
+
+
+# dictionary words sharing a cue's first letters ('заявка', 'сказка', 'уверенность'), and words
+# the dictionary does not know, which pymorphy3 guesses ('псевдозаявил')
+PREFIXES = ["зая", "увер", "подч", "выраз", "призн", "сообщ", "сказ"]
+UNKNOWN = ["псевдозаявил", "перезаявила", "сказанул", "уверовавшийся", "неуверен", "заявил-то"]
+
+
+def test_words_skipped_unparsed_open_no_cue():
+    lexicon = default_lexicon()
+    starts, verbs = lexicon.phrase_starts, lexicon.speech_verbs
+    forms = _cue_forms(starts, verbs)
+    known = {word for prefix in PREFIXES for word, *_ in analyzer().dictionary.iter_known_words(prefix)}
+    words = sorted(known) + UNKNOWN + [fold_yo(w) for w in known if "ё" in w]
+    opening = {w for w in words if lemma(w) in starts or any(v in verbs for v in verbal_lemmas(w))}
+    assert {w for w in words if _may_open(w, starts, verbs, forms)} == opening
+    assert len(opening) > 100 and len(known) - len(opening & known) > 1000  # both kinds were tried
