@@ -104,6 +104,9 @@ def test_screened_pattern_matches_as_finditer(screened, text, data):
         screened.pattern.finditer(text, start, stop)
     )
     assert _found(screened.finditer(text)) == _found(screened.pattern.finditer(text))
+    assert _found(screened.finditer(text, start, stop, screened.places(text))) == _found(
+        screened.pattern.finditer(text, start, stop)
+    )
     first, plain = screened.search(text, start, stop), screened.pattern.search(text, start, stop)
     assert (first and first.span()) == (plain and plain.span())
 

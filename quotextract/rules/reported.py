@@ -81,22 +81,21 @@ OWN_TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|обо)\s+(?!том\b)\w+")  # th
 
 
 @lru_cache(maxsize=8)
-def _source_pattern(source_phrases: tuple[str, ...]) -> Screened | re.Pattern:
+def _source_pattern(source_phrases: tuple[str, ...]) -> Screened:
     """'по словам', 'по его словам', … and 'как' before a word, as one pattern, tried only at
-    the first letters of its words that follow no letter."""
+    the first letters of its words that follow no letter. An empty phrase is none."""
+    source_phrases = tuple(p for p in source_phrases if p)
     phrases = "|".join(re.escape(p).replace(r"\ ", rf"\s+(?:{POSSESSIVES}\s+)?") for p in source_phrases)
     pattern = re.compile(rf"(?<!\w)(?:{phrases})(?!\w)|(?<!\w)как\s+(?=\w)", re.I)
-    if not all(source_phrases):
-        return pattern  # an empty phrase matches everywhere: nothing to screen
     starts = opening_at(_first_words((*source_phrases, "как …")), re.I, word_start=True)  # 'как' and a word
     return Screened(pattern, starts)
 
 
 def _first_words(phrases: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    """Each phrase's first letter and the rest of its first word, with what follows that word."""
+    """Each phrase's first letter and the rest of its first word, with the space after it."""
     for phrase in phrases:
         word, _, more = phrase.partition(" ")
-        yield word[0], re.escape(word[1:]) + (r"\s" if more else r"(?!\w)")
+        yield word[0], re.escape(word[1:]) + (r"\s" if more else "")
 
 
 def _phrase_lemma(phrase: str) -> str:
@@ -119,8 +118,9 @@ def according_to(article: Article) -> Iterator[Candidate]:
     text = article.text
     pattern = _source_pattern(article.lexicon.source_phrases)
     commas = [m.start() for m in COMMA.finditer(text)]
+    places = pattern.places(text)
     for sentence in article.sentences:
-        for match in pattern.finditer(text, sentence.start, sentence.stop):
+        for match in pattern.finditer(text, sentence.start, sentence.stop, places):
             if AS.fullmatch(match.group()):  # 'Как отметил X, …'
                 cue = article.first_cue(match.end(), sentence.stop, within=AS_CUE_WORDS)
                 if cue is None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 
 @dataclass(frozen=True)
@@ -14,19 +16,36 @@ class Screened:
     ``starts`` is a pattern of one character (a lookaround may look further) matching wherever a
     match of ``pattern`` can start, and more; ``pattern`` matches no empty string. The matches are
     then exactly those of ``pattern.finditer``: a pattern that opens with a lookbehind or an
-    alternation of many words scans slowly, one character class scans fast.
+    alternation of many words scans slowly, one character class scans fast. ``starts`` looks
+    ahead only for what a match holds (no negative lookahead), so that the places it finds in a
+    whole text serve any range of it.
     """
 
     pattern: re.Pattern
     starts: re.Pattern
 
-    def finditer(self, text: str, start: int = 0, stop: int | None = None) -> Iterator[re.Match]:
+    def places(self, text: str) -> list[int]:
+        """Where matches of ``pattern`` can start in ``text``: screened once for many ranges."""
+        return [place.start() for place in self.starts.finditer(text)]
+
+    def finditer(
+        self, text: str, start: int = 0, stop: int | None = None, places: list[int] | None = None
+    ) -> Iterator[re.Match]:
+        """The matches of ``pattern.finditer(text, start, stop)``; ``places``: of :meth:`places`."""
         stop = len(text) if stop is None else stop
-        after = start  # matches do not overlap: the next starts where the last ended, or later
-        for place in self.starts.finditer(text, start, stop):
-            if place.start() < after:
+        if places is None:
+            return self._matches(
+                text, (place.start() for place in self.starts.finditer(text, start, stop)), stop
+            )
+        low, high = bisect.bisect_left(places, start), bisect.bisect_left(places, stop)
+        return self._matches(text, islice(places, low, high), stop) if low < high else iter(())
+
+    def _matches(self, text: str, places: Iterable[int], stop: int) -> Iterator[re.Match]:
+        after = 0  # matches do not overlap: the next starts where the last ended, or later
+        for place in places:
+            if place < after:
                 continue
-            match = self.pattern.match(text, place.start(), stop)
+            match = self.pattern.match(text, place, stop)
             if match:
                 after = match.end()
                 yield match
