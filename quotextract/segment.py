@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
+from itertools import accumulate
+from typing import NamedTuple
 
 from razdel import sentenize
-
-from .model import Span
 
 WORD = re.compile(r"[\w]+(?:[-.][\w]+)*", re.UNICODE)
 LINE = re.compile(r"[^\n]+")
 
 
-Token = Span  # a word token: text[start:stop]
+class Token(NamedTuple):
+    """A word token: ``text[start:stop]``. A tuple, made without a Python call: a text has many."""
+
+    start: int
+    stop: int
+    text: str
+
+
+_TOKEN = partial(tuple.__new__, Token)
+WORDS = re.compile(f"({WORD.pattern})")  # splits a text into the stretches between words and the words
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,5 +65,6 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
 
 def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:stop]`` with offsets into ``text``."""
-    pattern_stop = len(text) if stop is None else stop
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, pattern_stop)]
+    parts = WORDS.split(text[start:stop])  # between, word, between, word, …, between
+    ends = list(accumulate(map(len, parts), initial=start))
+    return list(map(_TOKEN, zip(ends[1::2], ends[2::2], parts[1::2])))
