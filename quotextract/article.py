@@ -48,6 +48,16 @@ class Article:
         ]
 
     @cached_property
+    def cued_sentences(self) -> frozenset[int]:
+        """The indices of the sentences a cue lies in (``sentences_in``'s test), found from the cues."""
+        sentences, found = self._index_of("sentences"), set()
+        for cue in self.cues:
+            index = bisect.bisect_right(sentences.starts, cue.start) - 1
+            if index >= 0 and cue.stop <= sentences.stops[index]:
+                found.add(index)
+        return frozenset(found)
+
+    @cached_property
     def _index(self) -> dict[str, _Index]:
         """Start and stop offsets of each sorted sequence, filled on first use, for bisection."""
         return {}

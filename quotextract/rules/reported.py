@@ -77,6 +77,7 @@ CLAUSE_BREAK = re.compile(
     one_of(SENTENCE_ENDS + ";:" + LEFT_GUILLEMET + RIGHT_GUILLEMET + STRAIGHT_QUOTE)
 )  # between a cue and its 'что'
 QUOTE_MARK = re.compile(QUOTE_CLASS)
+THAT_WORD = re.compile(r"что", re.I)  # what every match of THAT holds
 OWN_TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|обо)\s+(?!том\b)\w+")  # the cue's own topic before 'что'
 
 
@@ -244,8 +245,10 @@ def _named_apposition(article: Article, start: int, stop: int, commas: list[int]
 
 def reported_that(article: Article) -> Iterator[Candidate]:
     """'X заявил, что …', 'X считает, что …', 'сообщил о том, что …'."""
-    text = article.text
-    for sentence in article.sentences:
+    text, cued = article.text, article.cued_sentences
+    for index, sentence in enumerate(article.sentences):
+        if index not in cued or not THAT_WORD.search(text, sentence.start, sentence.stop):
+            continue  # no cue, or no 'что' after one
         for cue in article.cues_in(sentence.start, sentence.stop):
             if is_authorial(cue) or _perceived(article, sentence.start, cue):
                 continue
@@ -304,7 +307,10 @@ def _perceived(article: Article, start: int, cue: Cue) -> bool:
 def postposed(article: Article) -> Iterator[Candidate]:
     """'…, сообщили в пресс-службе.' and '…, — заявил X.' (lost quote marks: direct)."""
     text = article.text
+    cued = article.cued_sentences
     for index, sentence in enumerate(article.sentences):
+        if index not in cued:
+            continue  # no cue to follow a comma
         for match in LEAD_COMMA.finditer(text[sentence.start : sentence.stop]):
             clause = sentence.start + match.end()
             cue = article.first_cue(clause, sentence.stop, within=CUE_AFTER_COMMA)
