@@ -17,6 +17,7 @@ from ..punct import (
     DASH_CLASS,
     DASHES,
     OPENING_CLASS,
+    QUOTE_CLASS,
     SENTENCE_END_CLASS,
     SENTENCE_ENDS,
     one_of,
@@ -52,11 +53,15 @@ LEAD = re.compile(
 )  # '», — ' after a closing mark
 COMMA_OR_DASH = re.compile(one_of("," + DASHES))
 DASH_PATTERN = re.compile(DASH_CLASS)
+QUOTE_MARK = re.compile(QUOTE_CLASS)
 
 
 def quote_marks(article: Article) -> Iterator[Candidate]:
     """«Текст», — заявил X; X заявил: «Текст»; «Текст, — сказал X, — продолжение»."""
+    places = [m.start() for m in QUOTE_MARK.finditer(article.text)]  # a paragraph without any pairs none
     for paragraph in article.paragraphs:
+        if bisect.bisect_left(places, paragraph.start) == bisect.bisect_left(places, paragraph.stop):
+            continue
         stretches = pair_quotes(article.text, paragraph.start, paragraph.stop)
         marks = _Marks(article, paragraph) if stretches else None
         last = None  # the paragraph's last candidate so far
@@ -67,14 +72,28 @@ def quote_marks(article: Article) -> Iterator[Candidate]:
 
 
 class _Marks:
-    """Where the marks of one paragraph stand, found once for all its quoted stretches."""
+    """Where the marks of one paragraph stand, found once for all its quoted stretches, when first asked."""
 
     def __init__(self, article: Article, paragraph: Paragraph):
-        text, start, stop = article.text, paragraph.start, paragraph.stop
         self.article, self.paragraph = article, paragraph
-        self.openings = [start + m.end() - 1 for m in SENTENCE_OPENING_MARK.finditer(text[start:stop])]
-        self.separators = [m.start() for m in SEPARATOR.finditer(text, start, stop)]
-        self.resumes = [m.start() for m in RESUME.finditer(text, start, stop)]
+
+    @cached_property
+    def openings(self) -> list[int]:
+        start, stop = self.paragraph.start, self.paragraph.stop
+        return [start + m.end() - 1 for m in SENTENCE_OPENING_MARK.finditer(self.article.text[start:stop])]
+
+    @cached_property
+    def separators(self) -> list[int]:
+        return [
+            m.start()
+            for m in SEPARATOR.finditer(self.article.text, self.paragraph.start, self.paragraph.stop)
+        ]
+
+    @cached_property
+    def resumes(self) -> list[int]:
+        return [
+            m.start() for m in RESUME.finditer(self.article.text, self.paragraph.start, self.paragraph.stop)
+        ]
 
     def matches(self, positions: list[int], pattern: re.Pattern, start: int, stop: int) -> Iterator[re.Match]:
         """The matches ``pattern.finditer(text, start, stop)`` gives: they start where the
