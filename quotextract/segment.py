@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
-from razdel import sentenize
+from razdel.segmenters.sentenize import SentSplit
+from razdel.segmenters.sentenize import sentenize as RAZDEL  # its splitter and rules
+from razdel.substring import Substring, find_substrings
 
 WORD = re.compile(r"[\w]+(?:[-.][\w]+)*", re.UNICODE)
 LINE = re.compile(r"[^\n]+")
@@ -61,6 +64,29 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
         Sentence(paragraph.start + s.start, paragraph.start + s.stop, s.text, paragraph.index)
         for s in sentenize(paragraph.text)
     ]
+
+
+def sentenize(text: str) -> Iterator[Substring]:
+    """``razdel.sentenize``: its rules decide each split, but for those with no space after the
+    delimiter, which its first two rules join ('т.д', '»,'), and which need no split made."""
+    return find_substrings(RAZDEL.post(_chunks(text)), text)
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """The sentences razdel's segmenter makes of ``text``, before it strips them."""
+    splitter, chunk = RAZDEL.split, 0
+    for match in splitter.re.finditer(text):
+        start, stop = match.start(), match.end()
+        if not text[stop : stop + 1].isspace():  # razdel's empty_side or no_space_prefix joins
+            continue
+        split = SentSplit(
+            text[max(0, start - splitter.window) : start], match.group(1), text[stop : stop + splitter.window]
+        )
+        split.buffer = text[chunk:start]  # the sentence so far, as razdel sets it
+        if not RAZDEL.join(split):
+            yield text[chunk:stop]
+            chunk = stop
+    yield text[chunk:]
 
 
 def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Token]:

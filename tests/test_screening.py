@@ -1,11 +1,13 @@
 """The shortcuts of detection find what the plain scans find: screened patterns match as
-``finditer`` does, cues are those of a word-by-word walk, spans lie inside their range."""
+``finditer`` does, cues are those of a word-by-word walk, spans lie inside their range,
+sentences are razdel's."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
+import razdel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +20,7 @@ from quotextract.rules.base import SEPARATOR
 from quotextract.rules.interviews import INTERVIEW_LEAD
 from quotextract.rules.reported import LEAD_COMMA, _source_pattern
 from quotextract.rules.scan import Screened
-from quotextract.segment import tokens
+from quotextract.segment import sentenize, tokens
 
 SETTINGS = settings(max_examples=300, deadline=None)
 
@@ -176,3 +178,57 @@ def test_words_skipped_unparsed_open_no_cue():
     opening = {w for w in words if lemma(w) in starts or any(v in verbs for v in verbal_lemmas(w))}
     assert {w for w in words if _may_open(w, starts, verbs, forms)} == opening
     assert len(opening) > 100 and len(known) - len(opening & known) > 1000  # both kinds were tried
+
+
+SENTENCE_FRAGMENTS = [
+    "Он сказал",
+    "т.д.",
+    "т. е.",
+    "г.",
+    "А. С. Пушкин",
+    "ул. Ленина",
+    "в 2022 г. ",
+    "1.",
+    "а)",
+    "«Да».",
+    "— Нет",
+    "(см. выше)",
+    ":)",
+    ";-(",
+    "!",
+    "?",
+    "…",
+    "...",
+    ". ",
+    "; ",
+    '" ',
+    "» ",
+    ") ",
+    " ",
+    "  ",
+    "\t",
+    "\xa0",
+    "мы",
+    "Мы",
+    "и",
+]
+
+
+@SETTINGS
+@given(
+    text=st.one_of(
+        st.lists(st.sampled_from(SENTENCE_FRAGMENTS), max_size=25).map("".join), st.text(max_size=80)
+    )
+)
+def test_sentences_are_razdels(text):
+    assert [(s.start, s.stop, s.text) for s in sentenize(text)] == [
+        (s.start, s.stop, s.text) for s in razdel.sentenize(text)
+    ]
+
+
+@SETTINGS
+@given(text=texts)
+def test_cued_sentences_are_those_holding_a_cue(text):
+    article = Article(text, default_lexicon())
+    held = {i for i, s in enumerate(article.sentences) if article.cues_in(s.start, s.stop)}
+    assert article.cued_sentences == held
