@@ -29,6 +29,7 @@ RELATIVE_ANY = re.compile(r",\s*(?:[а-яё]+\s+)?котор[а-яё]*\b")  # ',
 RELATIVE = re.compile(r",\s*котор(?:ый|ая|ое|ые)\b")  # the subject of its clause
 ANTECEDENT_GAP = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:\([^()]{{0,40}}\))?\s*")
 PLACE_REACH = 30  # characters before a person searched for the place they own ('в офисе')
+BARE_STEM = re.compile(r"[бвгджзклмнпрстфцчшщ]$", re.I)  # a name without an ending is nominative
 CLAUSE_CLOSE = re.compile(rf"\s*(?:{one_of(SENTENCE_ENDS + ';')}|$)")
 
 
@@ -195,9 +196,19 @@ class Chooser:
         words = self._parsed.get(sentence.start) if sentence else None
         spans = subject(words, candidate.cue.start) if words else []
         cue = candidate.cue
+        head = next((m for m in mentions if spans and m.start < spans[-1][1] and spans[-1][0] < m.stop), None)
         for start, stop in spans:
             for mention in mentions:
                 if mention.start < stop and start < mention.stop and not self._relaying(mention):
+                    if (
+                        head is not None
+                        and head.kind == "role"
+                        and mention is not head
+                        and _first_names_oblique(
+                            tuple(self.article.text[mention.start : mention.stop].split())
+                        )
+                    ):
+                        continue  # 'Адвокат Радована Караджича': the parser's apposition is his genitive
                     return (
                         self._named_after(mention, mentions, cue.start) if mention.kind == "role" else mention
                     )
@@ -338,8 +349,9 @@ class Chooser:
         text = self.article.text
         head = text[description.start : description.stop].split()[0]
         name = text[person.start : person.stop].split()[-1]
-        forms = _forms(name) | ({("nomn", "sing")} if NOMINATIVE_SHAPE.search(name) else set())
-        return not _forms(head) & forms if _forms(head) and forms else False  # 'Ляхов' is no plural of 'лях'
+        nominative = NOMINATIVE_SHAPE.search(name) or BARE_STEM.search(name)  # 'Ляхов', 'Данн'
+        forms = _forms(name) | ({("nomn", "sing")} if nominative else set())
+        return not _forms(head) & forms if _forms(head) and forms else False
 
     def _closes_clause(self, mention: Mention) -> bool:
         return bool(CLAUSE_CLOSE.match(self.article.text[mention.stop : mention.stop + 3]))
@@ -352,6 +364,15 @@ class Chooser:
 def _can_be_case(word: str, case: str) -> bool:
     found = [p for p in parses(word) if p.tag.case]
     return not found or any(p.tag.case == case for p in found) or len({p.normal_form for p in found}) > 2
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _first_names_oblique(words: tuple[str, ...]) -> bool:
+    """A name whose first names can only be genitives ('Радована Караджича'), the owner of the
+    description before it; not 'Ане Лунде', a nominative some dictionary reads as Аня's dative."""
+    named = [{p.tag.case for p in parses(w) if "Name" in p.tag} for w in words]
+    named = [cases for cases in named if cases]
+    return bool(named) and all("gent" in cases and not cases & {"nomn", None} for cases in named)
 
 
 @lru_cache(maxsize=50_000)

@@ -146,8 +146,14 @@ def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
         return _to_nominative(word, case, gender)
     for ending, replacement in CASE_ENDINGS.get(case, ()):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
-            return word[: len(word) - len(ending)] + replacement
+            stem = word[: len(word) - len(ending)]
+            if replacement == "й" and stem[-1:].lower() not in VOWELS:
+                replacement = "ь"  # 'Андрея' -> 'Андрей', but 'Цзюня' -> 'Цзюнь'
+            return stem + replacement
     return word
+
+
+VOWELS = frozenset("аеёиоуыэюя")
 
 
 def _name_order(name: str) -> str:

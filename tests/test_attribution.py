@@ -164,6 +164,18 @@ PRONOUNS = [
 
 # NAMES: in the nominative the context demands, surname last, one canonical name per person
 NAMES = [
+    # a genitive in -я after a consonant loses it for a soft sign, not a й
+    (
+        "Генерал Ван Цзюнь ушёл в отставку. По словам Ван Цзюня, армия была готова к войне.",
+        "армия была готова к войне",
+        "Ван Цзюнь",
+    ),
+    # a genitive name after a description is whose it is, even where the parser reads an apposition
+    (
+        "Адвокат Радована Караджича заявил, что его подзащитный подаст апелляцию.",
+        "его подзащитный подаст апелляцию",
+        None,
+    ),
     # an age NER takes into the name is no part of it
     ("Семидесятилетняя Козлова заявила, что не оставит пост.", "не оставит пост", "Козлова"),
     ("Восьмидесятилетний Ветров отметил, что поддержит законопроект.", "поддержит законопроект", "Ветров"),
@@ -622,6 +634,8 @@ def test_speech_that_lost_its_marks(text, quotes, speaker):
 
 def test_a_preposition_is_no_description():
     """'после' is also the locative of 'посол': read as a preposition, it names no one."""
-    found = quotextract.extract("Посол Иван Петров покинул страну. После матча болельщики утверждали, что судья ошибся.")
+    found = quotextract.extract(
+        "Посол Иван Петров покинул страну. После матча болельщики утверждали, что судья ошибся."
+    )
     assert list(found["quote"]) == ["судья ошибся"]
     assert found["speaker_mention"].isna().all()
