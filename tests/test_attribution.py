@@ -596,6 +596,22 @@ def test_a_subject_before_its_verb_is_no_quotation(text, quote, speaker):
 
 # LOST QUOTE MARKS: speech a scraper stripped of its marks keeps its extent and its speaker
 LOST_MARKS = [
+    # the comma after a genitive source lost: the content starts at the first word no genitive
+    (
+        "По данным следствия Ахмед Рамазанов купил детали бомбы через интернет.",
+        ["Ахмед Рамазанов купил детали бомбы через интернет"],
+        "следствие",
+    ),
+    (
+        "По словам директора школы Анны Ивановой ученики вернутся в классы в понедельник.",
+        ["ученики вернутся в классы в понедельник"],
+        "Анна Иванова",
+    ),
+    (
+        "По информации ГИБДД водитель не справился с управлением.",
+        ["водитель не справился с управлением"],
+        "ГИБДД",
+    ),
     (  # a first-person 'я надеюсь, что' inside the speech is no reported clause of its own
         "Это удивительный опыт, и я надеюсь, что женщины поддержат меня, — сказала Анна Орлова.",
         ["Это удивительный опыт, и я надеюсь, что женщины поддержат меня"],

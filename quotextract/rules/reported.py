@@ -156,6 +156,8 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
     elif comma != -1:
         comma = _named_apposition(article, comma + 1, sentence.stop, commas) or comma
     has_pronoun = bool(THIRD_PERSON_POSSESSIVE.search(match.group()))
+    if comma == -1 and cue is None and not has_pronoun:  # 'По данным следствия Рахами купил …'
+        comma = _lost_comma(article, match.end(), sentence.stop)
     phrase_cue = cue or Cue(match.start(), match.end(), text[match.start() : match.end()], lemma)
     source_stop = comma if comma != -1 else sentence.stop
     if has_pronoun and (comma == -1 or has_words(text, match.end(), comma, SOURCE_WORDS + 1)):
@@ -193,6 +195,32 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
         and not has_words(text, source_stop, sentence.stop, 1)
     ):
         yield Candidate(*head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case)
+
+
+LOST_COMMA_REACH = 5  # words of a genitive source before content whose comma a scraper lost
+
+
+def _lost_comma(article: Article, start: int, stop: int) -> int:
+    """Where the content after a genitive source begins when the comma between them was lost:
+    at the first word after the source that cannot be a genitive and reads as a nominative
+    ('По данным следствия Рахами купил …'), with a verb after it; else -1."""
+    words = article.tokens_in(start, stop)
+    for index, word in enumerate(words[: LOST_COMMA_REACH + 1]):
+        cases = _cases(word.text)
+        if index == 0:
+            if "gent" not in cases:
+                return -1
+        elif "gent" not in cases and "nomn" in cases:
+            follows = words[index + 1 :]
+            return word.start - 1 if any(is_verb(w.text.lower()) for w in follows) else -1
+        elif not cases:
+            return -1  # a verb, an adverb, a number: not a source's word
+    return -1
+
+
+@lru_cache(maxsize=50_000)
+def _cases(word: str) -> frozenset:
+    return frozenset(p.tag.case for p in parses(word) if p.tag.case)
 
 
 def is_subject_noun(word: str) -> bool:
