@@ -8,8 +8,11 @@ batch at once. Each distinct run of characters between spaces keeps its tokens a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain
+from operator import itemgetter
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -41,13 +44,16 @@ class _Line:
     runs: list[tuple[Pieces, tuple[int, ...]]]  # the tokens and input codes of each run of ``text.split()``
     size: int  # tokens
 
-    def tokens(self) -> list[tuple[int, int]]:
-        """Offsets of each token in the line (wanted only where NER finds an entity)."""
-        return [
-            (start + low, start + high)
-            for start, (pieces, _) in zip(run_starts(self.text), self.runs)
-            for low, high in pieces
-        ]
+    def offsets(self, indexes: list[int]) -> list[tuple[int, int]]:
+        """Offsets in the line of the tokens ``indexes`` (wanted only where NER finds an entity)."""
+        runs, starts = self.runs, run_starts(self.text)
+        ends = list(accumulate(map(len, map(itemgetter(0), runs))))  # tokens to the end of each run
+        found = []
+        for index in indexes:
+            run = bisect_right(ends, index)
+            low, high = runs[run][0][index - (ends[run - 1] if run else 0)]
+            found.append((starts[run] + low, starts[run] + high))
+        return found
 
 
 class NerNetwork:
@@ -71,14 +77,13 @@ class NerNetwork:
         known, prepared, codes = self._runs, [], []
         for line in lines:
             runs = line.split()
-            found = [known.get(run) for run in runs]
+            found = list(map(known.get, runs))
             if None in found:
                 for index, entry in enumerate(found):
                     if entry is None:
                         found[index] = self._run(runs, index)
             size = len(codes)
-            for _, run_codes in found:
-                codes.extend(run_codes)
+            codes.extend(chain.from_iterable(map(itemgetter(1), found)))
             prepared.append(_Line(line, found, len(codes) - size))
         return prepared, codes
 
@@ -91,7 +96,10 @@ class NerNetwork:
         entry = None if free else self._runs.get(key)
         if entry is None:
             pieces, code = split(None, run, None) if free else split(*key), self.encoder.code
-            entry = (pieces, tuple([code(run[low:high]) for low, high in pieces]))
+            if len(pieces) == 1:  # the whole run (tokens cover their run)
+                entry = (pieces, (code(run),))
+            else:
+                entry = (pieces, tuple([code(run[low:high]) for low, high in pieces]))
             if len(run) <= LONG_TOKEN:
                 if len(self._runs) >= RUNS:
                     self._runs.clear()
@@ -180,13 +188,11 @@ class NerNetwork:
         """slovnet's ``bio_spans`` over the tokens of ``line`` not tagged O (``indexes``, their
         tags ``kinds``): B opens, I extends, O closes; other tags change nothing."""
         spans, current, last = [], None, -2
-        tokens = line.tokens()
-        for index, kind in zip(indexes, kinds):
+        for index, kind, (start, stop) in zip(indexes, kinds, line.offsets(indexes)):
             if current is not None and index != last + 1:
                 spans.append(Tagged(*current))  # an O after the span
                 current = None
             part, kind = self.tags[kind]
-            start, stop = tokens[index]
             if part == "B":
                 if current is not None:
                     spans.append(Tagged(*current))

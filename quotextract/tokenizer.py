@@ -47,9 +47,7 @@ def split(left: str | None, run: str, right: str | None) -> Pieces:
     """Tokens of ``run`` between an atom of type ``left`` and one of type ``right`` (None: none)."""
     plain = None if "yahoo!" in run.lower() else PLAIN.fullmatch(run) or PLAIN_NUMBER.fullmatch(run)
     if plain:  # ('Yahoo!' is razdel's one exception)
-        before, after = plain.span(2)
-        marks = [(i, i + 1) for i in range(before)], [(i, i + 1) for i in range(after, len(run))]
-        return (*marks[0], (before, after), *marks[1])
+        return _plain(*plain.span(2), len(run))
     prefix = STAND_INS[left] + " " if left else ""
     text = prefix + run + (" " + STAND_INS[right] if right else "")
     start, stop = len(prefix), len(prefix) + len(run)
@@ -58,6 +56,13 @@ def split(left: str | None, run: str, right: str | None) -> Pieces:
         for token in razdel_tokenize(text)
         if start <= token.start and token.stop <= stop
     )
+
+
+@lru_cache(maxsize=4096)
+def _plain(before: int, after: int, size: int) -> Pieces:
+    """The tokens of a plain run: one mark a token before ``before`` and from ``after`` on, and a
+    word between (one tuple for all the runs of that form)."""
+    return (*[(i, i + 1) for i in range(before)], (before, after), *[(i, i + 1) for i in range(after, size)])
 
 
 def run_key(runs: list[str], index: int) -> Key:
