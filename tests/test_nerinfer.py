@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
 import random
@@ -9,6 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -85,7 +87,7 @@ def test_identical_to_natasha_on_a_sample_of_the_benchmark_corpus():
 
 
 def test_lines_tagged_alone_or_together_alike():
-    lines = ["Иван Петров приехал в Москву.", "Глава «Газпрома» Алексей Миллер", "Сбербанк"] * 3
+    lines = ["Иван Петров приехал в Москву.", "", "Глава «Газпрома» Алексей Миллер", "  ", "Сбербанк"] * 3
     together = our_spans(lines)
     assert together == [our_spans([line])[0] for line in lines]
 
@@ -135,6 +137,29 @@ def test_the_caches_of_runs_and_tokens_stay_bounded(monkeypatch):
     found = [[(s.start, s.stop, s.type) for s in fresh.tag([line])[0]] for line in lines]
     assert found == our_spans(lines)
     assert len(fresh._runs) <= 20 and len(fresh.encoder._codes) <= 30
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(1, 30), min_size=1, max_size=12), st.integers(0, 2**32 - 1), st.booleans())
+def test_the_batched_viterbi_is_slovnets(sizes, seed, ties):
+    """Lines longest first with a separator row between them, as a batch packs them; with ``ties``
+    all scores are small integers, so that many paths score alike and the order of argmax decides."""
+    from slovnet.exec.model import CRF, Weight
+
+    net, rng = copy.copy(network()), np.random.default_rng(seed)
+    if ties:
+        net._transitions = np.round(net._transitions)
+    sizes = sorted(sizes, reverse=True)
+    shape = (sum(sizes) + len(sizes) - 1, len(net.tags))
+    emissions = (rng.integers(-2, 3, shape) if ties else rng.normal(0, 3, shape)).astype(np.float32)
+    starts = np.cumsum([0] + [size + 1 for size in sizes[:-1]])
+    ours = net._viterbi(emissions, starts, np.array(sizes))
+    padded = np.zeros((len(sizes), sizes[0], shape[1]), np.float32)
+    mask = np.zeros((len(sizes), sizes[0]), bool)
+    for line, (start, size) in enumerate(zip(starts, sizes)):
+        padded[line, :size], mask[line, :size] = emissions[start : start + size], True
+    theirs = CRF(Weight(net._transitions.shape, "float32", net._transitions)).decode(padded, mask)
+    assert [ours[start : start + size].tolist() for start, size in zip(starts, sizes)] == [t.tolist() for t in theirs]
 
 
 NAMES = ["Иван Петров", "Мария Сидорова", "Песков", "Владимир Путин", "Набиуллина", "Анна-Мария Ким"]
