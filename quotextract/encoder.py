@@ -159,7 +159,9 @@ def natasha_embedding():
     import yargy  # noqa: F401  (applies the pymorphy2 hotfix natasha needs on Python 3.11)
     from natasha import NewsEmbedding
 
-    return NewsEmbedding()
+    embedding = NewsEmbedding()
+    embedding.pq.ab = None  # navec's centroid products for word similarity (26 MB): never used here
+    return embedding
 
 
 def load(path: str, model_type, labels: str):
