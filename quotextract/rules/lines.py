@@ -181,13 +181,15 @@ def _continued(article: Article, speech) -> Iterator[Candidate]:
 SITE_SUFFIX = re.compile(
     rf"(?:{SPACED_DASH}[^{DASH}\s][^{DASH}]{{0,30}})?"
 )  # 'Токаев - Караван': the site's name
+TOPIC_TAIL = re.compile(r"\s+(?:о|об|обо|про)\s+[^.!?:;()]{1,60}")  # '«…» — Песков о переговорах'
 SPACED_DASH_PATTERN = re.compile(SPACED_DASH)
 LOWERCASE_WORDS = re.compile(r"(?:[а-яё-]+\s+){0,3}")  # 'заявил глава ведомства' before a name
 LABEL_COLON = re.compile(r"\s*:\s+")  # 'Мустафа Джемилев: …'
 
 
 def headline(article: Article) -> Iterator[Candidate]:
-    """'Текст - Фамилия': a line without final punctuation ending in a person's name."""
+    """'Текст - Фамилия': a line without final punctuation ending in a person's name, or in the
+    name and what the words are about ('«…» — Песков о переговорах')."""
     text = article.text
     for paragraph in article.paragraphs:
         if text[paragraph.stop - 1] in SENTENCE_ENDS + COLON:
@@ -195,7 +197,11 @@ def headline(article: Article) -> Iterator[Candidate]:
         last = [  # a name can only end the line: look for it once
             e
             for e in article.entities_in(paragraph.start, paragraph.stop)
-            if e.type == "PER" and SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)
+            if e.type == "PER"
+            and (
+                SITE_SUFFIX.fullmatch(text, e.stop, paragraph.stop)
+                or TOPIC_TAIL.fullmatch(text, e.stop, paragraph.stop)
+            )
         ]
         if not last:
             continue
