@@ -45,7 +45,11 @@ def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tupl
         return None
     for size in range(lexicon.max_phrase, 1, -1) if lemma(lower) in lexicon.phrase_starts else ():
         window = tokens[index : index + size]
-        if len(window) == size and tuple(lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
+        if (
+            len(window) == size
+            and all(_may_follow(t.text.lower(), _follower_forms(lexicon.speech_phrases)) for t in window[1:])
+            and tuple(lemma(t.text.lower()) for t in window) in lexicon.speech_phrases
+        ):
             first, last = window[0], window[-1]
             phrase = " ".join(_phrase_word(t.text.lower()) for t in window)  # 'выразить надежду'
             return Cue(first.start, last.stop, text[first.start : last.stop], phrase), size
@@ -92,6 +96,20 @@ def _cue_forms(phrase_starts: frozenset[str], speech_verbs: frozenset[str]) -> f
     """Every form (ё read as е) of the dictionary's words whose lemma is a phrase's first word or
     a speech verb, or the verb of such a state ('уверить' of 'уверенный')."""
     lemmas = phrase_starts | speech_verbs | STATES.keys()
+    return frozenset(fold_yo(form.word) for word in lemmas for parse in parses(word) for form in parse.lexeme)
+
+
+@lru_cache(maxsize=100_000)
+def _may_follow(word: str, forms: frozenset[str]) -> bool:
+    """Whether a word (lowercase) can be a phrase's word after its first: one of the ``forms``,
+    or a word the dictionary does not know (a known word is parsed as a form of its lexemes only)."""
+    return fold_yo(word) in forms or not analyzer().word_is_known(word)
+
+
+@lru_cache(maxsize=8)
+def _follower_forms(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """Every form (ё read as е) of the dictionary's words whose lemma is a phrase's word after its first."""
+    lemmas = {word for phrase in phrases for word in phrase[1:]}
     return frozenset(fold_yo(form.word) for word in lemmas for parse in parses(word) for form in parse.lexeme)
 
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotextract.article import Article
-from quotextract.cues import _cue_forms, _may_open, cue_at, verbal_lemmas
+from quotextract.cues import _cue_forms, _follower_forms, _may_follow, _may_open, cue_at, verbal_lemmas
 from quotextract.lexicon import PREFIX, default_lexicon
 from quotextract.model import Entity
 from quotextract.morph import analyzer, fold_yo, lemma
@@ -232,3 +232,18 @@ def test_cued_sentences_are_those_holding_a_cue(text):
     article = Article(text, default_lexicon())
     held = {i for i, s in enumerate(article.sentences) if article.cues_in(s.start, s.stop)}
     assert article.cued_sentences == held
+
+
+def test_words_skipped_unparsed_follow_no_phrase():
+    phrases = default_lexicon().speech_phrases
+    forms = _follower_forms(phrases)
+    followers = {word for phrase in phrases for word in phrase[1:]}  # 'надежда', 'понять', 'в'
+    known = {
+        word
+        for prefix in ("мнен", "надежд", "вопрос", "внима", "слов", "заявл", "поня", "исключ", "сог", "во")
+        for word, *_ in analyzer().dictionary.iter_known_words(prefix)
+    }
+    words = sorted(known) + UNKNOWN
+    following = {w for w in words if lemma(w) in followers}
+    assert following <= {w for w in words if _may_follow(w, forms)}
+    assert len(following) > 100 and len(words) - len({w for w in words if _may_follow(w, forms)}) > 1000
