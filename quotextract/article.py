@@ -7,8 +7,9 @@ import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
-from .cues import find_cues
+from .cues import cues_of_lines
 from .lexicon import Lexicon
 from .model import Cue, Entity
 from .normalize import normalize
@@ -37,15 +38,15 @@ class Article:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return [t for p in self.paragraphs for t in tokens(self.text, p.start, p.stop)]
+        return list(chain.from_iterable(self._paragraph_tokens))
+
+    @cached_property
+    def _paragraph_tokens(self) -> list[list[Token]]:
+        return [tokens(self.text, p.start, p.stop) for p in self.paragraphs]
 
     @cached_property
     def cues(self) -> list[Cue]:
-        return [
-            c
-            for p in self.paragraphs
-            for c in find_cues(self.text, self.tokens_in(p.start, p.stop), self.lexicon)
-        ]
+        return cues_of_lines(self.text, self._paragraph_tokens, self.lexicon)
 
     @cached_property
     def cued_sentences(self) -> frozenset[int]:
@@ -149,5 +150,8 @@ class _Index:
 
     @classmethod
     def of(cls, items: list) -> _Index:
-        stops = [item.stop for item in items]
-        return cls(items, [item.start for item in items], stops, any(map(operator.gt, stops, stops[1:])))
+        stops = list(map(STOP, items))
+        return cls(items, list(map(START, items)), stops, any(map(operator.gt, stops, stops[1:])))
+
+
+START, STOP = operator.attrgetter("start"), operator.attrgetter("stop")
