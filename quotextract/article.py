@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
+from typing import TypeVar
 
 from .cues import cues_of_lines
 from .lexicon import Lexicon
 from .model import Cue, Entity
 from .normalize import normalize
 from .segment import Paragraph, Sentence, Token, paragraphs, sentences, tokens
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,16 @@ class Article:
             if index >= 0 and cue.stop <= sentences.stops[index]:
                 found.add(index)
         return frozenset(found)
+
+    def once(self, function: Callable[[Article], T]) -> T:
+        """``function(self)``, computed on the first call only: for what several rules read."""
+        if function not in self._once:
+            self._once[function] = function(self)
+        return self._once[function]
+
+    @cached_property
+    def _once(self) -> dict:
+        return {}
 
     @cached_property
     def _index(self) -> dict[str, _Index]:

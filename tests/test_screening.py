@@ -247,3 +247,15 @@ def test_words_skipped_unparsed_follow_no_phrase():
     following = {w for w in words if lemma(w) in followers}
     assert following <= {w for w in words if _may_follow(w, forms)}
     assert len(following) > 100 and len(words) - len({w for w in words if _may_follow(w, forms)}) > 1000
+
+
+def test_what_rules_read_again_is_found_once():
+    article, calls = Article("Комментарии\nМария: Отличная новость!", default_lexicon()), []
+
+    def found(of: Article) -> int:
+        calls.append(of)
+        return len(of.paragraphs)
+
+    assert [article.once(found), article.once(found)] == [2, 2]
+    assert calls == [article]
+    assert Article(article.original, default_lexicon()).once(found) == 2 and len(calls) == 2

@@ -51,10 +51,12 @@ def interview(article: Article) -> Iterator[Candidate]:
     """'Мустафа Джемилев: Да, всё верно.' — a line opened by a name and a colon; in an interview of
     such lines, the unlabelled paragraphs right after one continue it."""
     text, labelled = article.text, []
-    comments = comments_start(article)
+    comments = article.once(comments_start)
     for paragraph in article.paragraphs:
         if comments is not None and paragraph.index >= comments:
             break  # readers' 'Мария: …' under a 'Комментарии' line are no interview
+        if ":" not in paragraph.text:
+            continue  # no label's colon
         entity = next(
             (
                 e
@@ -99,8 +101,10 @@ def labelled_interview(article: Article) -> Iterator[Candidate]:
     """'Вопрос: …' / 'Ответ: …' lines: questions kept without a speaker, answers the interviewee's
     (named in the lead, else the person the article is about), with the paragraphs continuing them."""
     text, labelled = article.text, []
-    region = _interviewee(article)
+    region = article.once(_interviewee)
     for paragraph in article.paragraphs:
+        if ":" not in paragraph.text:
+            continue  # every label ends in a colon
         for label, asks in ((QUESTION_LABEL, True), (OUTLET_LABEL, True), (ANSWER_LABEL, False)):
             match = label.match(text, paragraph.start, paragraph.stop)
             if match and has_words(text, match.end(), paragraph.stop, MIN_SPEECH_WORDS - 1):
@@ -203,7 +207,7 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
     'Корреспондент поговорил с X'): undashed questions and the paragraphs answering them, and
     answers printed without their questions (paragraphs in the first person)."""
     text, paragraphs = article.text, article.paragraphs
-    region = _interviewee(article)
+    region = article.once(_interviewee)
     if region is None:
         return
     lead = article.paragraph_at(region[0])

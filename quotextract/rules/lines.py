@@ -28,9 +28,11 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
     colon: 'Путин подписал указ, которым …:') followed by a paragraph of speech, marks lost;
     'X предложил: если …' (a lowercase clause after the cue's colon) is reported content."""
     text, paragraphs = article.text, article.paragraphs
-    comments = comments_start(article)
+    comments = article.once(comments_start)
     yield from _colon_clauses(article)
     for paragraph in paragraphs:
+        if ":" not in paragraph.text:
+            continue  # no colon, and none ending it
         for colon in COLON_SPEECH.finditer(text, paragraph.start, paragraph.stop):
             intro = sentence_start(article, colon.start(), paragraph)
             cues = article.cues_in(intro, colon.start())
@@ -104,6 +106,8 @@ def _names_person(article: Article, start: int, stop: int) -> bool:
 def _colon_clauses(article: Article) -> Iterator[Candidate]:
     text = article.text
     for sentence in article.sentences:
+        if ":" not in sentence.text:
+            continue
         for colon in COLON_CLAUSE.finditer(text, sentence.start, sentence.stop):
             window = article.token_start_before(colon.start(), COLON_CUE_WORDS)
             cues = article.cues_in(max(window, sentence.start), colon.start())
