@@ -119,7 +119,7 @@ class Resolver:
             return None
         previous = self.article.sentence_at(sentence.start - 2) if sentence.start > 1 else None
         last = self.last_speaker
-        if previous is None or (last and last[2] > previous.start):
+        if previous is None or (last and last[2] > previous.start) or self.registry.aside(previous.start):
             return None
         if self.registry.occurrences(previous.start, previous.stop):
             return None  # someone is named there

@@ -42,6 +42,24 @@ RELAY_REACH = 25  # characters between an outlet and its relay verb ('сообщ
 OUTLET_NAME = re.compile(r"(?i)(?:\.(?:ru|ру|com|ua|by|kz|net|org|info)\b|\bnews\b|новост)")
 
 
+ASIDE_LINE = re.compile(
+    r"(?i)\s*(?:фото|видео|иллюстрация|коллаж|кадр|автор|источник|читайте|смотрите|см\.|подробнее|по теме)"
+    r"[^:\n]{0,20}:"
+)
+
+
+class _Ranges:
+    """Sorted, disjoint ``(start, stop)`` ranges: ``position in ranges`` by bisection."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self._starts = [start for start, _ in ranges]
+        self._stops = [stop for _, stop in ranges]
+
+    def __contains__(self, position: int) -> bool:
+        index = bisect.bisect_right(self._starts, position) - 1
+        return index >= 0 and position < self._stops[index]
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One person or organisation of the article."""
@@ -160,9 +178,26 @@ class Registry:
 
     # --- the entries ---------------------------------------------------------------------
 
+    def _speaking(self, person: Entity) -> bool:
+        """A person who can be a source here: outside quotations and credit or link lines."""
+        return not self.quoted(person.start, person.stop) and not self.aside(person.start)
+
+    def aside(self, position: int) -> bool:
+        """Whether ``position`` lies in a line crediting a photo or an author, or linking elsewhere."""
+        return position in self._asides
+
+    @cached_property
+    def _asides(self) -> _Ranges:
+        """The lines that credit a photo or an author or link elsewhere ('Фото: Иван Петров / ТАСС',
+        'Читайте также: Песков рассказал …'): no one named there speaks in the article."""
+        text = self.article.text
+        return _Ranges(
+            [(p.start, p.stop) for p in self.article.paragraphs if ASIDE_LINE.match(text, p.start, p.stop)]
+        )
+
     @cached_property
     def _raw_persons(self) -> list[Entity]:
-        return [e for e in self.article.entities if e.type == "PER" and not self.quoted(e.start, e.stop)]
+        return [e for e in self.article.entities if e.type == "PER" and self._speaking(e)]
 
     @cached_property
     def _raw_starts(self) -> list[int]:
@@ -170,8 +205,8 @@ class Registry:
 
     @cached_property
     def persons(self) -> list[Entity]:
-        """PER entities outside quotations, in text order."""
-        return [e for e in self.entities.values() if e.type == "PER" and not self.quoted(e.start, e.stop)]
+        """PER entities outside quotations, credit and link lines, in text order."""
+        return [e for e in self.entities.values() if e.type == "PER" and self._speaking(e)]
 
     @cached_property
     def introductions(self) -> dict[int, tuple[str, str, str | None, str | None]]:
