@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 
 SEPARATOR = 0  # the table row of a separator: all zeros, as natasha's padding
-CODES = 200_000  # token strings whose input codes are remembered (emptied when full)
+CODES = 100_000  # token strings whose input codes are remembered (emptied when full; about 120 B each)
 LONG_TOKEN = 40  # characters: the codes of longer tokens are computed, not remembered
 EVICT = 8  # a full table evicts at least 1/EVICT of its rows at once, those used longest ago
 

@@ -22,7 +22,7 @@ from .tokenizer import Key, Pieces, context_free, run_key, run_starts, split
 
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
 CACHE_ROWS = 24_576  # distinct input codes whose first-layer taps are kept (3 KB each)
-RUNS = 200_000  # runs whose tokens and codes are remembered (emptied when full)
+RUNS = 100_000  # runs whose tokens and codes are remembered (emptied when full; about 250 B each)
 LONG_TOKEN = 40  # characters: longer runs are computed, not remembered
 LONG_LINE = 5_000  # characters: longer lines are tagged in pieces
 SENTENCE_ENDS = (". ", "! ", "? ", "… ")
