@@ -113,6 +113,15 @@ ARTICLES = {
         ("Для студентов сохранятся скидки", "Анна Гусева", "direct"),  # answers a labelled question
         ("Ремонт закончат к марту", "Анна Гусева", "direct"),
     ],
+    "article-interview-outlet-lead.txt": [  # 'X рассказал «Газете» о …', then undashed questions
+        ("Мы не будем закрывать заводы", "Игорь Левин", "direct"),  # the headline 'Игорь Левин: «…»'
+        ("Игорь Анатольевич, многие опасаются", None, "direct"),
+        ("Нет. Мы не будем закрывать", "Игорь Левин", "direct"),
+        ("А как же падение заказов", None, "direct"),
+        ("Заказы действительно упали", "Игорь Левин", "direct"),
+        ("Чего вы ждёте от властей", None, "direct"),
+        ("Прежде всего стабильных правил", "Игорь Левин", "direct"),
+    ],
     "article-interview-undashed-questions.txt": [
         ("Как вы оцениваете итоги года", None, "direct"),  # an undashed question after the lead
         ("Год был трудным", "Ирина Белова", "direct"),  # answers with no first person in them

@@ -25,7 +25,8 @@ from .scan import Screened, opening_at
 LEAD_VERBS = ("ответил", "рассказал", "поговорил", "побеседовал", "беседует", "беседовал")
 INTERVIEW_LEAD = Screened(
     re.compile(
-        r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью)"
+        r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью"
+        r"|рассказал\w*\s+(?:\w+\s+)?[«\"„“][^»\"“”]{1,40}[»\"“”]\s+об?\s)"  # 'рассказал «Газете» о …'
         r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+)"
     ),
     opening_at(((verb[0], verb[1:]) for verb in LEAD_VERBS), re.I),  # where one of its verbs begins
