@@ -122,6 +122,12 @@ ARTICLES = {
         ("Чего вы ждёте от властей", None, "direct"),
         ("Прежде всего стабильных правил", "Игорь Левин", "direct"),
     ],
+    "article-interview-in-outlet-lead.txt": [  # 'В интервью «Газете» X рассказал …', no headline
+        ("Игорь Анатольевич, многие опасаются", None, "direct"),
+        ("Нет. Мы не будем закрывать", "Игорь Левин", "direct"),
+        ("Заказы действительно упали", "Игорь Левин", "direct"),
+        ("Прежде всего стабильных правил", "Игорь Левин", "direct"),
+    ],
     "article-interview-undashed-questions.txt": [
         ("Как вы оцениваете итоги года", None, "direct"),  # an undashed question after the lead
         ("Год был трудным", "Ирина Белова", "direct"),  # answers with no first person in them

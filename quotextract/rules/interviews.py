@@ -27,9 +27,12 @@ INTERVIEW_LEAD = Screened(
     re.compile(
         r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью"
         r"|рассказал\w*\s+(?:\w+\s+)?[«\"„“][^»\"“”]{1,40}[»\"“”]\s+об?\s)"  # 'рассказал «Газете» о …'
-        r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+)"
+        r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+"
+        r"|(?<!\w)в\s+интервью\s+(?:\w+\s+)?[«\"„“][^»\"“”]{1,40}[»\"“”]\s+)"  # 'В интервью «Газете» X …'
     ),
-    opening_at(((verb[0], verb[1:]) for verb in LEAD_VERBS), re.I),  # where one of its verbs begins
+    opening_at(
+        [*((verb[0], verb[1:]) for verb in LEAD_VERBS), ("в", r"\s+интервью")], re.I
+    ),  # where one can begin
 )
 LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines of prose
 BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")
