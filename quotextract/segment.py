@@ -9,6 +9,7 @@ from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
+from razdel.rule import JOIN
 from razdel.segmenters.sentenize import SentSplit
 from razdel.segmenters.sentenize import sentenize as RAZDEL  # its splitter and rules
 from razdel.substring import Substring, find_substrings
@@ -66,6 +67,9 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
     ]
 
 
+RULES = [rule.function for rule in RAZDEL.rules]  # in order: the first that answers decides
+
+
 def sentenize(text: str) -> Iterator[Substring]:
     """``razdel.sentenize``: its rules decide each split, but for those with no space after the
     delimiter, which its first two rules join ('т.д', '»,'), and which need no split made."""
@@ -83,7 +87,7 @@ def _chunks(text: str) -> Iterator[str]:
             text[max(0, start - splitter.window) : start], match.group(1), text[stop : stop + splitter.window]
         )
         split.buffer = text[chunk:start]  # the sentence so far, as razdel sets it
-        if not RAZDEL.join(split):
+        if next(filter(None, (rule(split) for rule in RULES)), None) != JOIN:  # RAZDEL.join
             yield text[chunk:stop]
             chunk = stop
     yield text[chunk:]

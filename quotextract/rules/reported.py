@@ -265,9 +265,8 @@ def _named_apposition(article: Article, start: int, stop: int, commas: list[int]
         comma + 1, stop, within=CUE_AFTER_COMMA
     ):  # '…, пишет Лента.ру': that comma ends the content
         return None
-    segment = article.tokens_in(start, comma)
     named = any(e.type == "PER" for e in article.entities_in(start, comma))
-    verbs = any(is_verb(t.text.lower()) for t in segment)
+    verbs = named and any(is_verb(t.text.lower()) for t in article.tokens_in(start, comma))
     return comma if named and not verbs else None
 
 
