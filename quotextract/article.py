@@ -7,14 +7,13 @@ import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain
 from typing import TypeVar
 
 from .cues import cues_of_lines
 from .lexicon import Lexicon
 from .model import Cue, Entity
 from .normalize import normalize
-from .segment import Paragraph, Sentence, Token, paragraphs, sentences, tokens
+from .segment import Paragraph, Sentence, Token, paragraphs, sentences, token_table
 
 T = TypeVar("T")
 
@@ -41,15 +40,16 @@ class Article:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        return list(chain.from_iterable(self._paragraph_tokens))
-
-    @cached_property
-    def _paragraph_tokens(self) -> list[list[Token]]:
-        return [tokens(self.text, p.start, p.stop) for p in self.paragraphs]
+        """The tokens of the whole text: those of its paragraphs, as only spaces stand between them."""
+        found, starts, stops = token_table(self.text)
+        self._index["tokens"] = _Index(found, starts, stops, nested=False)
+        return found
 
     @cached_property
     def cues(self) -> list[Cue]:
-        return cues_of_lines(self.text, self._paragraph_tokens, self.lexicon)
+        starts = self._starts_of("tokens")
+        ends = [bisect.bisect_left(starts, p.stop) for p in self.paragraphs]  # each one's tokens end there
+        return cues_of_lines(self.text, self.tokens, ends, self.lexicon)
 
     @cached_property
     def cued_sentences(self) -> frozenset[int]:
@@ -79,7 +79,8 @@ class Article:
     def _index_of(self, name: str) -> _Index:
         index = self._index.get(name)
         if index is None:
-            index = self._index[name] = _Index.of(getattr(self, name))
+            items = getattr(self, name)  # the tokens index themselves as they are made
+            index = self._index.get(name) or self._index.setdefault(name, _Index.of(items))
         return index
 
     def _starts_of(self, name: str) -> list[int]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import compress, count
 from operator import attrgetter, itemgetter
 
 from .lexicon import PREFIX, Lexicon, read_table
@@ -66,24 +67,23 @@ def _phrase_word(word: str) -> str:
 
 def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
     """All cues among ``tokens``, in text order."""
-    return cues_of_lines(text, [tokens], lexicon)
+    return cues_of_lines(text, tokens, [len(tokens)], lexicon)
 
 
-def cues_of_lines(text: str, lines: list[list[Token]], lexicon: Lexicon) -> list[Cue]:
-    """All cues among the tokens of each line (a phrase never runs on to the next), in text order;
-    the tokens of all lines screened at once."""
-    words = list(chain.from_iterable(lines))
-    ends = list(accumulate(map(len, lines)))  # where each line's tokens end in ``words``
-    found, after, line = [], 0, 0  # a phrase's words start no cue of their own
+def cues_of_lines(text: str, words: list[Token], ends: list[int], lexicon: Lexicon) -> list[Cue]:
+    """All cues among ``words``, the tokens of lines ending at the indices ``ends`` (a phrase never
+    runs on to the next line), in text order; the tokens of all lines screened at once."""
+    found, after, line, tokens = [], 0, -1, []  # a phrase's words start no cue of their own
     starts, verbs = lexicon.phrase_starts, lexicon.speech_verbs
     forms = _cue_forms(starts, verbs)
     for index in _screened(words, lexicon):
         if index < after or not _may_open(words[index].text.lower(), starts, verbs, forms):
             continue
-        while ends[line] <= index:
-            line += 1
-        first = ends[line] - len(lines[line])
-        match = cue_at(text, lines[line], index - first, lexicon)
+        if line < 0 or ends[line] <= index:  # the line of the word, and its tokens
+            line = bisect.bisect_right(ends, index)
+            first = ends[line - 1] if line else 0
+            tokens = words[first : ends[line]]
+        match = cue_at(text, tokens, index - first, lexicon)
         if match:
             found.append(match[0])
             after = index + match[1]

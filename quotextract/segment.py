@@ -95,6 +95,14 @@ def _chunks(text: str) -> Iterator[str]:
 
 def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Token]:
     """Word tokens of ``text[start:stop]`` with offsets into ``text``."""
+    return token_table(text, start, stop)[0]
+
+
+def token_table(
+    text: str, start: int = 0, stop: int | None = None
+) -> tuple[list[Token], list[int], list[int]]:
+    """The tokens of ``text[start:stop]``, their starts and their stops."""
     parts = WORDS.split(text[start:stop])  # between, word, between, word, …, between
     ends = list(accumulate(map(len, parts), initial=start))
-    return list(map(_TOKEN, zip(ends[1::2], ends[2::2], parts[1::2])))
+    starts, stops = ends[1:-1:2], ends[2::2]  # the words' (the last end is the text's)
+    return list(map(_TOKEN, zip(starts, stops, parts[1::2]))), starts, stops

@@ -20,7 +20,7 @@ from quotextract.rules.base import SEPARATOR
 from quotextract.rules.interviews import INTERVIEW_LEAD
 from quotextract.rules.reported import LEAD_COMMA, _source_pattern
 from quotextract.rules.scan import Screened
-from quotextract.segment import sentenize, tokens
+from quotextract.segment import WORD, sentenize, tokens
 
 SETTINGS = settings(max_examples=300, deadline=None)
 
@@ -259,3 +259,19 @@ def test_what_rules_read_again_is_found_once():
     assert [article.once(found), article.once(found)] == [2, 2]
     assert calls == [article]
     assert Article(article.original, default_lexicon()).once(found) == 2 and len(calls) == 2
+
+
+@SETTINGS
+@given(text=st.one_of(texts, st.text(max_size=200)))
+def test_tokens_of_the_text_are_those_of_its_paragraphs(text):
+    article = Article(text, default_lexicon())
+    by_paragraph = [
+        (m.start(), m.end(), m.group())
+        for p in article.paragraphs
+        for m in WORD.finditer(article.text, p.start, p.stop)
+    ]
+    assert [tuple(t) for t in article.tokens] == by_paragraph
+    assert article.tokens_in(0, len(text) + 10) == article.tokens
+    assert [article.token_start_before(t.stop, 1) for t in article.tokens] == [
+        t.start for t in article.tokens
+    ]
