@@ -50,7 +50,9 @@ class PackedEncoder:
         scale, shift = _norm(layers[0].norm)
         for layer in layers[1:]:
             weight, bias = layer.conv.weight.array, layer.conv.bias.array  # filters x in x 3
-            taps = np.concatenate([weight[:, :, k].T * scale[:, None] for k in range(3)], axis=1)  # in x 3 filters
+            taps = np.concatenate(
+                [weight[:, :, k].T * scale[:, None] for k in range(3)], axis=1
+            )  # in x 3 filters
             folded = bias + sum(weight[:, :, k] @ shift for k in range(3))
             self._convs.append((np.ascontiguousarray(taps, np.float32), folded.astype(np.float32)))
             self._separators.append((-shift / scale).astype(np.float32))  # batch norm maps it to 0
@@ -93,7 +95,9 @@ class PackedEncoder:
         self._batch += 1
         unique, inverse = np.unique(codes, return_inverse=True)
         if len(unique) > self.capacity:
-            raise ValueError(f"a batch of {len(unique)} distinct tokens, more than the table's {self.capacity}")
+            raise ValueError(
+                f"a batch of {len(unique)} distinct tokens, more than the table's {self.capacity}"
+            )
         rows = np.array([self._rows.get(code, SEPARATOR) for code in unique.tolist()], np.int64)
         self._row_batches[rows] = self._batch
         missing = np.flatnonzero(rows == SEPARATOR)

@@ -3,7 +3,8 @@
 The network (``slovnet.exec.model.NER``): the encoder of :mod:`quotextract.encoder` (here run over
 all the lines of a batch packed into one sequence), a linear projection to the 8 BIO tags with
 the last batch norm folded in, and a CRF decoded by Viterbi: one Viterbi over all the lines of a
-batch at once. Each distinct run of characters between spaces keeps its tokens and table rows.
+batch at once. Each distinct run of characters between spaces keeps its tokens and their input
+codes (navec id and shape id), which stay valid when the encoder's table evicts rows.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .tokenizer import Key, Pieces, context_free, run_key, run_starts, split
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
 CACHE_ROWS = 24_576  # distinct input codes whose first-layer taps are kept (3 KB each)
 RUNS = 100_000  # runs whose tokens and codes are remembered (emptied when full; about 250 B each)
-LONG_TOKEN = 40  # characters: longer runs are computed, not remembered
+LONG_RUN = 40  # characters: longer runs are computed, not remembered
 LONG_LINE = 5_000  # characters: longer lines are tagged in pieces
 SENTENCE_ENDS = (". ", "! ", "? ", "… ")
 OUTSIDE = 1  # the tag 'O'
@@ -100,7 +101,7 @@ class NerNetwork:
                 entry = (pieces, (code(run),))
             else:
                 entry = (pieces, tuple([code(run[low:high]) for low, high in pieces]))
-            if len(run) <= LONG_TOKEN:
+            if len(run) <= LONG_RUN:
                 if len(self._runs) >= RUNS:
                     self._runs.clear()
                 self._runs[key] = entry
@@ -182,7 +183,9 @@ class NerNetwork:
         for low, high in zip([0, *bounds.tolist()], [*bounds.tolist(), len(pieces)]):
             index, offset, _ = batch[pieces[low]]
             line = prepared[pieces[low]]
-            results[index].extend(self._spans(line, within[low:high].tolist(), kinds[low:high].tolist(), offset))
+            results[index].extend(
+                self._spans(line, within[low:high].tolist(), kinds[low:high].tolist(), offset)
+            )
 
     def _spans(self, line: _Line, indexes: list[int], kinds: list[int], offset: int) -> list[Tagged]:
         """slovnet's ``bio_spans`` over the tokens of ``line`` not tagged O (``indexes``, their

@@ -106,7 +106,9 @@ def run_starts(text: str) -> list[int]:
 def run_pieces(text: str) -> list[tuple[int, str, Pieces]]:
     """The runs of ``text`` as ``(start, run, pieces)``: the tokens of each run, from the cache."""
     runs = text.split()
-    return [(start, run, pieces_of(runs, index)) for index, (start, run) in enumerate(zip(run_starts(text), runs))]
+    return [
+        (start, run, pieces_of(runs, index)) for index, (start, run) in enumerate(zip(run_starts(text), runs))
+    ]
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:

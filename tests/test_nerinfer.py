@@ -132,7 +132,9 @@ def test_tokens_the_network_cannot_tell_apart_share_a_row():
 def test_the_caches_of_runs_and_tokens_stay_bounded(monkeypatch):
     monkeypatch.setattr(nerinfer, "RUNS", 20)
     monkeypatch.setattr(encoder, "CODES", 30)
-    lines = [" ".join(vocabulary_words(200)[i : i + 12]) + ", — заявил Иван Петров." for i in range(0, 180, 9)]
+    lines = [
+        " ".join(vocabulary_words(200)[i : i + 12]) + ", — заявил Иван Петров." for i in range(0, 180, 9)
+    ]
     fresh = nerinfer.new_network()
     found = [[(s.start, s.stop, s.type) for s in fresh.tag([line])[0]] for line in lines]
     assert found == our_spans(lines)
@@ -159,7 +161,9 @@ def test_the_batched_viterbi_is_slovnets(sizes, seed, ties):
     for line, (start, size) in enumerate(zip(starts, sizes)):
         padded[line, :size], mask[line, :size] = emissions[start : start + size], True
     theirs = CRF(Weight(net._transitions.shape, "float32", net._transitions)).decode(padded, mask)
-    assert [ours[start : start + size].tolist() for start, size in zip(starts, sizes)] == [t.tolist() for t in theirs]
+    assert [ours[start : start + size].tolist() for start, size in zip(starts, sizes)] == [
+        t.tolist() for t in theirs
+    ]
 
 
 NAMES = ["Иван Петров", "Мария Сидорова", "Песков", "Владимир Путин", "Набиуллина", "Анна-Мария Ким"]
