@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .model import Entity
-from .morph import fold_yo, parses
+from .morph import analyzer, fold_yo, parses
 from .names import nominative, word_keys
 from .nerinfer import network
 from .punct import NAME_WORD, QUOTES, SPACED_DASH
@@ -82,7 +83,9 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
         if entity.type == "PER" and " " in entity.normal:
             surnames.setdefault(fold_yo(entity.normal.split()[-1].lower()), entity.normal.split()[-1])
     covered = {position for e in found for position in range(e.start, e.stop)}
-    extra = [e for e in map(_speaker_label, paragraphs) if e and e.start not in covered]
+    labels = [label for label in map(_speaker_label, paragraphs) if label and label.start not in covered]
+    recurring = Counter(_label_key(label.text) for label in labels)
+    extra = [e for e in labels if recurring[_label_key(e.text)] >= RECURRING_LABEL or _name_words(e.text)]
     for paragraph in paragraphs if surnames else ():
         for match in NAME_LIKE.finditer(paragraph.text):
             start = paragraph.start + match.start()
@@ -102,16 +105,35 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     return sorted(found + extra, key=lambda e: e.start) if extra else found
 
 
-SPEAKER_LABEL = re.compile(rf"({NAME_WORD}(?:\s+[А-ЯЁ][а-яё]+){{0,2}})\s*:\s")
+SPEAKER_LABEL = re.compile(rf"((?:[А-ЯЁ]\.\s?){{0,2}}{NAME_WORD}(?:\s+[А-ЯЁ][а-яё]+){{0,2}})\s*:\s")  # 'Песков:', 'А.Кремер:'
+
+
+RECURRING_LABEL = 2  # paragraphs one label opens that make it an interviewee's, whatever the word
 
 
 def _speaker_label(paragraph: Paragraph) -> Entity | None:
-    """'Песков: …' opening a headline or an interview line names a person, even unknown to NER."""
+    """'Песков: …' opening a headline or an interview line may name a person unknown to NER: a
+    name the dictionary knows as one, or any word but a common noun ('Вопрос:') that opens
+    several paragraphs ('Кремер: …' in an interview)."""
     match = SPEAKER_LABEL.match(paragraph.text)
-    if not match or not all(_name_word(word) for word in match.group(1).split()):
+    if not match or any(_common_noun(word) for word in match.group(1).split()):
         return None
     name = match.group(1)
     return Entity(paragraph.start, paragraph.start + len(name), name, "PER", nominative(name, "PER"))
+
+
+def _label_key(label: str) -> str:
+    """A label without its initials: 'А. Кремеров' and 'А.Кремеров' are one."""
+    return label.rsplit(".", 1)[-1].strip()
+
+
+def _name_words(name: str) -> bool:
+    return all(_name_word(word) for word in name.split())
+
+
+def _common_noun(word: str) -> bool:
+    """A dictionary word that is no name: 'Вопрос', 'Справка', 'Итоги'."""
+    return analyzer().word_is_known(word.lower()) and not _name_word(word)
 
 
 def _name_word(word: str) -> bool:

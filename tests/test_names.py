@@ -71,3 +71,28 @@ def test_a_name_spelt_anew_is_the_first_spelling():
     assert fuller["Эд Гонсалес"] == ["Эд Гонзалес"]
     assert fuller["Гонсалес"] == ["Эд Гонзалес"]
     assert fuller["Анна Петрову"] == []  # a changed ending is another form, not another spelling
+
+
+INITIALLED_LABELS = (
+    "Тренер ответил на вопросы корреспондента.\n"
+    "О.Лебедева: С каким настроением команда едет на турнир?\n"
+    "А.Кремеров: С боевым. Мы провели два сбора.\n"
+    "О.Лебедева: Какую задачу ставит федерация?\n"
+    "А. Кремеров: Медали.\n"
+    "Вопрос: Что дальше?\n"
+    "Вопрос: А потом?\n"
+)
+
+
+def test_interview_labels_name_people_even_where_ner_misses_them():
+    """'А.Кремеров: …' opening several lines is a person; 'Вопрос:' is no one however often it opens one."""
+    from quotextract.ner import complete
+    from quotextract.segment import paragraphs
+
+    found = complete([], paragraphs(INITIALLED_LABELS))
+    assert [(e.text, e.type) for e in found] == [
+        ("О.Лебедева", "PER"),
+        ("А.Кремеров", "PER"),
+        ("О.Лебедева", "PER"),
+        ("А. Кремеров", "PER"),
+    ]
