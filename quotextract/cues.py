@@ -90,7 +90,7 @@ def cues_of_lines(text: str, words: list[Token], ends: list[int], lexicon: Lexic
     return found
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _may_open(
     word: str, phrase_starts: frozenset[str], speech_verbs: frozenset[str], forms: frozenset[str]
 ) -> bool:
@@ -110,7 +110,7 @@ def _cue_forms(phrase_starts: frozenset[str], speech_verbs: frozenset[str]) -> f
     return frozenset(fold_yo(form.word) for word in lemmas for parse in parses(word) for form in parse.lexeme)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _may_follow(word: str, forms: frozenset[str]) -> bool:
     """Whether a word (lowercase) can be a phrase's word after its first: one of the ``forms``,
     or a word the dictionary does not know (a known word is parsed as a form of its lexemes only)."""

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from razdel.rule import JOIN
 from razdel.segmenters.sentenize import SentSplit
 from razdel.segmenters.sentenize import sentenize as RAZDEL  # its splitter and rules
-from razdel.substring import Substring, find_substrings
+from razdel.substring import Substring
 
 WORD = re.compile(r"[\w]+(?:[-.][\w]+)*", re.UNICODE)
 LINE = re.compile(r"[^\n]+")
@@ -61,10 +61,8 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 def sentences(paragraph: Paragraph) -> list[Sentence]:
     """razdel sentences of one paragraph, with offsets into the whole text."""
-    return [
-        Sentence(paragraph.start + s.start, paragraph.start + s.stop, s.text, paragraph.index)
-        for s in sentenize(paragraph.text)
-    ]
+    start, index = paragraph.start, paragraph.index
+    return [Sentence(start + a, start + b, words, index) for a, b, words in _spans(paragraph.text)]
 
 
 RULES = [rule.function for rule in RAZDEL.rules]  # in order: the first that answers decides
@@ -73,7 +71,17 @@ RULES = [rule.function for rule in RAZDEL.rules]  # in order: the first that ans
 def sentenize(text: str) -> Iterator[Substring]:
     """``razdel.sentenize``: its rules decide each split, but for those with no space after the
     delimiter, which its first two rules join ('т.д', '»,'), and which need no split made."""
-    return find_substrings(RAZDEL.post(_chunks(text)), text)
+    return (Substring(*span) for span in _spans(text))
+
+
+def _spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """Start, stop and text of each sentence: razdel's segmenter's, stripped and found in the
+    text as razdel's ``post`` and ``find_substrings`` do."""
+    offset = 0
+    for chunk in map(str.strip, _chunks(text)):
+        start = text.find(chunk, offset)
+        offset = start + len(chunk)
+        yield start, offset, chunk
 
 
 def _chunks(text: str) -> Iterator[str]:
