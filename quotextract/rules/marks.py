@@ -134,7 +134,7 @@ def _quoted(
     span = trimmed(text, start, stop)
     if span[1] <= span[0]:
         return
-    colon = quoted.open is not None and _char_before(text, paragraph.start, quoted.open) == COLON
+    colon = quoted.open is not None and _char_before(text, paragraph.start, quoted.open, dash=True) == COLON
     announced = quoted.open == paragraph.start and _announcing_paragraph(article, paragraph)
     if attribution and not (colon and attribution[2].lemma in REPORTING):
         clause, clause_stop, cue = attribution
@@ -282,8 +282,11 @@ def _ends_sentence(article: Article, paragraph: Paragraph, span) -> bool:
     return text[span[0]].isupper() and (after == paragraph.stop or text[after] in SENTENCE_ENDS)
 
 
-def _char_before(text: str, start: int, position: int) -> str:
-    """The last character of ``text[start:position]`` that is not a space or markup ('' when none)."""
+def _char_before(text: str, start: int, position: int, dash: bool = False) -> str:
+    """The last character of ``text[start:position]`` that is not a space or markup ('' when none);
+    with ``dash``, not one dash either ('Иван Петров: — «…»')."""
     while position > start and (text[position - 1].isspace() or text[position - 1] == MARKUP):
         position -= 1
+    if dash and position > start and text[position - 1] in DASHES:
+        return _char_before(text, start, position - 1)
     return text[position - 1] if position > start else ""
