@@ -118,9 +118,16 @@ def according_to(article: Article) -> Iterator[Candidate]:
     """'По словам X, …', 'По его мнению …', '…, по данным X.'; also 'Как отметил X, …'."""
     text = article.text
     pattern = _source_pattern(article.lexicon.source_phrases)
-    commas = [m.start() for m in COMMA.finditer(text)]
-    places = pattern.places(text)
+    places, place, commas = pattern.places(text), 0, None
     for sentence in article.sentences:
+        while place < len(places) and places[place] < sentence.start:
+            place += 1
+        if place == len(places):
+            return
+        if places[place] >= sentence.stop:
+            continue  # no phrase can start in the sentence
+        if commas is None:
+            commas = [m.start() for m in COMMA.finditer(text)]
         for match in pattern.finditer(text, sentence.start, sentence.stop, places):
             if AS.fullmatch(match.group()):  # 'Как отметил X, …'
                 cue = article.first_cue(match.end(), sentence.stop, within=AS_CUE_WORDS)
