@@ -672,3 +672,21 @@ def test_a_preposition_is_no_description():
     )
     assert list(found["quote"]) == ["судья ошибся"]
     assert found["speaker_mention"].isna().all()
+
+
+def test_a_long_answer_runs_on_up_to_the_next_label():
+    """An interview answer's unlabelled paragraphs all continue it while another label follows."""
+    works = ["дороги", "школу", "больницу", "мост", "парк", "стадион", "библиотеку", "вокзал", "рынок", "музей"]
+    text = "\n".join(
+        [
+            "Глава района Олег Ветров ответил на вопросы корреспондента Анны Котовой.",
+            "А.Котова: Олег Петрович, что изменилось за год?",
+            "О.Ветров: Многое. Мы выполнили все обещания.",
+            *(f"В этом году отремонтировали {work} в центре района." for work in works),
+            "А.Котова: Спасибо за интервью.",
+        ]
+    )
+    frame = quotextract.extract(text)
+    continued = frame[frame["quote"].str.startswith("В этом году")]
+    assert len(continued) == len(works)
+    assert set(continued["speaker"]) == {"Олег Ветров"}

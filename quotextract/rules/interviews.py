@@ -46,6 +46,7 @@ MIN_ANSWER_WORDS = 2  # 'Имя: …' interview lines: one word after the colon 
 MIN_CONTINUED_WORDS = 4  # a shorter line after an answer is a caption or a byline
 LABEL_LOOK = 40  # characters at a paragraph's start searched for a label's colon
 QUOTE_MARK = re.compile(r"[«»\"„“”]")
+MAX_BETWEEN_LABELS = 40  # paragraphs an answer runs on over when another label follows them
 MIN_LABELS = 2  # labelled lines that make an interview whose unlabelled paragraphs continue them
 MIN_QUESTIONS = 2  # undashed questions after a lead that make an interview of the paragraphs between
 MIN_QUESTION_WORDS = 2  # 'Почему?' alone is no interviewer's question
@@ -87,7 +88,9 @@ def _label_continued(article: Article, paragraph: Paragraph) -> Iterator[Candida
     """The unlabelled paragraphs right after a 'Фамилия: …' answer, up to the next dash line or
     label: the answer goes on (the speaker is inherited from it)."""
     text, paragraphs = article.text, article.paragraphs
-    for other in islice(paragraphs, paragraph.index + 1, paragraph.index + 1 + MAX_CONTINUED):
+    following = paragraphs[paragraph.index + 1 : paragraph.index + 1 + MAX_BETWEEN_LABELS]
+    labelled = any(":" in text[p.start : p.start + LABEL_LOOK] for p in following)
+    for other in following if labelled else following[:MAX_CONTINUED]:  # up to the next label
         opening = text[other.start : other.start + LABEL_LOOK]
         if dash_line(article, other) is not None or ":" in opening or QUOTE_MARK.search(other.text):
             return
