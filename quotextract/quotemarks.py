@@ -19,7 +19,9 @@ from .punct import (
     STRAIGHT_QUOTE,
 )
 
-OPENS_AFTER = "([" + DASHES + COLON + OPEN_QUOTES + "'"  # besides a space: an ambiguous mark after these opens (and wiki's '')
+OPENS_AFTER = (
+    "([" + DASHES + COLON + OPEN_QUOTES + "'"
+)  # besides a space: an ambiguous mark after these opens (and wiki's '')
 CURLY_OPENERS = LEFT_QUOTE + LOW_QUOTE  # what “ and ” close
 QUOTE_MARK = re.compile(QUOTE_CLASS)
 ATTRIBUTION_AFTER = re.compile(
@@ -36,10 +38,24 @@ class Quoted:
 
 
 def _opens(text: str, index: int) -> bool:
-    """An ambiguous mark opens when it follows a space or bracket and precedes a word."""
+    """An ambiguous mark opens when it follows a space or bracket and precedes a word (not a
+    space or the punctuation that ends one: 'готовы ".' closes)."""
     before = text[index - 1] if index else " "
     after = text[index + 1] if index + 1 < len(text) else " "
-    return (before.isspace() or before in OPENS_AFTER) and not after.isspace()
+    return (
+        (before.isspace() or before in OPENS_AFTER) and not after.isspace() and after not in AFTER_A_CLOSING
+    )
+
+
+AFTER_A_CLOSING = ".,;:!?)"  # what follows a closing mark, never an opening one
+SPACED_WORD = re.compile(r"[ \t]+\w")
+
+
+def _spaced_opening(text: str, index: int, stop: int) -> bool:
+    """A straight mark after a space, a colon or a line's start, then a space and a word: with no
+    mark open, it opens ('« Мы готовы »' scraped to straight marks keeps its spaces)."""
+    before = text[index - 1] if index else "\n"
+    return (before.isspace() or before == ":") and bool(SPACED_WORD.match(text, index + 1, stop))
 
 
 class _Stack:
@@ -109,6 +125,8 @@ def pair_quotes(text: str, start: int, stop: int) -> list[Quoted]:
                 stack.push(char, index)
             elif stack.has(STRAIGHT_QUOTE):
                 stack.close(index, STRAIGHT_QUOTE, found)
+            elif _spaced_opening(text, index, stop):
+                stack.push(char, index)  # ': " Мы готовы … "': a mark spaced off the words it opens
             elif not stack.marks:
                 found.append(Quoted(None, index))
     if stack.marks:

@@ -8,6 +8,11 @@ import quotextract
 D, I = "direct", "indirect"
 
 CASES = [
+    # guillemets with spaces inside, scraped to straight marks: the marks still pair
+    ('Заместитель министра Олег Сидоров: " Мы поддерживаем это решение ". Министр промолчал.',
+     "Мы поддерживаем это решение", "Олег Сидоров", "direct", "colon_quote"),
+    ('Об этом рассказал министр Иван Петров: " Мы готовы к новым переговорам "\nСроки не изменятся.',
+     "Мы готовы к новым переговорам", "Иван Петров", "direct", "colon_quote"),
     # COLON WITHOUT MARKS
     ("Песков сказал: Мы готовы к диалогу.", "Мы готовы к диалогу", "Песков", D, "colon_speech"),
     (
