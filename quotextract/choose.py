@@ -29,6 +29,7 @@ RELATIVE_ANY = re.compile(r",\s*(?:[а-яё]+\s+)?котор[а-яё]*\b")  # ',
 RELATIVE = re.compile(r",\s*котор(?:ый|ая|ое|ые)\b")  # the subject of its clause
 ANTECEDENT_GAP = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:\([^()]{{0,40}}\))?\s*")
 PLACE_REACH = 30  # characters before a person searched for the place they own ('в офисе')
+ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")  # 'РИА', 'ТАСС': one organisation
 BARE_STEM = re.compile(r"[бвгджзклмнпрстфцчшщ]$", re.I)  # a name without an ending is nominative
 CLAUSE_CLOSE = re.compile(rf"\s*(?:{one_of(SENTENCE_ENDS + ';')}|$)")
 
@@ -249,8 +250,9 @@ class Chooser:
         entity = mention.entity
         if entity is None or self.registry.source(entity).kind != "outlet":
             return False
-        if plural_verb and not _plural_noun(entity.text.split()[-1]):
-            return True
+        words = entity.text.split()
+        if plural_verb and (not _plural_noun(words[-1]) or ABBREVIATION.fullmatch(words[0].strip(QUOTES))):
+            return True  # 'РИА Новости' is one agency, whatever its last word
         return not self._can_be(mention, "nomn", strict=True)
 
     def _relaying(self, mention: Mention) -> bool:
