@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..article import Article
+from ..cues import is_finite
 from ..model import Cue
 from ..punct import DASH, DASH_CLASS, HYPHEN, SENTENCE_ENDS
 from ..segment import Paragraph
@@ -19,10 +20,19 @@ RESUMING_DASH = re.compile(
 )  # '. — ', '. - ', '. -Но' where the speech resumes
 
 
+LOST_COMMA_DASH = re.compile(rf"(?<=\w)\s+(?:{DASH}|-)\s+(?=[а-яё])")  # '… нельзя - признался X'
+
+
 def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tuple[int, int, int, Cue]]:
-    """(separator start, clause start, clause stop, cue) of each attribution in a dash line."""
+    """(separator start, clause start, clause stop, cue) of each attribution in a dash line; a
+    dash between two words whose comma was lost separates one only before a verb of speech
+    standing first with its subject ('Так играть нельзя - признался тренер')."""
     text, found = article.text, []
-    for match in SEPARATOR.finditer(text, body, paragraph.stop):
+    separators = sorted(
+        [*SEPARATOR.finditer(text, body, paragraph.stop), *_lost_comma_dashes(article, body, paragraph.stop)],
+        key=lambda m: m.start(),
+    )
+    for match in separators:
         if found and match.start() < found[-1][2]:
             continue
         if text[match.start() - 1] in SENTENCE_ENDS and text[match.end() : match.end() + 1].isupper():
@@ -32,6 +42,16 @@ def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tup
             following = SEPARATOR.search(text, match.end(), paragraph.stop)
             stop = following.start() if following else paragraph.stop
             found.append((match.start(), match.end(), clause_end(text, match.end(), stop), cue))
+    return found
+
+
+def _lost_comma_dashes(article: Article, start: int, stop: int) -> list[re.Match]:
+    """The dashes between two words that stand before a finite speech verb ('нельзя - признался')."""
+    found = []
+    for match in LOST_COMMA_DASH.finditer(article.text, start, stop):
+        cue = article.first_cue(match.end(), stop, within=1)
+        if cue is not None and cue.start == match.end() and is_finite(cue):
+            found.append(match)
     return found
 
 
