@@ -690,3 +690,13 @@ def test_a_long_answer_runs_on_up_to_the_next_label():
     continued = frame[frame["quote"].str.startswith("В этом году")]
     assert len(continued) == len(works)
     assert set(continued["speaker"]) == {"Олег Ветров"}
+
+
+def test_a_defendant_is_a_description_not_the_investigators_quoted_before():
+    found = quotextract.extract(
+        "По версии следствия, чиновник получил взятку. "
+        "Подсудимый вину не признал, заявив, что деньги были возвращены долгом."
+    )
+    row = found[found["quote"] == "деньги были возвращены долгом"].iloc[0]
+    assert row["speaker_mention"] == "Подсудимый"
+    assert pd.isna(row["speaker"]) or row["speaker"] != "следствие"
