@@ -8,6 +8,9 @@ import quotextract
 D, I = "direct", "indirect"
 
 CASES = [
+    # an announcing word before the colon ('словами:') introduces speech however long the intro
+    ("Старый тренер Олег Ветров, который давно живёт за городом, отшучивается словами: В моём возрасте "
+     "пора думать о рыбалке.", "В моём возрасте пора думать о рыбалке", "Олег Ветров", "direct", "colon_speech"),
     # guillemets with spaces inside, scraped to straight marks: the marks still pair
     ('Заместитель министра Олег Сидоров: " Мы поддерживаем это решение ". Министр промолчал.',
      "Мы поддерживаем это решение", "Олег Сидоров", "direct", "colon_quote"),

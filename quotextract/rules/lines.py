@@ -38,17 +38,19 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
             cues = article.cues_in(intro, colon.start())
             short = words(text, intro, colon.start()) <= MAX_INTRO_WORDS
             named = (comments is None or paragraph.index < comments) and _name_ends_at(article, colon.start())
-            if short and (cues and is_finite(cues[-1]) or named):
-                span = trimmed(text, colon.end(), _narration_after(article, colon.end(), paragraph.stop))
-                yield Candidate(
-                    *span,
-                    kind="direct",
-                    rule="colon_speech",
-                    cue=cues[-1] if cues else None,
-                    region=(intro, colon.start()),
-                    prefer="before",
-                )
-                break
+            introduced = short and (cues and is_finite(cues[-1]) or named)
+            if not introduced and not _announced_speech(article, intro, colon):
+                continue
+            span = trimmed(text, colon.end(), _narration_after(article, colon.end(), paragraph.stop))
+            yield Candidate(
+                *span,
+                kind="direct",
+                rule="colon_speech",
+                cue=cues[-1] if cues else None,
+                region=(intro, colon.start()),
+                prefer="before",
+            )
+            break
         else:
             if text[paragraph.stop - 1] != ":" or paragraph.index + 1 >= len(paragraphs):
                 continue
@@ -69,6 +71,16 @@ def colon_speech(article: Article) -> Iterator[Candidate]:
                     prefer="before",
                 )
                 yield from _continued(article, speech)
+
+
+def _announced_speech(article: Article, intro: int, colon) -> bool:
+    """An announcing word right before the colon and a capitalised sentence of speech after it
+    ('…, который отшучивается словами: В моём возрасте …')."""
+    text = article.text
+    before = article.tokens_in(max(intro, colon.start() - 30), colon.start())[-1:]
+    if not before or not text[colon.end() : colon.end() + 1].isupper():
+        return False
+    return any(p.normal_form in article.lexicon.announcers for p in parses(before[0].text.lower()))
 
 
 def _name_ends_at(article: Article, position: int) -> bool:
