@@ -144,6 +144,10 @@ def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
         return _to_nominative(word, case, gender)
     if gender == "femn":
         return _to_nominative(word, case, gender)
+    noun = next((p for p in parses(word) if "NOUN" in p.tag and p.tag.case == case and p.tag.number == "sing"), None)
+    inflected = noun.inflect({"nomn", "sing"}) if noun is not None and "masc" in noun.tag else None
+    if inflected:  # a surname that is a masculine noun keeps its fleeting vowel: 'Локтя' -> 'Локоть'
+        return _restore_case(inflected.word, word)
     for ending, replacement in CASE_ENDINGS.get(case, ()):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
             stem = word[: len(word) - len(ending)]
