@@ -140,6 +140,8 @@ def can_stand_in(word: str, case: str) -> bool:
 def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
     if is_initial(word) or not CYRILLIC.search(word):
         return word
+    if case != "loct" and _foreign(word):
+        return word  # 'Марку Рютте': -е ends no other case of a foreign name ('о Нуньесе' does)
     if any(p.tag.case == case and any(t in p.tag for t in NAME_TAGS) for p in _person_parses(word)):
         return _to_nominative(word, case, gender)
     if gender == "femn":

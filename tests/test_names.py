@@ -96,3 +96,19 @@ def test_interview_labels_name_people_even_where_ner_misses_them():
         ("О.Лебедева", "PER"),
         ("А. Кремеров", "PER"),
     ]
+
+
+@pytest.mark.parametrize(
+    "name, case, nominative",
+    [
+        ("Эда Гонзалеса", "gent", "Эд Гонзалес"),  # a foreign name's regular ending
+        ("Анатолия Локтя", "gent", "Анатолий Локоть"),  # a noun's fleeting vowel kept
+        ("Нуньесе", "loct", "Нуньес"),  # 'о Нуньесе'
+        ("Андрею Рютте", "datv", "Андрей Рютте"),  # -е ends no dative of his: an indeclinable surname
+        ("Ван Цзюня", "gent", "Ван Цзюнь"),
+    ],
+)
+def test_names_in_the_case_their_context_demands(name, case, nominative):
+    from quotextract.names import person_nominative
+
+    assert person_nominative(name, case) == nominative
