@@ -15,9 +15,7 @@ CYRILLIC = re.compile(r"[а-яё]", re.I)
 
 def is_initial(word: str) -> bool:
     """'К.', 'К.-Ж.' and single capitals are initials."""
-    return (
-        bool(INITIALS.fullmatch(word)) and len(word.replace(".", "").replace("-", "")) <= 2
-    )
+    return bool(INITIALS.fullmatch(word)) and len(word.replace(".", "").replace("-", "")) <= 2
 
 
 def _restore_case(word: str, like: str) -> str:
@@ -58,12 +56,14 @@ def _indeclinable(word: str) -> bool:
     return bool(found) and all("Fixd" in p.tag for p in found if p.tag.case)
 
 
-FOREIGN_VOWEL_END = re.compile(r"(?<!ов|ев|ёв|ин|ын|ск|цк)[еэ]$", re.I)  # 'Морриконе', not 'Петрове'
+FOREIGN_VOWEL_END = re.compile(  # 'Морриконе', 'Моди', 'Карузо'; not 'Петрове', 'Патрисии', 'Соханьского'
+    r"(?:(?<!ов|ев|ёв|ин|ын|ск|цк)[еэ]|(?<![ийь])и|(?<!ог|ег)о)$", re.I
+)
 
 
 def _foreign(word: str) -> bool:
-    """A surname the dictionary does not know ending in -е ('Морриконе', 'Делоне'): foreign and
-    indeclinable unless a preposition before it says otherwise (the registry's context case)."""
+    """A surname the dictionary does not know ending in -е, -и or -о ('Морриконе', 'Моди'): foreign
+    and indeclinable unless a preposition before it says otherwise (the registry's context case)."""
     return bool(FOREIGN_VOWEL_END.search(word)) and not analyzer().word_is_known(word.lower())
 
 
@@ -140,13 +140,21 @@ def can_stand_in(word: str, case: str) -> bool:
 def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
     if is_initial(word) or not CYRILLIC.search(word):
         return word
-    if case != "loct" and _foreign(word):
-        return word  # 'Марку Рютте': -е ends no other case of a foreign name ('о Нуньесе' does)
+    if _foreign(word) and (case != "loct" or not word.lower().endswith(("е", "э"))):
+        return word  # 'Марку Рютте', 'Нарендры Моди': -е ends no other case than 'о Нуньесе'
     if any(p.tag.case == case and any(t in p.tag for t in NAME_TAGS) for p in _person_parses(word)):
         return _to_nominative(word, case, gender)
     if gender == "femn":
         return _to_nominative(word, case, gender)
-    noun = next((p for p in parses(word) if "NOUN" in p.tag and p.tag.case == case and p.tag.number == "sing"), None)
+    known = analyzer().word_is_known(word.lower())  # not a guess by analogy: 'Шольца' is no 'шолец'
+    noun = next(
+        (
+            p
+            for p in parses(word)
+            if known and "NOUN" in p.tag and p.tag.case == case and p.tag.number == "sing"
+        ),
+        None,
+    )
     inflected = noun.inflect({"nomn", "sing"}) if noun is not None and "masc" in noun.tag else None
     if inflected:  # a surname that is a masculine noun keeps its fleeting vowel: 'Локтя' -> 'Локоть'
         return _restore_case(inflected.word, word)
@@ -210,7 +218,9 @@ def _adjective_before_noun(found, following: list[str]) -> bool:
     """Whether a word read as a noun can be an adjective agreeing with the noun after it."""
     cases = {p.tag.case for p in found if "ADJF" in p.tag}
     return bool(following) and any(
-        "NOUN" in p.tag and p.tag.case in cases for p in parses(following[0]) if p.tag.number in ("sing", None)
+        "NOUN" in p.tag and p.tag.case in cases
+        for p in parses(following[0])
+        if p.tag.number in ("sing", None)
     )
 
 

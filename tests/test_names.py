@@ -106,6 +106,11 @@ def test_interview_labels_name_people_even_where_ner_misses_them():
         ("Нуньесе", "loct", "Нуньес"),  # 'о Нуньесе'
         ("Андрею Рютте", "datv", "Андрей Рютте"),  # -е ends no dative of his: an indeclinable surname
         ("Ван Цзюня", "gent", "Ван Цзюнь"),
+        ("Нарендры Моди", "gent", "Нарендра Моди"),  # an unknown surname in -и is indeclinable
+        ("Олафа Шольца", "gent", "Олаф Шольц"),  # no noun the dictionary guesses by analogy
+        ("Сергею Семаку", "datv", "Сергей Семак"),
+        ("Патрисии Буллрич", "gent", "Патрисия Буллрич"),  # but '-ии' is a feminine genitive
+        ("Нэнси Пелоси", None, "Нэнси Пелоси"),  # not 'Пелось'
     ],
 )
 def test_names_in_the_case_their_context_demands(name, case, nominative):
