@@ -12,7 +12,7 @@ from .mentions import Mention, after_in
 from .morph import WORD_CACHE, is_verb, parses
 from .names import NOMINATIVE_SHAPE, org_nominative
 from .punct import OPENING_QUOTES, QUOTES, SENTENCE_ENDS, one_of
-from .registry import Registry
+from .registry import ABBREVIATION, Registry
 from .rules.base import Candidate
 from .syntax import Word, parse, subject
 
@@ -29,7 +29,6 @@ RELATIVE_ANY = re.compile(r",\s*(?:[а-яё]+\s+)?котор[а-яё]*\b")  # ',
 RELATIVE = re.compile(r",\s*котор(?:ый|ая|ое|ые)\b")  # the subject of its clause
 ANTECEDENT_GAP = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:\([^()]{{0,40}}\))?\s*")
 PLACE_REACH = 30  # characters before a person searched for the place they own ('в офисе')
-ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")  # 'РИА', 'ТАСС': one organisation
 BARE_STEM = re.compile(r"[бвгджзклмнпрстфцчшщ]$", re.I)  # a name without an ending is nominative
 CLAUSE_CLOSE = re.compile(rf"\s*(?:{one_of(SENTENCE_ENDS + ';')}|$)")
 
@@ -201,19 +200,18 @@ class Chooser:
         for start, stop in spans:
             for mention in mentions:
                 if mention.start < stop and start < mention.stop and not self._relaying(mention):
-                    if (
-                        head is not None
-                        and head.kind == "role"
-                        and mention is not head
-                        and _first_names_oblique(
-                            tuple(self.article.text[mention.start : mention.stop].split())
-                        )
-                    ):
-                        continue  # 'Адвокат Радована Караджича': the parser's apposition is his genitive
+                    if head is not None and mention is not head and self._owner_of(head, mention):
+                        continue
                     return (
                         self._named_after(mention, mentions, cue.start) if mention.kind == "role" else mention
                     )
         return None
+
+    def _owner_of(self, description: Mention, person: Mention) -> bool:
+        """'Адвокат Радована Караджича': a name the parser set beside a description, whose first
+        names can only be genitives, is whose the description is, not the description's person."""
+        words = tuple(self.article.text[person.start : person.stop].split())
+        return description.kind == "role" and _first_names_oblique(words)
 
     def _named_after(self, role: Mention, mentions: list[Mention], cue: int) -> Mention:
         """'Спикер Госдумы, объявившая минуту молчания, Сергей Нарышкин заявил': the person

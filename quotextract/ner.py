@@ -16,7 +16,9 @@ TYPES = ("PER", "ORG", "LOC")
 UNBRACKETED = re.compile(rf"[^{re.escape(QUOTES)}()\[\]]+")  # NER spans are cut at quote marks, brackets
 SPACED_DASH_PATTERN = re.compile(SPACED_DASH)  # ... and at a dash between words ('Токаев - Караван')
 WORD_CHAR = re.compile(r"\w")
-AGE = re.compile(r"(?:\d+-|[а-яё]+)летн(?:ий|яя|его|ей|ему|им|юю|ем|ие|их|ими)\s+", re.I)  # 'Восьмидесятилетний'
+AGE = re.compile(
+    r"(?:\d+-|[а-яё]+)летн(?:ий|яя|его|ей|ему|им|юю|ем|ие|их|ими)\s+", re.I
+)  # 'Восьмидесятилетний'
 
 
 def entities(paragraphs: list[Paragraph]) -> list[Entity]:
@@ -48,8 +50,8 @@ def _parts(paragraph: Paragraph, span) -> list[Entity]:
     for match in UNBRACKETED.finditer(text):
         for piece in SPACED_DASH_PATTERN.split(match.group()):
             clean = piece.strip(" ,.;:")
-            if span.type == "PER":  # NER takes in an age before a name: '56-летний Джобс'
-                clean = clean[AGE.match(clean).end() :] if AGE.match(clean) else clean
+            age = AGE.match(clean) if span.type == "PER" else None  # NER takes one in: '56-летний Джобс'
+            clean = clean[age.end() :] if age else clean
             if not WORD_CHAR.search(clean):
                 continue
             start = paragraph.start + span.start + match.start() + match.group().find(clean)
@@ -105,7 +107,9 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     return sorted(found + extra, key=lambda e: e.start) if extra else found
 
 
-SPEAKER_LABEL = re.compile(rf"((?:[А-ЯЁ]\.\s?){{0,2}}{NAME_WORD}(?:\s+[А-ЯЁ][а-яё]+){{0,2}})\s*:\s")  # 'Песков:', 'А.Кремер:'
+SPEAKER_LABEL = re.compile(
+    rf"((?:[А-ЯЁ]\.\s?){{0,2}}{NAME_WORD}(?:\s+[А-ЯЁ][а-яё]+){{0,2}})\s*:\s"
+)  # 'Песков:', 'А.Кремер:'
 
 
 RECURRING_LABEL = 2  # paragraphs one label opens that make it an interviewee's, whatever the word

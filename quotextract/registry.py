@@ -48,18 +48,6 @@ ASIDE_LINE = re.compile(
 )
 
 
-class _Ranges:
-    """Sorted, disjoint ``(start, stop)`` ranges: ``position in ranges`` by bisection."""
-
-    def __init__(self, ranges: list[tuple[int, int]]):
-        self._starts = [start for start, _ in ranges]
-        self._stops = [stop for _, stop in ranges]
-
-    def __contains__(self, position: int) -> bool:
-        index = bisect.bisect_right(self._starts, position) - 1
-        return index >= 0 and position < self._stops[index]
-
-
 @dataclass(frozen=True, slots=True)
 class Source:
     """One person or organisation of the article."""
@@ -184,16 +172,15 @@ class Registry:
 
     def aside(self, position: int) -> bool:
         """Whether ``position`` lies in a line crediting a photo or an author, or linking elsewhere."""
-        return position in self._asides
+        paragraph = self.article.paragraph_at(position)
+        return paragraph is not None and paragraph.index in self._asides
 
     @cached_property
-    def _asides(self) -> _Ranges:
+    def _asides(self) -> frozenset[int]:
         """The lines that credit a photo or an author or link elsewhere ('Фото: Иван Петров / ТАСС',
         'Читайте также: Песков рассказал …'): no one named there speaks in the article."""
         text = self.article.text
-        return _Ranges(
-            [(p.start, p.stop) for p in self.article.paragraphs if ASIDE_LINE.match(text, p.start, p.stop)]
-        )
+        return frozenset(p.index for p in self.article.paragraphs if ASIDE_LINE.match(text, p.start, p.stop))
 
     @cached_property
     def _raw_persons(self) -> list[Entity]:
