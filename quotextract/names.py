@@ -146,18 +146,9 @@ def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
         return _to_nominative(word, case, gender)
     if gender == "femn":
         return _to_nominative(word, case, gender)
-    known = analyzer().word_is_known(word.lower())  # not a guess by analogy: 'Шольца' is no 'шолец'
-    noun = next(
-        (
-            p
-            for p in parses(word)
-            if known and "NOUN" in p.tag and p.tag.case == case and p.tag.number == "sing"
-        ),
-        None,
-    )
-    inflected = noun.inflect({"nomn", "sing"}) if noun is not None and "masc" in noun.tag else None
-    if inflected:  # a surname that is a masculine noun keeps its fleeting vowel: 'Локтя' -> 'Локоть'
-        return _restore_case(inflected.word, word)
+    noun = _noun_nominative(word, case)
+    if noun:
+        return noun
     for ending, replacement in CASE_ENDINGS.get(case, ()):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
             stem = word[: len(word) - len(ending)]
@@ -168,6 +159,18 @@ def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
 
 
 VOWELS = frozenset("аеёиоуыэюя")
+
+
+def _noun_nominative(word: str, case: str) -> str | None:
+    """A surname the dictionary knows as a masculine noun, in the nominative with its fleeting
+    vowel ('Локтя' -> 'Локоть'); none from a guess by analogy ('Шольца' is no 'шолец')."""
+    if not analyzer().word_is_known(word.lower()):
+        return None
+    noun = next(
+        (p for p in parses(word) if "NOUN" in p.tag and p.tag.case == case and p.tag.number == "sing"), None
+    )
+    inflected = noun.inflect({"nomn", "sing"}) if noun is not None and "masc" in noun.tag else None
+    return _restore_case(inflected.word, word) if inflected else None
 
 
 def _name_order(name: str) -> str:
