@@ -1,9 +1,11 @@
-"""razdel's word tokens, fast: each whitespace-free run is split once by razdel and cached.
+"""razdel's word tokens, fast: each whitespace-free run is split once, by razdel's rules, and cached.
 
 razdel decides every join between two adjacent atoms from the atoms around them; only its
 2112 rules (``cho-|to``, ``3|.|14``, ``1|/|2``, ``a|_|b``) look one atom past a space, and only
 by that atom's type. So the tokens of a run are fixed by the run itself and, when it begins or
 ends with one of those delimiters, by the type of the atom across the space: that is the key.
+A run is split by a regex where its form makes every mark a token of its own, else by razdel's
+rules over its atoms (``_joins``: razdel's ``TokenSegmenter`` without its records).
 """
 
 from __future__ import annotations
@@ -11,14 +13,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from razdel import tokenize as razdel_tokenize
 from razdel.segmenters.punct import BRACKETS, ENDINGS
 from razdel.segmenters.punct import QUOTES as RAZDEL_QUOTES
-from razdel.segmenters.tokenize import ATOM, DASHES, PUNCTS
+from razdel.segmenters.tokenize import ATOM, DASHES, INT, OTHER, PUNCT, PUNCTS, SMILE
 
 RUN = re.compile(r"\S+")
 DELIMITERS = frozenset("‑–—−-_.,/\\")  # the delimiters of razdel's dash, underscore, float, fraction rules
 STAND_INS = {"RU": "я", "LAT": "z", "INT": "1", "PUNCT": "#", "OTHER": "§"}  # one atom of each type
+# razdel's 2112 rules: the delimiter, and whether the atoms either side of it need to be numbers
+# (dash and underscore: neither may be a mark; float and fraction: both must be numbers)
+RULES_2112 = ((frozenset(DASHES), False), (frozenset("_"), False), (frozenset(".,"), True), (frozenset("/\\"), True))
+LETTERS_OR_OTHER = frozenset(("RU", "LAT", OTHER))
 CACHE_SIZE = 200_000  # runs remembered; the cache is emptied when full, so memory stays flat
 LONG_RUN = 40  # characters: longer runs are split, not remembered
 _MARK = "[" + re.escape("".join(c for c in PUNCTS if c not in DASHES + "_")) + "]"
@@ -48,14 +53,45 @@ def split(left: str | None, run: str, right: str | None) -> Pieces:
     plain = None if "yahoo!" in run.lower() else PLAIN.fullmatch(run) or PLAIN_NUMBER.fullmatch(run)
     if plain:  # ('Yahoo!' is razdel's one exception)
         return _plain(*plain.span(2), len(run))
-    prefix = STAND_INS[left] + " " if left else ""
-    text = prefix + run + (" " + STAND_INS[right] if right else "")
-    start, stop = len(prefix), len(prefix) + len(run)
-    return tuple(
-        (token.start - start, token.stop - start)
-        for token in razdel_tokenize(text)
-        if start <= token.start and token.stop <= stop
-    )
+    return split_by_rules(left, run, right)
+
+
+def split_by_rules(left: str | None, run: str, right: str | None) -> Pieces:
+    """``split`` by razdel's rules, atom by atom, as razdel's ``TokenSegmenter`` joins them."""
+    atoms = list(ATOM.finditer(run))
+    types = [left, *[atom.lastgroup for atom in atoms], right]  # types[i + 1]: atom i's
+    texts = [atom.group() for atom in atoms]
+    pieces, first, buffer = [], 0, texts[0]
+    for index in range(1, len(atoms)):
+        if _joins(buffer, texts[index - 1], texts[index], types[index - 1 : index + 3]):
+            buffer += texts[index]
+        else:
+            pieces.append((atoms[first].start(), atoms[index - 1].end()))
+            first, buffer = index, texts[index]
+    pieces.append((atoms[first].start(), len(run)))
+    return tuple(pieces)
+
+
+def _joins(buffer: str, before: str, after: str, types: list[str | None]) -> bool:
+    """Whether razdel joins the atoms ``before`` and ``after`` (no space between them) into one
+    token; ``buffer`` is the token so far, ``types`` those of the atoms from two before to two after."""
+    left_2, left_1, right_1, right_2 = types
+    for delimiters, numbers in RULES_2112:
+        if before in delimiters:
+            left, right = left_2, right_1
+        elif after in delimiters:
+            left, right = left_1, right_2
+        else:
+            continue
+        if left and right and (left == right == INT if numbers else PUNCT not in (left, right)):
+            return True
+    if left_1 == right_1 == PUNCT and (
+        SMILE.match(buffer + after) or (before in ENDINGS and after in ENDINGS) or before + after in ("--", "**")
+    ):
+        return True
+    if (left_1 == OTHER and right_1 in LETTERS_OR_OTHER) or (left_1 in LETTERS_OR_OTHER and right_1 == OTHER):
+        return True
+    return before.lower() == "yahoo" and after == "!"
 
 
 @lru_cache(maxsize=4096)

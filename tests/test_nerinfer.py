@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from razdel import tokenize as razdel_tokenize
 from threadpoolctl import threadpool_limits
 
-from quotextract import encoder, nerinfer
+from quotextract import encoder, nerinfer, tokenizer
 from quotextract.nerinfer import network
 from quotextract.normalize import normalize
 from quotextract.segment import paragraphs
@@ -254,3 +254,43 @@ def test_long_lines_are_cut_after_a_sentence():
     spans = network().tag([line])[0]
     assert {line[s.start : s.stop] for s in spans} >= {"Иван Петров", "Москву"}
     assert len(spans) == 800
+
+
+def razdel_pieces(left, run, right) -> tuple:
+    """razdel's own tokens of ``run`` between atoms of the types ``left`` and ``right``."""
+    prefix = tokenizer.STAND_INS[left] + " " if left else ""
+    text = prefix + run + (" " + tokenizer.STAND_INS[right] if right else "")
+    start, stop = len(prefix), len(prefix) + len(run)
+    return tuple(
+        (t.start - start, t.stop - start) for t in razdel_tokenize(text) if start <= t.start and t.stop <= stop
+    )
+
+
+CONTEXT = st.sampled_from([None, *tokenizer.STAND_INS])
+ATOMS = st.lists(
+    st.sampled_from(
+        list("‑–—−-_.,/\\:;!?…()[]{}«»“”„\"'=*+#@%&$№|<>~^`")
+        + ["я", "Ёж", "z", "Yahoo", "1", "2007", "Δ", "σ", "😀", "ſ", "K", "ᲀ"]
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(CONTEXT, ATOMS, CONTEXT)
+@example(None, "Yahoo!", None)
+@example("INT", ",5", None)
+@example(None, "3.14", None)
+@example(None, ":-)))", None)
+@example("RU", "-то", "RU")
+def test_razdels_rules_over_atoms_are_razdels(left, run, right):
+    assert tokenizer.split_by_rules(left, run, right) == razdel_pieces(left, run, right)
+    assert tokenizer.split(left, run, right) == razdel_pieces(left, run, right)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CONTEXT, st.text(st.characters(blacklist_categories=["Zs", "Zl", "Zp", "Cc"]), min_size=1, max_size=12), CONTEXT)
+def test_razdels_rules_over_any_run_are_razdels(left, run, right):
+    if run.split() == [run]:
+        assert tokenizer.split_by_rules(left, run, right) == razdel_pieces(left, run, right)
