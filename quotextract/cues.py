@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, count
-from operator import attrgetter, itemgetter
+from itertools import compress, count, product
+from operator import itemgetter
 
 from .lexicon import PREFIX, Lexicon, read_table
 from .model import Cue
@@ -74,10 +74,8 @@ def cues_of_lines(text: str, words: list[Token], ends: list[int], lexicon: Lexic
     """All cues among ``words``, the tokens of lines ending at the indices ``ends`` (a phrase never
     runs on to the next line), in text order; the tokens of all lines screened at once."""
     found, after, line, tokens = [], 0, -1, []  # a phrase's words start no cue of their own
-    starts, verbs = lexicon.phrase_starts, lexicon.speech_verbs
-    forms = _cue_forms(starts, verbs)
     for index in _screened(words, lexicon):
-        if index < after or not _may_open(words[index].text.lower(), starts, verbs, forms):
+        if index < after:
             continue
         if line < 0 or ends[line] <= index:  # the line of the word, and its tokens
             line = bisect.bisect_right(ends, index)
@@ -124,14 +122,58 @@ def _follower_forms(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
     return frozenset(fold_yo(form.word) for word in lemmas for parse in parses(word) for form in parse.lexeme)
 
 
-_TEXT, _HEAD = attrgetter("text"), itemgetter(slice(PREFIX))
+_TEXT, _HEAD = itemgetter(2), itemgetter(slice(PREFIX))  # a token's text, a word's first letters
 
 
 def _screened(tokens: list[Token], lexicon: Lexicon) -> Iterator[int]:
-    """The indices of the tokens passing cue_at's first test (their first letters begin a cue's
-    form), all tested at once."""
-    heads = map(_HEAD, map(str.lower, map(_TEXT, tokens)))
-    return compress(count(), map(lexicon.written_prefixes.__contains__, heads))
+    """The indices of the tokens that can open a cue, all tested at once: those whose first
+    letters begin a cue's form (as written: no word is lowercased for it), then of those the ones
+    :func:`_may_open` lets through."""
+    words = list(map(_TEXT, tokens))
+    heads = _written_heads(lexicon.written_prefixes)
+    if heads is None:  # letters other than Russian ones: their case is not that simple
+        screened = list(map(lexicon.written_prefixes.__contains__, map(_HEAD, map(str.lower, words))))
+    else:
+        screened = list(map(heads.__contains__, map(_HEAD, words)))
+    opening = _openings(lexicon.phrase_starts, lexicon.speech_verbs)
+    lowers = map(str.lower, compress(words, screened))
+    return compress(compress(count(), screened), map(opening.__getitem__, lowers))
+
+
+RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")  # each the lowercase of itself and its capital only
+
+
+@lru_cache(maxsize=8)
+def _written_heads(prefixes: frozenset[str]) -> frozenset[str] | None:
+    """Every way to write the ``prefixes`` in capitals and small letters ('зая', 'Зая', 'ЗАЯ', …):
+    exactly the strings whose lowercase is one of them; None when a letter is not Russian."""
+    if not RUSSIAN.issuperset("".join(prefixes)):
+        return None
+    return frozenset(map("".join, (w for p in prefixes for w in product(*((c, c.upper()) for c in p)))))
+
+
+class _Openings(dict):
+    """:func:`_may_open` of each word (lowercase) asked: a dictionary read in bulk, not a call per
+    word; cleared when full, so memory stays flat on any dump."""
+
+    def __init__(self, phrase_starts: frozenset[str], speech_verbs: frozenset[str]):
+        super().__init__()
+        self.starts, self.verbs = phrase_starts, speech_verbs
+        self.forms = _cue_forms(phrase_starts, speech_verbs)
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= OPENINGS_KEPT:
+            self.clear()
+        value = self[word] = _may_open(word, self.starts, self.verbs, self.forms)
+        return value
+
+
+OPENINGS_KEPT = 100_000  # words whose test is kept
+
+
+@lru_cache(maxsize=8)
+def _openings(phrase_starts: frozenset[str], speech_verbs: frozenset[str]) -> _Openings:
+    return _Openings(phrase_starts, speech_verbs)
 
 
 @lru_cache(maxsize=100_000)

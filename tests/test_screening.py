@@ -5,6 +5,7 @@ sentences are razdel's."""
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 import razdel
@@ -12,7 +13,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotextract.article import Article
-from quotextract.cues import _cue_forms, _follower_forms, _may_follow, _may_open, cue_at, verbal_lemmas
+from quotextract.cues import (
+    RUSSIAN,
+    _cue_forms,
+    _follower_forms,
+    _may_follow,
+    _may_open,
+    _written_heads,
+    cue_at,
+    verbal_lemmas,
+)
 from quotextract.lexicon import PREFIX, default_lexicon
 from quotextract.model import Entity
 from quotextract.morph import analyzer, fold_yo, lemma
@@ -49,6 +59,8 @@ FRAGMENTS = [
     "в интервью",
     "рассказал «Газете» о ",
     "заявил",
+    "ЗАЯВИЛ",
+    "зАявила",
     "сказала",
     "выразил надежду",
     "Не исключено",
@@ -151,6 +163,17 @@ def test_screen_of_cues_reads_yo_as_ye():
         "уверенный",
         "уверенный",
     ]
+
+
+def test_cue_words_are_screened_as_written_in_any_case():
+    lexicon = default_lexicon()
+    heads = _written_heads(lexicon.written_prefixes)
+    assert "ЗаЯ" in heads and "зая" in heads and "ЗАЯ" in heads and "заx" not in heads
+    assert {h.lower() for h in heads} == lexicon.written_prefixes
+    capitals = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).lower() in RUSSIAN]
+    assert sorted(capitals) == sorted(RUSSIAN | {c.upper() for c in RUSSIAN})  # no other letter lowercases so
+    assert [c.lemma for c in Article("ОН ЗАЯВИЛ. Она ЗаЯвИлА, что…", lexicon).cues] == ["заявить", "заявить"]
+    assert _written_heads(frozenset({"kno"})) is None  # the Kelvin sign lowercases to 'k'
 
 
 def test_entities_inside_others_are_found_whole():
