@@ -20,6 +20,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
+from slovnet.shape import EN, OTHER, PUNCT, RU
+from slovnet.shape import PUNCTS as SHAPE_PUNCTS
+from slovnet.shape import TYPE as SHAPE_TYPE
 
 SEPARATOR = 0  # the table row of a separator: all zeros, as natasha's padding
 CODES = 100_000  # token strings whose input codes are remembered (emptied when full; about 120 B each)
@@ -32,15 +35,12 @@ class PackedEncoder:
     ``words`` (navec's, which the models' word vocabularies repeat) and ``shapes``."""
 
     def __init__(self, model, words, shapes, capacity: int):
-        from slovnet.shape import word_shape
-
         self.words, self.shapes = words, shapes
         word, shape = model.emb.word, model.emb.shape
         self._indexes, self._codes_pq = word.indexes.array, word.codes.array  # navec's product quantisation
         self._qdims = np.arange(self._codes_pq.shape[0])
         self._word_ids, self._unknown = words.word_ids, words.unk_id
         self._shape_count, self._shape_ids = len(shapes.items), shapes.item_ids
-        self._word_shape = word_shape
         self._shape_rows = shape.weight.array
         layers = model.encoder.layers
         first = layers[0].conv.weight.array  # filters x in x 3
@@ -76,7 +76,7 @@ class PackedEncoder:
         code = self._codes.get(word)
         if code is None:
             navec_id = self._word_ids.get(word.lower(), self._unknown)
-            code = navec_id * self._shape_count + self._shape_ids[self._word_shape(word)]
+            code = navec_id * self._shape_count + self._shape_ids[word_shape(word)]
             if len(word) <= LONG_TOKEN:
                 if len(self._codes) >= CODES:
                     self._codes.clear()
@@ -155,6 +155,35 @@ class PackedEncoder:
             inner += bias
             np.maximum(inner, 0, out=inner)
         return inner
+
+
+@lru_cache(maxsize=8192)
+def _kind(start: str) -> str:
+    """slovnet's type of a word that starts with ``start`` (the type of its first atom)."""
+    match = SHAPE_TYPE.match(start)
+    return match.lastgroup if match else OTHER
+
+
+def word_shape(word: str) -> str:
+    """slovnet's ``word_shape`` in one function: the type of the word's start ('RU', 'EN', 'NUM',
+    'PUNCT'), with, for letters, the case outline ('Xx', 'XX', 'Xx-Xx'), for a mark, the mark."""
+    kind = _kind(word[:2] if word[0] in "+-" else word[0])  # ('-5' is a number, '-' a mark)
+    if kind == RU or kind == EN:
+        if len(word) == 1:
+            return kind + ("_X" if word.isupper() else "_x")
+        if word.isupper():
+            return kind + "_XX"
+        if word.islower():
+            return kind + "_xx"
+        if word[0].isupper() and word[1:].islower():
+            return kind + "_Xx"
+        left, dash, right = word.partition("-")
+        if dash and all(len(part) > 1 and part[0].isupper() and part[1:].islower() for part in (left, right)):
+            return kind + "_Xx-Xx"
+        return kind + "_OTHER"
+    if kind == PUNCT:
+        return "PUNCT_" + (word if len(word) == 1 and word in SHAPE_PUNCTS else OTHER)
+    return kind
 
 
 @lru_cache(maxsize=1)

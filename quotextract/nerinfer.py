@@ -19,7 +19,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from .encoder import PackedEncoder, load, pack
-from .tokenizer import Key, Pieces, context_free, run_key, run_starts, split
+from .tokenizer import Key, Pieces, run_starts, tokens_of
 
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
 CACHE_ROWS = 24_576  # distinct input codes whose first-layer taps are kept (3 KB each)
@@ -92,19 +92,13 @@ class NerNetwork:
         """The tokens and input codes of ``runs[index]``, remembered under the run when they
         depend on the run alone, else under its key."""
         run = runs[index]
-        free = context_free(run)
-        key = run if free else run_key(runs, index)
-        entry = None if free else self._runs.get(key)
-        if entry is None:
-            pieces, code = split(None, run, None) if free else split(*key), self.encoder.code
-            if len(pieces) == 1:  # the whole run (tokens cover their run)
-                entry = (pieces, (code(run),))
-            else:
-                entry = (pieces, tuple([code(run[low:high]) for low, high in pieces]))
-            if len(run) <= LONG_RUN:
-                if len(self._runs) >= RUNS:
-                    self._runs.clear()
-                self._runs[key] = entry
+        key, pieces = tokens_of(runs, index)
+        code = self.encoder.code
+        entry = (pieces, (code(run),) if len(pieces) == 1 else tuple([code(run[low:high]) for low, high in pieces]))
+        if len(run) <= LONG_RUN:  # (a single token covers its run)
+            if len(self._runs) >= RUNS:
+                self._runs.clear()
+            self._runs[key] = entry
         return entry
 
     # the network

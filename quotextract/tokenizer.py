@@ -50,10 +50,27 @@ def _type(char: str) -> str:
 
 def split(left: str | None, run: str, right: str | None) -> Pieces:
     """Tokens of ``run`` between an atom of type ``left`` and one of type ``right`` (None: none)."""
-    plain = None if "yahoo!" in run.lower() else PLAIN.fullmatch(run) or PLAIN_NUMBER.fullmatch(run)
-    if plain:  # ('Yahoo!' is razdel's one exception)
-        return _plain(*plain.span(2), len(run))
-    return split_by_rules(left, run, right)
+    return plain(run) or split_by_rules(left, run, right)
+
+
+def plain(run: str) -> Pieces | None:
+    """The tokens of ``run`` if a regex tells them (they then depend on the run alone), else None."""
+    if "!" in run and "yahoo!" in run.lower():  # razdel's one exception
+        return None
+    match = PLAIN.fullmatch(run) or PLAIN_NUMBER.fullmatch(run)
+    return _plain(*match.span(2), len(run)) if match else None
+
+
+def tokens_of(runs: list[str], index: int) -> tuple[str | Key, Pieces]:
+    """The tokens of ``runs[index]`` and what they depend on: the run alone, or its key."""
+    run = runs[index]
+    pieces = plain(run)
+    if pieces is not None:
+        return run, pieces
+    if len(run) == 1 or (run[0] not in DELIMITERS and run[-1] not in DELIMITERS):
+        return run, split_by_rules(None, run, None)
+    key = run_key(runs, index)
+    return key, split_by_rules(*key)
 
 
 def split_by_rules(left: str | None, run: str, right: str | None) -> Pieces:
@@ -108,13 +125,6 @@ def run_key(runs: list[str], index: int) -> Key:
     left = _type(runs[index - 1][-1]) if index and run[0] in DELIMITERS else None
     right = _type(runs[index + 1][0]) if index < len(runs) - 1 and run[-1] in DELIMITERS else None
     return (left, run, right)
-
-
-def context_free(run: str) -> bool:
-    """Whether the tokens of ``run`` are the same whatever stands across the spaces around it."""
-    if len(run) == 1 or (run[0] not in DELIMITERS and run[-1] not in DELIMITERS):
-        return True  # (no token spans a space: a one-character run is one token)
-    return "yahoo!" not in run.lower() and bool(PLAIN.fullmatch(run) or PLAIN_NUMBER.fullmatch(run))
 
 
 def key_pieces(key: Key) -> Pieces:

@@ -294,3 +294,20 @@ def test_razdels_rules_over_atoms_are_razdels(left, run, right):
 def test_razdels_rules_over_any_run_are_razdels(left, run, right):
     if run.split() == [run]:
         assert tokenizer.split_by_rules(left, run, right) == razdel_pieces(left, run, right)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.text(min_size=1, max_size=8), ATOMS, st.text("аяАЯzZ-.()1+", min_size=1, max_size=6)))
+@example("Ростов-на-Дону")
+@example("Я-Ян")
+@example("()")
+@example("-5")
+@example("+٣")
+@example("Kelvin")
+@example("Санкт-Петербург")
+@example("МИД")
+@example("...")
+def test_the_shape_of_a_token_is_slovnets(word):
+    from slovnet.shape import word_shape
+
+    assert encoder.word_shape(word) == word_shape(word)
