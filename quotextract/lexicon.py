@@ -81,12 +81,14 @@ class Lexicon:
     @cached_property
     def verb_prefixes(self) -> frozenset[str]:
         """The first ``PREFIX`` letters of every form of a cue lemma: words starting otherwise need no parsing."""
-        prefixes = set()
-        for cue in self.speech_verbs | self.phrase_starts:
-            prefixes.add(cue[:PREFIX])
-            for parse in parses(cue)[:PREFIX_PARSES]:
-                prefixes.update(fold_yo(form.word[:PREFIX]) for form in parse.lexeme)
-        return frozenset(prefixes)
+        return form_prefixes(self.speech_verbs | self.phrase_starts)
+
+    @cached_property
+    def description_prefixes(self) -> frozenset[str]:
+        """The first ``PREFIX`` letters of every form of a role, body or unnamed-source lemma (and
+        of each word of one of several words): words starting otherwise describe no source."""
+        described = self.roles | self.bodies | self.unnamed | self.institutions | dict(self.body_kinds).keys()
+        return form_prefixes({word for lemma in described for word in lemma.split()})
 
     @cached_property
     def written_prefixes(self) -> frozenset[str]:
@@ -113,6 +115,17 @@ class Lexicon:
             org_kinds=self.org_kinds,
             body_kinds=self.body_kinds,
         )
+
+
+def form_prefixes(lemmas) -> frozenset[str]:
+    """The first ``PREFIX`` letters (ё read as е) of the lemmas and of every form of their likeliest
+    parses: a word starting otherwise is no form of any of them, and needs no parsing to say so."""
+    prefixes = set()
+    for word in lemmas:
+        prefixes.add(fold_yo(word[:PREFIX]))
+        for parse in parses(word)[:PREFIX_PARSES]:
+            prefixes.update(fold_yo(form.word[:PREFIX]) for form in parse.lexeme)
+    return frozenset(prefixes)
 
 
 def _with_yo(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from itertools import accumulate
 
 from .article import Article
 from .cues import is_finite
-from .lexicon import read_table
+from .lexicon import PREFIX, read_table
 from .model import Entity
 from .morph import WORD_CACHE, fold_yo, parses
 from .names import nominative, org_nominative
@@ -210,7 +210,15 @@ FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO"})  # parts of
 @lru_cache(maxsize=50_000)
 def role_lemma(word: str, lexicon) -> str:
     """The lemma a description word stands for: 'премьера' is the premier's, not a premiere;
-    'после' is a preposition before it is the ambassador's locative."""
+    'после' is a preposition before it is the ambassador's locative. A word no form of a
+    description starts like is its own lemma, unparsed."""
+    if fold_yo(word[:PREFIX]) not in lexicon.description_prefixes:
+        return fold_yo(word)
+    return parsed_role_lemma(word, lexicon)
+
+
+def parsed_role_lemma(word: str, lexicon) -> str:
+    """:func:`role_lemma` read from the word's parses, unscreened."""
     found = parses(word)
     if found and found[0].tag.POS in FUNCTION_WORDS:
         return fold_yo(found[0].normal_form)

@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from .article import Article
-from .lexicon import read_list
+from .lexicon import PREFIX, form_prefixes, read_list
 from .mentions import _singular, role_lemma
 from .model import Entity
-from .morph import WORD_CACHE, is_verb, lemma, parses, verb_gender
+from .morph import WORD_CACHE, fold_yo, is_verb, lemma, parses, verb_gender
 from .names import can_stand_in, fuller_names, gender, is_initial, org_nominative, person_nominative
 from .punct import QUOTES
 from .quotemarks import pair_quotes
@@ -575,7 +575,14 @@ def _initials(name: str) -> str:
 
 @lru_cache(maxsize=WORD_CACHE)
 def _relay_verb(word: str) -> bool:
+    if fold_yo(word[:PREFIX]) not in _relay_prefixes():
+        return False
     return any("VERB" in p.tag and "pres" in p.tag and p.normal_form in RELAY_VERBS for p in parses(word)[:2])
+
+
+@lru_cache(maxsize=1)
+def _relay_prefixes() -> frozenset[str]:
+    return form_prefixes(RELAY_VERBS)
 
 
 STEM = 5  # letters a noun and its adjective share ('Казахстана', 'казахстанский')

@@ -14,3 +14,43 @@ def test_initials_and_latin_keep_their_case():
     assert any("Init" in p.tag for p in parses("И"))
     assert not any("Init" in p.tag for p in parses("и"))
     assert parses("Reuters")[0].tag == parses("reuters")[0].tag  # Latin either way, parsed apart
+
+
+# --- screens: a word whose first letters no form of a listed lemma has is not parsed --------------
+
+
+def _forms(lemmas):
+    return sorted(
+        {form.word for lemma in lemmas for parse in parses(lemma) for form in parse.lexeme}
+    )
+
+
+def test_every_form_of_a_description_reads_as_its_lemma_through_the_screen():
+    from quotextract.lexicon import default_lexicon
+    from quotextract.mentions import parsed_role_lemma, role_lemma
+
+    lexicon = default_lexicon()
+    described = lexicon.roles | lexicon.bodies | lexicon.unnamed
+    words = _forms({word for lemma in described for word in lemma.split()})
+    assert len(words) > 1000
+    assert [role_lemma(w, lexicon) for w in words] == [parsed_role_lemma(w, lexicon) for w in words]
+
+
+def test_words_no_description_starts_like_are_their_own_lemma():
+    from quotextract.lexicon import default_lexicon
+    from quotextract.mentions import role_lemma
+
+    lexicon = default_lexicon()
+    assert role_lemma("урожаем", lexicon) == "урожаем"  # never parsed: no source is described so
+    assert role_lemma("министра", lexicon) == "министр"
+    assert role_lemma("премьера", lexicon) == "премьер"
+    assert role_lemma("после", lexicon) == "после"  # a preposition, not the ambassador's locative
+
+
+def test_every_form_of_a_relaying_verb_passes_the_screen():
+    from quotextract.registry import RELAY_VERBS, _relay_verb
+
+    present = [w for w in _forms(RELAY_VERBS) if any("pres" in p.tag for p in parses(w)[:2])]
+    assert "пишет" in present and "сообщают" in present
+    assert all(_relay_verb(w) for w in ("пишет", "сообщает", "передают"))
+    assert not _relay_verb("погода")
