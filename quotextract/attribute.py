@@ -19,6 +19,7 @@ from .syntax import parse_many
 
 DOCUMENT_CUES = frozenset(read_list("document_cues.txt"))  # 'как говорится в', 'говориться'
 GENDER_CODES = {"femn": "f", "masc": "m"}
+NARRATED = frozenset({"about_this"})  # rules whose content is a sentence of the article's narration, names and all
 
 
 class Attributor:
@@ -27,7 +28,7 @@ class Attributor:
     def __init__(self, article: Article, candidates: list[Candidate]):
         self.article = article
         self.candidates = candidates
-        self.quoted = [(c.start, c.stop) for c in candidates]
+        self.quoted = [(c.start, c.stop) for c in candidates if c.rule not in NARRATED]
 
     @cached_property
     def registry(self) -> Registry:
@@ -73,7 +74,7 @@ class Attributor:
     def _attribute(self, candidate: Candidate) -> Quotation:
         mention = self.chooser.choose(candidate, self.mentions_of(candidate)) if candidate.region else None
         source = self.resolver.resolve(mention, candidate.cue) if mention else self._fallback(candidate)
-        if source:
+        if source or (mention and mention.kind == "unnamed"):
             self.resolver.spoke(source, candidate.stop)
         paragraph = self.article.paragraph_at(candidate.start)
         cue = candidate.cue

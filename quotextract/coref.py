@@ -29,10 +29,17 @@ class Resolver:
         self.registry = registry
         self._inside_quote = quoted
         self.last_speaker: tuple[str, Source, int] | None = None
+        self._unnamed_spoke = -1  # where the last quotation of an unnamed source ended
 
-    def spoke(self, source: Source, stop: int) -> None:
-        """``source`` said a quotation ending at ``stop``."""
-        self.last_speaker = (source.name, source, stop)
+    def spoke(self, source: Source | None, stop: int) -> None:
+        """``source`` (None: an unnamed one) said a quotation ending at ``stop``."""
+        if source is None:
+            self._unnamed_spoke = stop
+        else:
+            self.last_speaker = (source.name, source, stop)
+
+    def _unnamed_spoke_last(self) -> bool:
+        return self.last_speaker is None or self._unnamed_spoke > self.last_speaker[2]
 
     def resolve(self, mention: Mention, cue: Cue | None) -> Source | None:
         """The registry entry a mention refers to, or None for an unnamed source."""
@@ -65,6 +72,9 @@ class Resolver:
         if mention.kind == "role":
             if self._possessed(mention):
                 return None  # 'его помощник': someone of his, unnamed
+            wanted = wanted or feminine_description(mention.key)
+            if "interlocutor" in self.article.lexicon.classes_of(mention.key) and self._unnamed_spoke_last():
+                return None  # 'сказал источник … Собеседник издания добавил': the same unnamed source
             described = registry.described(mention.key, mention.start, wanted, self._modifiers(mention))
             if described is None and self._speaks_for_body(mention):
                 return self._represented(mention)
@@ -213,6 +223,14 @@ class Resolver:
 @lru_cache(maxsize=WORD_CACHE)
 def _nominative(word: str) -> bool:
     return any(p.tag.case == "nomn" for p in parses(word.lower()))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def feminine_description(key: str) -> str | None:
+    """'femn' for a description only a woman bears ('певица', 'теннисистка'); a masculine one
+    ('министр', 'тренер') is said of women too, and says nothing."""
+    found = parses(key.split()[0])
+    return "femn" if found and {"NOUN", "anim", "femn"} <= found[0].tag.grammemes else None
 
 
 def cue_gender(cue: Cue | None) -> str | None:
