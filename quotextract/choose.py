@@ -350,7 +350,8 @@ class Chooser:
         head = text[description.start : description.stop].split()[0]
         name = text[person.start : person.stop].split()[-1]
         nominative = NOMINATIVE_SHAPE.search(name) or BARE_STEM.search(name)  # 'Ляхов', 'Данн'
-        forms = _forms(name) | ({("nomn", "sing")} if nominative else set())
+        forms = {f for f in _forms(name) if f[0] != "loct"}  # no preposition, no locative: 'Автор гола Буше'
+        forms |= {("nomn", "sing")} if nominative else set()
         return not _forms(head) & forms if _forms(head) and forms else False
 
     def _closes_clause(self, mention: Mention) -> bool:

@@ -13,7 +13,7 @@ from .article import Article
 from .cues import is_finite
 from .lexicon import PREFIX, read_table
 from .model import Entity
-from .morph import WORD_CACHE, fold_yo, parses
+from .morph import WORD_CACHE, fold_yo, is_person_noun, lemma as lemma_of, parses
 from .names import nominative, org_nominative
 
 PRONOUNS = dict((word, kind[0]) for word, kind in read_table("pronouns.txt"))  # 'она' -> 'femn'
@@ -68,7 +68,11 @@ def find_mentions(
             continue
         lower = word.text.lower()
         lemma = role_lemma(lower, article.lexicon)
-        if fold_yo(lower) in PRONOUNS:  # 'её' and 'ее' alike
+        if fold_yo(lower) in PRONOUNS and _someone_of(article, words, index, entities):
+            follower = words[index + 1]  # 'сообщает его друг': someone of his, unnamed
+            found.append(Mention(word.start, follower.stop, "unnamed", key=lemma_of(follower.text.lower())))
+            covered = follower.stop
+        elif fold_yo(lower) in PRONOUNS:  # 'её' and 'ее' alike
             found.append(Mention(word.start, word.stop, "pronoun", key=fold_yo(lower)))
         elif lemma in article.lexicon.bodies and _singular(word.text, lemma):
             named = BODY_NAME.match(article.text, word.stop, stop)
@@ -99,6 +103,32 @@ def find_mentions(
             found.append(Mention(word.start, stop_at, kind, key=lemma))
             covered = stop_at
     return sorted(found, key=lambda m: m.start)
+
+
+POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+
+
+def _someone_of(article: Article, words, index: int, entities: list[Entity]) -> bool:
+    """A possessive right before a person noun in the nominative that is no description of the
+    lexicon, no name beside it: 'сообщает его друг' is someone of his, unnamed; not 'Филипп,
+    его сын' nor 'его помощник' (a description the resolver reads)."""
+    word, follower = words[index], words[index + 1] if index + 1 < len(words) else None
+    text = article.text
+    return (
+        follower is not None
+        and word.text.lower() in POSSESSIVES
+        and not text[word.stop : follower.start].strip()
+        and is_person_noun(follower.text.lower(), "nomn")
+        and role_lemma(follower.text.lower(), article.lexicon) not in article.lexicon.roles
+        and not any(
+            NAMED_BESIDE.fullmatch(text, e.stop, word.start) or not text[follower.stop : e.start].strip()
+            for e in entities
+            if e.stop <= word.start or e.start >= follower.stop
+        )
+    )
+
+
+NAMED_BESIDE = re.compile(r"\s*,?\s*")  # 'Филипп Арнонкур, его сын'
 
 
 SUBJECT_GAP = re.compile(r"[ \t]*(?:(?:также|тоже|уже|же|вновь|ранее)[ \t]+)?")

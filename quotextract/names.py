@@ -67,11 +67,17 @@ def _foreign(word: str) -> bool:
     return bool(FOREIGN_VOWEL_END.search(word)) and not analyzer().word_is_known(word.lower())
 
 
+def _foreign_locative(parse) -> bool:
+    """A locative of a name without a Russian surname's ending ('Буше' of 'Буш'): a name is in
+    the locative only after a preposition, which the registry reads; 'Петрове' stays Петров's."""
+    return parse.tag.case == "loct" and not NOMINATIVE_SHAPE.search(parse.normal_form)
+
+
 def _choose_case(words: list[str]) -> str:
     """The grammatical case of a name: the first word's likeliest case the others agree with."""
     content = [w for w in words if not is_initial(w) and not _indeclinable(w) and not _foreign(w)]
     for parse in _person_parses(content[0]) if content else ():
-        if "inan" in parse.tag or parse.tag.case == "voct":
+        if "inan" in parse.tag or parse.tag.case == "voct" or _foreign_locative(parse):
             continue  # 'Драги' is no dredge ('драга'), news call no one in the vocative ('Абаскаль')
         case = parse.tag.case
         if case and all(_supports(w, case) for w in content[1:]):

@@ -18,6 +18,8 @@ from quotextract.names import nominative as to_nominative
         ("Эннио Морриконе", "PER", "Эннио Морриконе"),  # a foreign surname in -е, not a locative
         ("Лоренцо Беллуне", "PER", "Лоренцо Беллуне"),
         ("Петрове", "PER", "Петров"),  # a Russian surname's locative still is one
+        ("Ги Буше", "PER", "Ги Буше"),  # no locative of 'Буш' without a preposition
+        ("Лори Кае", "PER", "Лори Кае"),
         ("Минздрава", "ORG", "Минздрав"),
         ("Министерства финансов", "ORG", "Министерство финансов"),
         ("Федеральной налоговой службы", "ORG", "Федеральная налоговая служба"),

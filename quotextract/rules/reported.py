@@ -12,7 +12,7 @@ from ..article import Article
 from ..cues import is_authorial, is_finite
 from ..lexicon import read_list
 from ..model import Cue
-from ..morph import is_verb, parses, words_pattern
+from ..morph import is_person_noun, is_verb, parses, words_pattern
 from ..punct import (
     DASH,
     DASH_CLASS,
@@ -379,7 +379,9 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 continue  # 'Об этом в субботу, …, Сергей сообщил': a back reference, not content
             kind = "direct" if any(dash in match.group() for dash in DASHES) else "indirect"
             if kind == "direct":
-                head = (_speech_start(article, index, head[0]), head[1])
+                start = _speech_start(article, index, head[0])
+                head = (OPENING_DASH.match(text, start, head[1]).end(), head[1])  # '- Ребята …, - сказал'
+
             if has_words(text, *head, MIN_HEAD_WORDS):
                 yield Candidate(*head, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
             if has_tail:
@@ -390,6 +392,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
             break
 
 
+OPENING_DASH = re.compile(r"(?:[-—]\s+)?")  # a dash line's dash where speech that lost its marks begins
 RESUMED = re.compile(rf"\s*(?:{DASH}|-(?=\s))\s*(?=[А-ЯЁ])")  # '…, — уточнил Белов. — По договоренности …'
 
 
@@ -453,6 +456,8 @@ def _names_a_source(article: Article, cue: Cue, stop: int) -> bool:
             for p in parses(word)[:2]
         ):
             return True  # 'сообщили в ведомстве', 'сообщил источник'; not '… о прощании с артистом'
+        if is_person_noun(word, "nomn"):
+            return True  # '- сказал канадец', '— добавил собеседник': a person, whatever the word
     return False
 
 
