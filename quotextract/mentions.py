@@ -13,7 +13,8 @@ from .article import Article
 from .cues import is_finite
 from .lexicon import PREFIX, read_table
 from .model import Entity
-from .morph import WORD_CACHE, fold_yo, is_person_noun, lemma as lemma_of, parses
+from .morph import WORD_CACHE, fold_yo, is_person_noun, parses
+from .morph import lemma as lemma_of
 from .names import nominative, org_nominative
 
 PRONOUNS = dict((word, kind[0]) for word, kind in read_table("pronouns.txt"))  # 'она' -> 'femn'
