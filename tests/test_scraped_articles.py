@@ -122,6 +122,10 @@ ARTICLES = {
         ("Чего вы ждёте от властей", None, "direct"),
         ("Прежде всего стабильных правил", "Игорь Левин", "direct"),
     ],
+    "article-interview-unquoted-outlet.txt": [  # 'X в интервью ИА Регнум рассказала': answers only
+        ("Нам удалось сохранить", "Ольга Кузнецова", "direct"),
+        ("В следующем году мы ждём", "Ольга Кузнецова", "direct"),
+    ],
     "article-interview-in-outlet-lead.txt": [  # 'В интервью «Газете» X рассказал …', no headline
         ("Игорь Анатольевич, многие опасаются", None, "direct"),
         ("Нет. Мы не будем закрывать", "Игорь Левин", "direct"),
@@ -181,6 +185,7 @@ ARTICLES = {
 NOT_QUOTED = {
     "article-wire-dateline.txt": ["ОМСК", "МОСКВА"],
     "article-interview-questions.txt": ["Фото", "поговорил с генеральным"],
+    "article-interview-unquoted-outlet.txt": ["Экономика", "в интервью ИА Регнум", "Поделиться"],
     "article-interview-answers.txt": ["Беседовала", "О новом оборудовании", "О кадрах"],
     "article-sports-report.txt": ["уступил", "пропустил встречу"],
     "article-regional-press-service.txt": ["отремонтируют 40"],

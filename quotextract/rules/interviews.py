@@ -22,10 +22,12 @@ from .lines import (
 )
 from .scan import Screened, opening_at
 
+OUTLET = r"[«\"„“][^»\"“”]{1,40}[»\"“”]|(?-i:[A-ZА-ЯЁ][\w-]*)"  # '«Газете»', 'РБК', 'Reuters'
 LEAD_VERBS = ("ответил", "рассказал", "поговорил", "побеседовал", "беседует", "беседовал")
 INTERVIEW_LEAD = Screened(
     re.compile(
         r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью"
+        rf"|в\s+интервью\s+(?:\w+\s+)?(?:{OUTLET})\s+(?:рассказал|заявил|сообщил|признал|пояснил)\w*"
         r"|рассказал\w*\s+(?:\w+\s+)?[«\"„“][^»\"“”]{1,40}[»\"“”]\s+об?\s)"  # 'рассказал «Газете» о …'
         r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+"
         r"|(?<!\w)в\s+интервью\s+(?:\w+\s+)?[«\"„“][^»\"“”]{1,40}[»\"“”]\s+)"  # 'В интервью «Газете» X …'
@@ -168,7 +170,8 @@ def _interviewee(article: Article) -> tuple[int, int] | None:
         if match:
             sentence = article.sentence_at(match.start())
             start, stop = (sentence.start, sentence.stop) if sentence else (lead.start, lead.stop)
-            return (start, match.start()) if match.group("before") else (match.end(), stop)
+            before = match.group("before") and has_words(text, start, match.start(), 1)
+            return (start, match.start()) if before else (match.end(), stop)  # 'В интервью РБК рассказал X
     return None
 
 
