@@ -27,6 +27,7 @@ from slovnet.shape import TYPE as SHAPE_TYPE
 SEPARATOR = 0  # the table row of a separator: all zeros, as natasha's padding
 CODES = 100_000  # token strings whose input codes are remembered (emptied when full; about 120 B each)
 LONG_TOKEN = 40  # characters: the codes of longer tokens are computed, not remembered
+NO_CODE = np.iinfo(np.int64).max  # above every input code
 EVICT = 8  # a full table evicts at least 1/EVICT of its rows at once, those used longest ago
 
 
@@ -37,8 +38,10 @@ class PackedEncoder:
     def __init__(self, model, words, shapes, capacity: int):
         self.words, self.shapes = words, shapes
         word, shape = model.emb.word, model.emb.shape
-        self._indexes, self._codes_pq = word.indexes.array, word.codes.array  # navec's product quantisation
-        self._qdims = np.arange(self._codes_pq.shape[0])
+        # navec's product quantisation: word i's vector is centroid indexes[i, q] of each part q in turn
+        self._indexes, codes = word.indexes.array, word.codes.array  # parts x centroids x dims
+        self._centroids = codes.reshape(-1, codes.shape[2])  # every part's centroids, one after another
+        self._first_centroids = np.arange(codes.shape[0], dtype=np.intp) * codes.shape[1]  # of each part
         self._word_ids, self._unknown = words.word_ids, words.unk_id
         self._shape_count, self._shape_ids = len(shapes.items), shapes.item_ids
         self._shape_rows = shape.weight.array
@@ -60,7 +63,8 @@ class PackedEncoder:
         self.last_norm = (scale, shift)  # output = hidden * scale + shift
         self.capacity = capacity
         self._table = np.zeros((capacity + 1, 3, first.shape[0]), np.float32)  # row 0: separator
-        self._rows: dict[int, int] = {}  # input code -> its row of the table
+        # the codes in the table in ascending order, then a sentinel above every code, and their rows
+        self._sorted_codes, self._sorted_rows = np.array([NO_CODE]), np.array([SEPARATOR])
         self._row_codes = np.full(capacity + 1, -1, np.int64)  # the code of each row (-1: free)
         self._row_batches = np.zeros(capacity + 1, np.int64)  # the last batch that used each row
         self._batch = 0
@@ -94,34 +98,39 @@ class PackedEncoder:
         the rows used longest ago make room when it is full."""
         self._batch += 1
         unique, inverse = np.unique(codes, return_inverse=True)
-        if len(unique) > self.capacity:
-            raise ValueError(
-                f"a batch of {len(unique)} distinct tokens, more than the table's {self.capacity}"
-            )
-        rows = np.array([self._rows.get(code, SEPARATOR) for code in unique.tolist()], np.int64)
-        self._row_batches[rows] = self._batch
-        missing = np.flatnonzero(rows == SEPARATOR)
+        at = np.searchsorted(self._sorted_codes, unique)  # (fast: both ascending)
+        rows = self._sorted_rows[at]
+        missing = np.flatnonzero(self._sorted_codes[at] != unique)
+        rows[missing] = SEPARATOR
+        self._row_batches[rows] = self._batch  # (and the separator's row)
         if len(missing):
             rows[missing] = self._place(unique[missing])
         return rows[inverse.reshape(-1)]
 
     def _place(self, codes: np.ndarray) -> np.ndarray:
-        """Rows for ``codes``, computed; room is made by evicting at least ``EVICT`` of the table."""
+        """Rows for ``codes`` (ascending, none in the table), computed; room is made by evicting
+        at least ``EVICT`` of the table, never a row of this batch."""
         free = self.capacity - self.used
         if len(codes) > free:
             stale = self.used - int((self._row_batches[1:] == self._batch).sum())  # not of this batch
+            if len(codes) > free + stale:
+                raise ValueError(
+                    f"a batch of {self.used - stale + len(codes)} distinct tokens, more than the table's {self.capacity}"
+                )
             count = min(max(len(codes) - free, self.capacity // EVICT), stale)
             held = np.flatnonzero(self._row_codes >= 0)
             victims = held[np.argpartition(self._row_batches[held], count - 1)[:count]]
-            for code in self._row_codes[victims].tolist():
-                del self._rows[code]
+            kept = ~np.isin(self._sorted_codes, self._row_codes[victims], assume_unique=True)
+            self._sorted_codes, self._sorted_rows = self._sorted_codes[kept], self._sorted_rows[kept]
             self._row_codes[victims] = -1
             self.used -= count
         rows = np.flatnonzero(self._row_codes[1:] < 0)[: len(codes)] + 1
         self._table[rows] = (self._input(codes) @ self._taps).reshape(len(codes), 3, -1)
         self._row_codes[rows] = codes
         self._row_batches[rows] = self._batch
-        self._rows.update(zip(codes.tolist(), rows.tolist()))
+        at = np.searchsorted(self._sorted_codes, codes)
+        self._sorted_codes = np.insert(self._sorted_codes, at, codes)
+        self._sorted_rows = np.insert(self._sorted_rows, at, rows)
         self.used += len(codes)
         self.computed += len(codes)
         return rows
@@ -129,7 +138,8 @@ class PackedEncoder:
     def _input(self, codes: np.ndarray) -> np.ndarray:
         """natasha's input rows of the codes: navec vector and shape vector side by side."""
         word_ids, shape_ids = np.divmod(codes, self._shape_count)
-        vectors = self._codes_pq[self._qdims, self._indexes[word_ids]].reshape(len(codes), -1)
+        centroids = (self._indexes[word_ids] + self._first_centroids).reshape(-1)
+        vectors = np.take(self._centroids, centroids, axis=0).reshape(len(codes), -1)
         return np.concatenate((vectors, self._shape_rows[shape_ids]), axis=1)
 
     def hidden(self, rows: np.ndarray) -> np.ndarray:

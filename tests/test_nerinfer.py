@@ -104,6 +104,13 @@ def test_a_table_too_small_for_the_words_changes_no_entity():
     assert small.encoder.used <= 64
 
 
+def test_a_batch_of_more_words_than_the_table_holds_is_refused():
+    small = nerinfer.new_network(capacity=8)
+    small.tag(["Иван Петров приехал в Москву"])
+    with pytest.raises(ValueError, match="a batch of 10 distinct tokens, more than the table's 8"):
+        small.tag(["Иван Петров приехал в Москву , а потом уехал домой"])
+
+
 def vocabulary_words(count: int) -> list[str]:
     """Distinct lower-case Russian words of navec's vocabulary: each is a first-layer row of its own."""
     words = (word for word in network().encoder.words.words if re.fullmatch("[а-я]{4,}", word))
@@ -119,6 +126,15 @@ def test_a_full_table_keeps_the_rows_in_use():
     assert found == our_spans(lines)
     assert small.encoder.computed == len(words)  # each word once: every line's words stay
     assert small.encoder.used <= 32
+
+
+def test_the_input_rows_are_slovnets():
+    ours = network().encoder
+    words = ["Москва", "заявил", "Зюзякин", "«", "2024", "МИД", "по-русски"]
+    word_ids = np.array([ours.words.word_ids.get(w.lower(), ours.words.unk_id) for w in words])
+    shape_ids = np.array([ours.shapes.item_ids[encoder.word_shape(w)] for w in words])
+    expected = natasha_tagger().infer.model.emb(word_ids[None], shape_ids[None])[0]
+    assert np.array_equal(ours._input(np.array(ours.codes(words))), expected)
 
 
 def test_tokens_the_network_cannot_tell_apart_share_a_row():
