@@ -128,6 +128,20 @@ def test_screened_pattern_matches_as_finditer(screened, text, data):
     assert (first and first.span()) == (plain and plain.span())
 
 
+def test_words_of_a_screened_pattern_are_found_in_any_case():
+    """A letter a pattern of any case matches is the case folding of the letter matched."""
+    letters = sorted({c for screened in SCREENED.values() for word in screened.words for c in word})
+    matched = re.compile("[" + "".join(letters) + "]", re.I).findall(
+        "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
+    )
+    assert len(matched) > 2 * len(letters)  # small, capital and other forms: 'ᲄ' is a 'т'
+    for char in matched:
+        assert all(char.casefold() == letter for letter in letters if re.fullmatch(letter, char, re.I))
+    lead = INTERVIEW_LEAD
+    assert lead.may_match("ПОБЕСЕДОВАЛ С") and not lead.may_match("побеседуем")
+    assert lead.search("Он оᲄветил на вопросы") and lead.may_match("Он оᲄветил на вопросы")  # a tall т
+
+
 def test_screened_matches_do_not_overlap():
     screened = Screened(re.compile("аа"), re.compile("а"))
     assert _found(screened.finditer("аааа а")) == [((0, 2), ()), ((2, 4), ())]

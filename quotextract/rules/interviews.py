@@ -35,6 +35,7 @@ INTERVIEW_LEAD = Screened(
     opening_at(
         [*((verb[0], verb[1:]) for verb in LEAD_VERBS), ("в", r"\s+интервью")], re.I
     ),  # where one can begin
+    ("тветил", "ассказал", "оговорил", "беседов", "беседует", "интервью"),  # what one holds
 )
 LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines of prose
 BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")
