@@ -147,6 +147,12 @@ def test_screened_matches_do_not_overlap():
     assert _found(screened.finditer("аааа а")) == [((0, 2), ()), ((2, 4), ())]
 
 
+def test_screen_led_by_the_character_before_finds_a_match_at_the_range_start():
+    text = "Да, — сказал он"
+    assert SEPARATOR.lead and [m.span() for m in SEPARATOR.finditer(text, 3)] == [(3, 6)]
+    assert SEPARATOR.places(text) == [3] and not list(SEPARATOR.finditer(text, 4))
+
+
 def _walked(text: str, words, lexicon) -> list:
     """The cues of a walk over every word, each tested by cue_at."""
     found, index = [], 0

@@ -24,13 +24,10 @@ from ..segment import Paragraph
 from .scan import Screened
 
 AFTER_PHRASE = "(?<=" + one_of("," + SENTENCE_ENDS) + ")"  # a comma or sentence end just before
-SPACE_OR_DASH = rf"[\s{re.escape(DASHES)}]"
 SEPARATOR = Screened(  # ', — сказал' ',- сказал' ', -сказал'
     re.compile(rf"{AFTER_PHRASE}\s*{DASH}\s*|{AFTER_PHRASE}\s*-\s+|{AFTER_PHRASE}\s*-(?=[а-яё])"),
-    re.compile(  # a space or dash after the phrase, and the dash
-        rf"{SPACE_OR_DASH}(?<={one_of(',' + SENTENCE_ENDS)}{SPACE_OR_DASH})"
-        rf"(?:(?<={DASH_CLASS})|(?<=\s)(?=\s*{DASH_CLASS}))"
-    ),
+    re.compile(rf"{one_of(',' + SENTENCE_ENDS)}(?=\s*{DASH_CLASS})"),  # the comma or stop, a dash after it
+    lead=1,
 )
 
 THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)

@@ -21,16 +21,18 @@ class Screened:
     whole text serve any range of it. ``words``: strings one of which every match holds once
     case-folded (a pattern of any case matches a letter only where its case folding is that
     letter): a range holding none is not scanned at all, ``str.casefold`` and ``in`` being
-    far faster than any pattern.
+    far faster than any pattern. ``lead``: ``starts`` matches this many characters before where
+    a match can start, at a character every match follows (one rarer than its first ones).
     """
 
     pattern: re.Pattern
     starts: re.Pattern
     words: tuple[str, ...] = ()
+    lead: int = 0
 
     def places(self, text: str) -> list[int]:
         """Where matches of ``pattern`` can start in ``text``: screened once for many ranges."""
-        return [place.start() for place in self.starts.finditer(text)]
+        return [place.start() + self.lead for place in self.starts.finditer(text)]
 
     def finditer(
         self, text: str, start: int = 0, stop: int | None = None, places: list[int] | None = None
@@ -40,9 +42,8 @@ class Screened:
         if self.words and not self.may_match(text, start, stop):
             return iter(())
         if places is None:
-            return self._matches(
-                text, (place.start() for place in self.starts.finditer(text, start, stop)), stop
-            )
+            lead, scan = self.lead, self.starts.finditer(text, max(0, start - self.lead), stop)
+            return self._matches(text, (place.start() + lead for place in scan), stop)
         low, high = bisect.bisect_left(places, start), bisect.bisect_left(places, stop)
         return self._matches(text, islice(places, low, high), stop) if low < high else iter(())
 
