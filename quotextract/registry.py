@@ -213,7 +213,7 @@ class Registry:
                     role
                     and _singular(word.text, role.split()[0])
                     and _in_case(person.text, case)
-                    and self._introduces(word, person, before[position + 1 :])
+                    and self._introduces(word, person, before[position + 1 :], case)
                 ):
                     found[person.start] = (role, *self._described(word, person), case)
                     break
@@ -229,15 +229,31 @@ class Registry:
                 return pair
         return single if single in roles else None
 
-    def _introduces(self, role, person: Entity, between) -> bool:
-        """A description introduces the person when only its genitive modifiers stand between."""
+    def _introduces(self, role, person: Entity, between, case: str | None) -> bool:
+        """A description introduces the person when only its genitive modifiers stand between,
+        a person among them only as its owner ('Адвокат Орлова Михаил Петренко' is Петренко)."""
         text = self.article.text
         if INTRODUCTION_BREAK.search(text, role.stop, person.start):
             return False
-        starts = self._raw_starts
-        if bisect.bisect_left(starts, person.start) > bisect.bisect_left(starts, role.stop):
+        starts, persons = self._raw_starts, self._raw_persons
+        low, here = bisect.bisect_left(starts, role.stop), bisect.bisect_left(starts, person.start)
+        if any(not self._owner_before(owner, case) for owner in persons[low:here]):
             return False  # another person stands between
+        if here + 1 < len(persons) and self._owner_before(person, case):
+            return False  # the owner of the description, not the one it introduces
         return not any(is_verb(w.text.lower()) or w.text.lower() in NOT_MODIFIERS for w in between)
+
+    def _owner_before(self, person: Entity, case: str | None) -> bool:
+        """A genitive name right before another name in the description's case."""
+        index = bisect.bisect_right(self._raw_starts, person.start)
+        following = self._raw_persons[index] if index < len(self._raw_persons) else None
+        return (
+            following is not None
+            and case not in (None, "gent")
+            and not self.article.text[person.stop : following.start].strip()
+            and _in_case(person.text, "gent")
+            and _in_case(following.text, case)
+        )
 
     def _described(self, role, person: Entity) -> tuple[str, str | None]:
         """The description as written ('аналитик банка «Восход»') and the organisation in it."""
