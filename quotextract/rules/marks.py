@@ -120,6 +120,9 @@ def _quoted(
     after = quoted.close + 1 if quoted.close is not None else paragraph.stop
     inner = _interruption(marks, start, stop)
     attribution = _after_quote(article, after, paragraph.stop)
+    lost = quoted.open is not None and quoted.close is None and not inner and _lost_close(marks, start, stop)
+    if lost:
+        stop, attribution = lost  # '«Текст, — заявил X, который …' whose closing mark was lost
     if inner:
         separator, clause, clause_stop, resume, cue = inner
         for part in ((start, separator), (resume, stop)):
@@ -251,6 +254,15 @@ def _after_quote(article: Article, start: int, stop: int):
     if cue is None or not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(article.text, cue.stop, stop):
         return None
     return clause, clause_end(article.text, clause, stop), cue
+
+
+def _lost_close(marks: _Marks, start: int, stop: int):
+    """Where an unclosed quotation ends, and its attribution: before the first ', — заявил X'."""
+    for match in marks.matches(marks.separators, SEPARATOR, start, stop):
+        attribution = _after_quote(marks.article, match.start(), stop)
+        if attribution:
+            return match.start(), attribution
+    return None
 
 
 def _interruption(marks: _Marks, start: int, stop: int):

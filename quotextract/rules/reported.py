@@ -77,6 +77,7 @@ CLAUSE_BREAK = re.compile(
     one_of(SENTENCE_ENDS + ";:" + LEFT_GUILLEMET + RIGHT_GUILLEMET + STRAIGHT_QUOTE)
 )  # between a cue and its 'что'
 QUOTE_MARK = re.compile(QUOTE_CLASS)
+RELATIVE_TAIL = re.compile(r"(?i)котор")
 THAT_WORD = re.compile(r"что", re.I)  # what every match of THAT holds
 OWN_TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|обо)\s+(?!том\b)\w+")  # the cue's own topic before 'что'
 
@@ -365,7 +366,13 @@ def postposed(article: Article) -> Iterator[Candidate]:
             has_tail = (
                 clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
             )
+            relative = (
+                has_tail
+                and RELATIVE_TAIL.match(text, *tail)
+                and QUOTE_MARK.search(text, sentence.start, clause)
+            )
             region = (clause, clause_stop if has_tail else sentence.stop)
+            has_tail = has_tail and not relative  # '«…, — заявлял X, который …': the relative clause is X's
             if has_words(text, *region, (POSTPOSED_WORDS if has_tail else FINAL_POSTPOSED_WORDS) + 1):
                 continue
             if not _names_a_source(article, cue, region[1]):
