@@ -422,8 +422,11 @@ def _resumed(article: Article, index: int) -> tuple[int, int] | None:
             later.start > following.start and RESUMED.match(text, later.start)
         ):
             break
-        if article.cues_in(later.start, later.stop) and SEPARATOR.search(text, later.start, later.stop):
+        cued = article.cues_in(later.start, later.stop)
+        if cued and SEPARATOR.search(text, later.start, later.stop):
             return None  # the resumed speech has an attribution of its own: the rule meets it there
+        if cued and later.start > following.start and not PERSONAL.search(later.text):
+            break  # 'В то же время супруга не исключила, что …': the article's narration again
         stop = later.stop
     span = trimmed(text, dash.end(), stop)
     return span if span[1] > span[0] else None
