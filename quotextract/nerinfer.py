@@ -42,18 +42,22 @@ class Tagged:
 @dataclass(frozen=True, slots=True)
 class _Line:
     text: str
-    runs: list[tuple[Pieces, tuple[int, ...]]]  # the tokens and input codes of each run of ``text.split()``
+    words: list[str]  # ``text.split()``
+    runs: list[tuple[Pieces, tuple[int, ...]]]  # the tokens and input codes of each of ``words``
     size: int  # tokens
 
     def offsets(self, indexes: list[int]) -> list[tuple[int, int]]:
         """Offsets in the line of the tokens ``indexes`` (wanted only where NER finds an entity)."""
-        runs, starts = self.runs, run_starts(self.text)
+        runs, before = self.runs, [0, *accumulate(map(len, self.words))]  # characters before each run
+        spaced = before[-1] + len(runs) - 1 == len(self.text)  # one space between runs, none around
+        starts = None if spaced else run_starts(self.text)
         ends = list(accumulate(map(len, map(itemgetter(0), runs))))  # tokens to the end of each run
         found = []
         for index in indexes:
             run = bisect_right(ends, index)
             low, high = runs[run][0][index - (ends[run - 1] if run else 0)]
-            found.append((starts[run] + low, starts[run] + high))
+            start = before[run] + run if starts is None else starts[run]
+            found.append((start + low, start + high))
         return found
 
 
@@ -85,7 +89,7 @@ class NerNetwork:
                         found[index] = self._run(runs, index)
             size = len(codes)
             codes.extend(chain.from_iterable(map(itemgetter(1), found)))
-            prepared.append(_Line(line, found, len(codes) - size))
+            prepared.append(_Line(line, runs, found, len(codes) - size))
         return prepared, codes
 
     def _run(self, runs: list[str], index: int) -> tuple[Pieces, tuple[int, ...]]:
@@ -133,11 +137,11 @@ class NerNetwork:
         best = score.argmax(1)
         found = np.empty(len(positions), np.intp)
         found[offsets[sizes - 1] + np.arange(count)] = best  # the last tag of each line
-        lines = np.arange(count)
+        flat, first = history.reshape(-1), np.arange(0, history.size, history.shape[1])  # each row's start
         for step in range(len(active) - 1, 0, -1):
             low, high = bounds[step], bounds[step + 1]
             size = high - low
-            best[:size] = history[low:high][lines[:size], best[:size]]
+            best[:size] = flat[first[low:high] + best[:size]]
             found[bounds[step - 1] : bounds[step - 1] + size] = best[:size]
         tags = np.full(len(emissions), OUTSIDE, np.int64)
         tags[positions] = found

@@ -63,6 +63,20 @@ def test_the_entities_of_invented_lines():
     assert "Дмитрий Песков" in {lines[0][start:stop] for start, stop, _ in our_spans(lines)[0]}
 
 
+@pytest.mark.parametrize(
+    "line, entity",
+    [
+        ("Иван Петров приехал в Москву.", "Москву"),
+        ("  Иван  Петров\tприехал в\u00a0Москву. ", "Москву"),
+        ("Глава «Газпрома»   Алексей Миллер\u2003и мэр Москвы Сергей Собянин", "Сергей Собянин"),
+    ],
+)
+def test_the_offsets_of_entities_between_any_spaces(line, entity):
+    spans = our_spans([line])[0]
+    assert spans == natasha_spans([line])[0]
+    assert entity in {line[start:stop] for start, stop, _ in spans}
+
+
 def test_no_line_is_no_entities():
     assert network().tag([]) == []
     assert network().tag(["", "   "]) == [[], []]
