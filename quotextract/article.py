@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import operator
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -48,7 +48,7 @@ class Article:
     @cached_property
     def cues(self) -> list[Cue]:
         starts = self._starts_of("tokens")
-        ends = [bisect.bisect_left(starts, p.stop) for p in self.paragraphs]  # each one's tokens end there
+        ends = [bisect_left(starts, p.stop) for p in self.paragraphs]  # each one's tokens end there
         return cues_of_lines(self.text, self.tokens, ends, self.lexicon)
 
     @cached_property
@@ -56,7 +56,7 @@ class Article:
         """The indices of the sentences a cue lies in (``sentences_in``'s test), found from the cues."""
         sentences, found = self._index_of("sentences"), set()
         for cue in self.cues:
-            index = bisect.bisect_right(sentences.starts, cue.start) - 1
+            index = bisect_right(sentences.starts, cue.start) - 1
             if index >= 0 and cue.stop <= sentences.stops[index]:
                 found.add(index)
         return frozenset(found)
@@ -87,19 +87,20 @@ class Article:
         return self._index_of(name).starts
 
     def _within(self, name: str, start: int, stop: int, limit: int | None = None) -> list:
-        index = self._index_of(name)
-        low = bisect.bisect_left(index.starts, start)
-        high = bisect.bisect_left(index.starts, stop, low)
-        if limit is not None:
-            high = min(high, low + limit)
+        index = self._index.get(name) or self._index_of(name)
+        starts = index.starts
+        low = bisect_left(starts, start)
+        high = bisect_left(starts, stop, low)
+        if limit is not None and high > low + limit:
+            high = low + limit
         if index.nested:
             return [item for item in index.items[low:high] if item.stop <= stop]
-        return index.items[low : bisect.bisect_right(index.stops, stop, low, high)]
+        return index.items[low : bisect_right(index.stops, stop, low, high)]
 
     def _at(self, name: str, position: int):
-        index = self._index_of(name)
-        found = bisect.bisect_right(index.starts, position) - 1
-        return index.items[found] if found >= 0 and position < index.items[found].stop else None
+        index = self._index.get(name) or self._index_of(name)
+        found = bisect_right(index.starts, position) - 1
+        return index.items[found] if found >= 0 and position < index.stops[found] else None
 
     def tokens_in(self, start: int, stop: int) -> list[Token]:
         """Tokens lying entirely inside ``[start, stop)``."""
@@ -115,7 +116,7 @@ class Article:
 
     def iter_cues(self, start: int, stop: int) -> Iterator[Cue]:
         """Cues lying entirely inside ``[start, stop)``, lazily: for scans that stop early."""
-        cues, index = self.cues, bisect.bisect_left(self._starts_of("cues"), start)
+        cues, index = self.cues, bisect_left(self._starts_of("cues"), start)
         while index < len(cues) and cues[index].start < stop:
             if cues[index].stop <= stop:
                 yield cues[index]
@@ -123,7 +124,7 @@ class Article:
 
     def token_start_before(self, position: int, count: int) -> int:
         """Where the ``count``-th token before ``position`` starts (0 when there are fewer)."""
-        index = bisect.bisect_left(self._starts_of("tokens"), position) - count
+        index = bisect_left(self._starts_of("tokens"), position) - count
         return self.tokens[index].start if index >= 0 else 0
 
     def entities_in(self, start: int, stop: int) -> list[Entity]:
@@ -132,17 +133,19 @@ class Article:
 
     def first_cue(self, start: int, stop: int, within: int = 4) -> Cue | None:
         """The first cue among the first ``within`` tokens of ``[start, stop)``."""
-        words = self._within("tokens", start, stop, limit=within)
-        if not words:
+        tokens = self._index.get("tokens") or self._index_of("tokens")  # apart: bisect the stops too
+        low = bisect_left(tokens.starts, start)
+        high = min(bisect_left(tokens.starts, stop, low), low + within)
+        high = bisect_right(tokens.stops, stop, low, high)
+        if high == low:
             return None
-        cues = self._index_of("cues")  # in order, apart: the first cue starting there is the one
-        first = bisect.bisect_left(cues.starts, words[0].start)
-        if (
-            first < len(cues.items)
-            and cues.starts[first] < words[-1].stop
-            and cues.stops[first] <= words[-1].stop
-        ):
-            return cues.items[first]
+        first, last = tokens.starts[low], tokens.stops[high - 1]
+        cues = self._index.get("cues") or self._index_of(
+            "cues"
+        )  # in order, apart: the first cue starting there is the one
+        found = bisect_left(cues.starts, first)
+        if found < len(cues.items) and cues.starts[found] < last and cues.stops[found] <= last:
+            return cues.items[found]
         return None
 
     def sentence_at(self, position: int) -> Sentence | None:

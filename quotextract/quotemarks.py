@@ -58,6 +58,9 @@ def _spaced_opening(text: str, index: int, stop: int) -> bool:
     return (before.isspace() or before == ":") and bool(SPACED_WORD.match(text, index + 1, stop))
 
 
+GUILLEMET_PAIR = LEFT_GUILLEMET + RIGHT_GUILLEMET
+
+
 class _Stack:
     """The open marks, with a count of each kind: finding an opener is O(1), pairing linear."""
 
@@ -96,6 +99,15 @@ class _Stack:
 
 def pair_quotes(text: str, start: int, stop: int) -> list[Quoted]:
     """Top-level quoted stretches of ``text[start:stop]`` (offsets into ``text``)."""
+    marks = "".join(QUOTE_MARK.findall(text, start, stop))
+    if marks == GUILLEMET_PAIR * (len(marks) // 2):  # '«…» … «…»', the commonest: each closes the one before
+        places = [match.start() for match in QUOTE_MARK.finditer(text, start, stop)]
+        return [Quoted(places[index], places[index + 1]) for index in range(0, len(places), 2)]
+    return _paired(text, start, stop)
+
+
+def _paired(text: str, start: int, stop: int) -> list[Quoted]:
+    """:func:`pair_quotes` mark by mark, whatever the marks."""
     stack, found = _Stack(), []
     for match in QUOTE_MARK.finditer(text, start, stop):  # only the marks are visited
         char, index = match.group(), match.start()

@@ -26,6 +26,7 @@ from quotextract.cues import (
 from quotextract.lexicon import PREFIX, default_lexicon
 from quotextract.model import Entity
 from quotextract.morph import analyzer, fold_yo, lemma
+from quotextract.quotemarks import Quoted, _paired, pair_quotes
 from quotextract.rules.base import SEPARATOR
 from quotextract.rules.interviews import INTERVIEW_LEAD
 from quotextract.rules.reported import LEAD_COMMA, _source_pattern
@@ -140,6 +141,22 @@ def test_words_of_a_screened_pattern_are_found_in_any_case():
     lead = INTERVIEW_LEAD
     assert lead.may_match("ПОБЕСЕДОВАЛ С") and not lead.may_match("побеседуем")
     assert lead.search("Он оᲄветил на вопросы") and lead.may_match("Он оᲄветил на вопросы")  # a tall т
+
+
+@SETTINGS
+@given(
+    text=st.lists(st.sampled_from(["«", "»", '"', "“", "”", "„", "а", " ", ", — ", "."]), max_size=12).map(
+        "".join
+    )
+)
+def test_quotes_paired_at_once_are_those_paired_mark_by_mark(text):
+    assert pair_quotes(text, 0, len(text)) == _paired(text, 0, len(text))
+
+
+def test_guillemets_in_turn_pair_each_with_the_one_before():
+    text = "«А» и «Б», — сказал он. «В"
+    assert pair_quotes(text, 0, len(text)) == [Quoted(0, 2), Quoted(6, 8), Quoted(24, None)]
+    assert pair_quotes(text, 0, 23) == [Quoted(0, 2), Quoted(6, 8)]
 
 
 def test_screened_matches_do_not_overlap():

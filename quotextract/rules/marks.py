@@ -58,10 +58,7 @@ QUOTE_MARK = re.compile(QUOTE_CLASS)
 
 def quote_marks(article: Article) -> Iterator[Candidate]:
     """«Текст», — заявил X; X заявил: «Текст»; «Текст, — сказал X, — продолжение»."""
-    places = [m.start() for m in QUOTE_MARK.finditer(article.text)]  # a paragraph without any pairs none
-    for paragraph in article.paragraphs:
-        if bisect.bisect_left(places, paragraph.start) == bisect.bisect_left(places, paragraph.stop):
-            continue
+    for paragraph in _marked(article):  # a paragraph without any marks pairs none
         stretches = pair_quotes(article.text, paragraph.start, paragraph.stop)
         marks = _Marks(article, paragraph) if stretches else None
         last = None  # the paragraph's last candidate so far
@@ -69,6 +66,20 @@ def quote_marks(article: Article) -> Iterator[Candidate]:
             for candidate in _quoted(article, paragraph, quoted, marks, last):
                 last = candidate
                 yield candidate
+
+
+def _marked(article: Article) -> Iterator[Paragraph]:
+    """The paragraphs holding a quote mark, in order: each found from its first mark, the search
+    then going on past its end."""
+    text = article.text
+    mark = QUOTE_MARK.search(text)
+    while mark:
+        paragraph = article.paragraph_at(mark.start())
+        if paragraph is None:  # between lines: no paragraph's
+            mark = QUOTE_MARK.search(text, mark.end())
+            continue
+        yield paragraph
+        mark = QUOTE_MARK.search(text, paragraph.stop)
 
 
 class _Marks:
