@@ -123,29 +123,37 @@ class NerNetwork:
         step_of = np.repeat(np.arange(len(active)), active)
         positions = starts[line_of] + step_of  # of each step-major row in ``emissions``
         stepwise = emissions[positions]
-        history = np.empty((len(positions), emissions.shape[1]), np.intp)
-        total = np.empty((count, *transitions.shape), emissions.dtype)
+        tags = emissions.shape[1]
+        history = np.empty((len(positions), tags), np.intp)
+        # scores of each line, tag and previous tag: the previous tags of one tag side by side, so
+        # the best previous tag is an argmax over the last axis and its score a lookup (no max)
+        total = np.empty((count, tags, tags), emissions.dtype)
+        cells = np.arange(0, total.size, tags).reshape(count, tags)  # of each (line, tag, 0) in ``total``
+        chosen = np.empty((count, tags), np.intp)
+        into = np.ascontiguousarray(transitions.T)  # tag, previous tag
         score = stepwise[:count].copy()
         bounds = offsets.tolist()
         for step in range(1, len(active)):
             low, high = bounds[step], bounds[step + 1]
-            now, rows = total[: high - low], score[: high - low]
-            np.add(rows[:, :, None], transitions, out=now)
-            np.add(now, stepwise[low:high, None, :], out=now)
-            now.argmax(1, out=history[low:high])
-            now.max(1, out=rows)  # the value at the argmax, as slovnet takes it
+            size = high - low
+            now, rows, picks = total[:size], score[:size], history[low:high]
+            np.add(rows[:, None, :], into, out=now)  # (score + transition) + emission, as slovnet adds
+            np.add(now, stepwise[low:high, :, None], out=now)
+            now.argmax(2, out=picks)
+            np.add(cells[:size], picks, out=chosen[:size])
+            total.reshape(-1).take(chosen[:size], out=rows)  # the value at the argmax, as slovnet takes it
         best = score.argmax(1)
         found = np.empty(len(positions), np.intp)
         found[offsets[sizes - 1] + np.arange(count)] = best  # the last tag of each line
-        flat, first = history.reshape(-1), np.arange(0, history.size, history.shape[1])  # each row's start
+        flat, first = history.reshape(-1), np.arange(0, history.size, tags)  # each row's start
         for step in range(len(active) - 1, 0, -1):
             low, high = bounds[step], bounds[step + 1]
             size = high - low
             best[:size] = flat[first[low:high] + best[:size]]
             found[bounds[step - 1] : bounds[step - 1] + size] = best[:size]
-        tags = np.full(len(emissions), OUTSIDE, np.int64)
-        tags[positions] = found
-        return tags
+        decoded = np.full(len(emissions), OUTSIDE, np.int64)
+        decoded[positions] = found
+        return decoded
 
     def tag(self, lines: list[str]) -> list[list[Tagged]]:
         """The entities of each line, as natasha's ``NewsNERTagger`` finds them.
