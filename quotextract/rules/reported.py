@@ -143,6 +143,7 @@ def according_to(article: Article) -> Iterator[Candidate]:
 
 APPOSITION_STARTS = "|".join(map(re.escape, read_list("apposition_starts.txt")))
 APPOSITIVE = re.compile(rf"\s*(?:{APPOSITION_STARTS})\w*(?:\s+[^\s,]+){{0,5}},")
+RELATIVE_APPOSITIVE = re.compile(r"\s*котор\w*(?:\s+[^\s,]+){1,7},")
 
 
 def _next_comma(commas: list[int], start: int, stop: int) -> int:
@@ -159,8 +160,15 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
         return
     comma = _next_comma(commas, match.end(), sentence.stop)
     apposition = comma != -1 and APPOSITIVE.match(text, comma + 1, sentence.stop)
-    if apposition:  # 'источник, близкий к правительству, …'
-        comma = apposition.end() - 1
+    relative = (  # 'По словам X, которая возглавляет фонд, …': the clause describes X, names no source
+        comma != -1
+        and cue is None
+        and not has_words(text, match.end(), comma, SOURCE_WORDS + 1)
+        and RELATIVE_APPOSITIVE.match(text, comma + 1, sentence.stop)
+    )
+    named_until = comma if relative else None
+    if apposition or relative:  # 'источник, близкий к правительству, …'
+        comma = (apposition or relative).end() - 1
     elif comma != -1:
         comma = _named_apposition(article, comma + 1, sentence.stop, commas) or comma
     has_pronoun = bool(THIRD_PERSON_POSSESSIVE.search(match.group()))
@@ -173,7 +181,7 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
     tail = trimmed(text, source_stop, sentence.stop, SENTENCE_ENDS)
     rule = "as_cue" if cue else "according_to"
     case = None if cue else "gent"  # 'По словам Иванова', but 'Как отметил Иванов'
-    region = (match.start(), min(source_stop, match.end() + MAX_REGION))
+    region = (match.start(), min(named_until or source_stop, match.end() + MAX_REGION))
     head = trimmed(text, content_start(article, sentence), match.start())
     inserted = text[sentence.start : match.start()].rstrip().endswith(",")  # '…, но, как пояснили в X, …'
     least = MIN_INSERTED_CONTENT_WORDS if inserted else MIN_CONTENT_WORDS
