@@ -19,6 +19,10 @@ OPENING_WORDS = 5  # a sentence's subject stands among its first words ('Сам 
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 MODIFIER_REACH = 40  # characters before a description searched for its adjectives
 RECENT = 600  # characters within which the last speaker is still the topic
+CLAUSE_BREAK = re.compile(r"[,;:—()]|\s(?:и|а|но|где|когда|то)\s")
+GERUND_OPENING = re.compile(
+    r"[А-ЯЁ][а-яё]+(?:я|в|вшись)\s[^,.]*,"
+)  # a gerund phrase: 'Отвечая Герману Грефу,'
 
 
 class Resolver:
@@ -152,7 +156,7 @@ class Resolver:
         occurrences = [
             o
             for o in self.registry.occurrences(max(0, position - RECENT), position)
-            if agrees(o.source, wanted)
+            if agrees(o.source, wanted) and not self._oblique_in_clause(o, position)
         ]
         nearest = self._topic(occurrences)
         last = self.last_speaker
@@ -172,6 +176,22 @@ class Resolver:
             if persons[index].stop <= position and agrees(source, wanted):
                 return source
         return None
+
+    def _oblique_in_clause(self, occurrence: Occurrence, position: int) -> bool:
+        """A person named in an oblique case in the clause of the pronoun or description, or in
+        the gerund phrase opening its sentence, is not who it refers to ('В беседе с Андреем
+        Костиным он заявил', 'Отвечая Герману Грефу, министр подчеркнул'); one named in another
+        clause may be ('дорога для Римкуса была открыта, и он согласился')."""
+        if occurrence.subject:
+            return False
+        sentence = self.article.sentence_at(position)
+        if sentence is None or occurrence.start < sentence.start:
+            return False
+        text = self.article.text
+        if not CLAUSE_BREAK.search(text, occurrence.stop, position):
+            return True
+        opening = GERUND_OPENING.match(text, sentence.start, position)
+        return bool(opening) and occurrence.stop <= opening.end()
 
     def _topic(self, occurrences: list[Occurrence]) -> Occurrence | None:
         """Of the people named last, in the last sentence naming any, its subject if there is one."""

@@ -627,5 +627,9 @@ def _folded(name: str) -> str:
 
 @lru_cache(maxsize=WORD_CACHE)
 def _can_be_nominative(word: str) -> bool:
+    """Whether a word of one person's name can be a nominative: the dictionary says so, or knows
+    it in no singular case ('Силуанов', to it only a plural of 'Силуан'; but 'Бушей' is a family's)."""
     found = [p for p in parses(word) if p.tag.case]
-    return not found or any(p.tag.case == "nomn" for p in found)
+    return all(p.tag.number == "plur" and "Pltm" not in p.tag for p in found) or any(
+        p.tag.case == "nomn" for p in found
+    )
