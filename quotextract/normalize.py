@@ -21,6 +21,7 @@ TABLE = str.maketrans(
         **{c: REPLACEMENT for c in SURROGATES},
     }
 )
+MAPPED = re.compile("[" + "".join(map(re.escape, map(chr, TABLE))) + "]")  # the characters TABLE maps
 CARRIAGE_RETURN = re.compile(r"\r(\n?)")
 OPENS_AFTER = " \n\t([" + DASHES  # an ambiguous mark after these opens a quotation
 ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
@@ -48,7 +49,14 @@ def normalize(text: str) -> str:
     """
     if "&" in text:
         text = ENTITY.sub(_entity, text)
-    return CARRIAGE_RETURN.sub(lambda m: " \n" if m.group(1) else "\n", text.translate(TABLE))
+    text = MAPPED.sub(
+        _mapped, text
+    )  # as str.translate(TABLE), which looks up every character: the few are found
+    return CARRIAGE_RETURN.sub(lambda m: " \n" if m.group(1) else "\n", text)
+
+
+def _mapped(match: re.Match) -> str:
+    return TABLE[ord(match.group())]
 
 
 def repaired(text: str) -> str:
