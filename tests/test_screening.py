@@ -29,7 +29,7 @@ from quotextract.morph import analyzer, fold_yo, lemma
 from quotextract.quotemarks import Quoted, _paired, pair_quotes
 from quotextract.rules.base import SEPARATOR
 from quotextract.rules.interviews import INTERVIEW_LEAD
-from quotextract.rules.reported import LEAD_COMMA, _source_pattern
+from quotextract.rules.reported import LOST_COMMA, _source_pattern, lead_commas
 from quotextract.rules.scan import Screened
 from quotextract.segment import WORD, sentenize, tokens
 
@@ -104,7 +104,7 @@ SCREENED = {
     "source phrases": _source_pattern(default_lexicon().source_phrases),
     "interview lead": INTERVIEW_LEAD,
     "separator": SEPARATOR,
-    "lead comma": LEAD_COMMA,
+    "lost comma": LOST_COMMA,
 }
 
 
@@ -157,6 +157,15 @@ def test_guillemets_in_turn_pair_each_with_the_one_before():
     text = "«А» и «Б», — сказал он. «В"
     assert pair_quotes(text, 0, len(text)) == [Quoted(0, 2), Quoted(6, 8), Quoted(24, None)]
     assert pair_quotes(text, 0, 23) == [Quoted(0, 2), Quoted(6, 8)]
+
+
+LEAD_COMMA_OR_DASH = re.compile(r",(?=\s)\s*(?:—\s*|-\s+)?|(?<=\w)\s(?:—|-)\s+")  # one pattern, as it was
+
+
+@SETTINGS
+@given(text=texts)
+def test_lead_commas_are_those_of_one_pattern(text):
+    assert _found(lead_commas(text)) == _found(LEAD_COMMA_OR_DASH.finditer(text))
 
 
 def test_screened_matches_do_not_overlap():

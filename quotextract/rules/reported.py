@@ -68,10 +68,20 @@ CONJUNCTION_BEFORE_AS = re.compile(
 AS_LOOKBACK = 20  # characters before 'как' searched for such a conjunction
 WHICH = re.compile(r"\s*котор")  # 'по словам, которые …': not a source
 COMMA = re.compile(r",(?=\s)")
-LEAD_COMMA = Screened(  # ", сообщили", ", — заявил", a lost comma: " — заявил"
-    re.compile(rf",(?=\s)\s*(?:{DASH}\s*|-\s+)?|(?<=\w)\s(?:{DASH}|-)\s+"),
-    re.compile(rf"[,\s](?:(?<=,)(?=\s)|(?<=\w\s)(?={DASH_CLASS}\s))"),  # the comma, the space before a dash
+LEAD_COMMA = re.compile(rf",(?=\s)\s*(?:{DASH}\s*|-\s+)?")  # ", сообщили", ", — заявил": found by its comma
+LOST_COMMA = Screened(  # a lost comma: " — заявил"
+    re.compile(rf"(?<=\w)\s(?:{DASH}|-)\s+"),
+    re.compile(rf"{DASH_CLASS}(?<=\w\s{DASH_CLASS})(?=\s)"),  # the dash, one after where it starts
+    lead=-1,
 )
+
+
+def lead_commas(text: str) -> list[re.Match]:
+    """The matches of LEAD_COMMA and LOST_COMMA in text order: those of their alternation, as
+    they never overlap (no comma or word stands inside either)."""
+    return sorted([*LEAD_COMMA.finditer(text), *LOST_COMMA.finditer(text)], key=re.Match.start)
+
+
 QUOTED_NAME = re.compile(QUOTED_STRETCH)  # 'заявил «Фонтанке», что'
 CLAUSE_BREAK = re.compile(
     one_of(SENTENCE_ENDS + ";:" + LEFT_GUILLEMET + RIGHT_GUILLEMET + STRAIGHT_QUOTE)
@@ -354,7 +364,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
     for index, sentence in enumerate(article.sentences):
         if index not in cued:
             continue  # no cue to follow a comma
-        for match in LEAD_COMMA.finditer(text[sentence.start : sentence.stop]):
+        for match in lead_commas(text[sentence.start : sentence.stop]):
             clause = sentence.start + match.end()
             cue = article.first_cue(clause, sentence.stop, within=CUE_AFTER_COMMA)
             if cue is None or SUBORDINATE.match(text, clause) or not _verb_first(article, clause, cue):
