@@ -8,11 +8,11 @@ from functools import cached_property, lru_cache
 
 from .article import Article
 from .lexicon import read_list
-from .mentions import Mention, after_in
+from .mentions import POSSESSIVES, Mention, after_in
 from .morph import WORD_CACHE, is_verb, parses
 from .names import NOMINATIVE_SHAPE, org_nominative
 from .punct import OPENING_QUOTES, QUOTES, SENTENCE_ENDS, one_of
-from .registry import ABBREVIATION, Registry
+from .registry import ABBREVIATION, PREPOSITIONS, Registry
 from .rules.base import Candidate
 from .syntax import Word, parse, subject
 
@@ -119,6 +119,8 @@ class Chooser:
                 order = places  # 'В пресс-службе «Аэрофлота» РБК сообщили': where the statement came from
             else:
                 order = [m for m in order if self._can_be(m, case, strict=True)] or relaxed or order
+                if case == "nomn" and all(self._person_governed(m) for m in order):
+                    order = []  # '— добавил банкир в разговоре с Антоном Силуановым': he is no speaker
         pick = self._apposition(order[0], mentions) if order else None
         return self._first_of_pair(pick, mentions, cue) if pick else None
 
@@ -293,6 +295,20 @@ class Chooser:
         words = self.article.text[mention.start : mention.stop].split()
         return _can_be_case(words[-1] if mention.kind == "entity" else words[0], case)
 
+    def _person_governed(self, mention: Mention) -> bool:
+        """A person's name after a preposition ('с Антоном Силуановым')."""
+        return (
+            mention.entity is not None and mention.entity.type == "PER" and self._after_preposition(mention)
+        )
+
+    def _after_preposition(self, mention: Mention) -> bool:
+        before = self.article.tokens_in(max(0, mention.start - 20), mention.start)[-1:]
+        return (
+            bool(before)
+            and before[0].text.lower() in PREPOSITIONS
+            and not self.article.text[before[0].stop : mention.start].strip()
+        )
+
     def _governed(self, mention: Mention) -> bool:
         """A name right after a preposition or 'в интервью' is an object, never the subject."""
         before = GOVERNOR_BEFORE.search(self.article.text[max(0, mention.start - 30) : mention.start])
@@ -302,7 +318,8 @@ class Chooser:
         """'пресс-секретарь Кремля Дмитрий Песков' -> the person; 'Спикер Госдумы' -> the role."""
         text = self.article.text
         following = [m for m in mentions if m.start >= pick.stop]
-        if pick.kind != "body" and (pick.entity is None or pick.entity.type != "PER"):
+        subject_pronoun = pick.kind == "pronoun" and pick.key not in POSSESSIVES  # 'он', not 'его супруги X'
+        if pick.kind != "body" and not subject_pronoun and (pick.entity is None or pick.entity.type != "PER"):
             person = next((m for m in following if m.entity is not None and m.entity.type == "PER"), None)
             gap = text[pick.stop : person.start] if person else ""
             if (
@@ -320,6 +337,8 @@ class Chooser:
                 and len(gap) <= CLAUSE_APPOSITION_REACH
                 and self._closes_clause(person)
                 and not self._has_verb(pick.stop, person.start)
+                and not self._governed(person)  # 'добавил банкир в разговоре с Антоном Силуановым.'
+                and not self._case_breaks(pick, person)
             ):
                 return person  # 'лидер Меджлиса …, народный депутат Украины Мустафа Джемилев.'
         nearest = following[0] if following else None
