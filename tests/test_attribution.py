@@ -717,3 +717,12 @@ def test_a_defendant_is_a_description_not_the_investigators_quoted_before():
     row = found[found["quote"] == "деньги были возвращены долгом"].iloc[0]
     assert row["speaker_mention"] == "Подсудимый"
     assert pd.isna(row["speaker"]) or row["speaker"] != "следствие"
+
+
+def test_a_question_put_to_someone_is_not_theirs_the_answer_is():
+    text = (
+        "— Вы получали уведомления? — спросил корреспондент у Ивана Петрова.\n"
+        "— Нет, мы не получали никаких уведомлений."
+    )
+    frame = quotextract.extract(text)
+    assert list(frame["speaker"].astype(object).where(frame["speaker"].notna(), None)) == [None, "Иван Петров"]

@@ -25,15 +25,3 @@ def test_plaintiffs_are_the_organisation_that_sued():
     text = "Компания «Вектор» подала иск к мэрии в прошлом месяце. По мнению истцов, решение мэрии о сносе незаконно."
     [(quote, speaker)] = rows(text)
     assert speaker is not None and "Вектор" in speaker
-
-
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="a question put to someone is attributed to the person asked"
-)
-def test_question_to_another_person_is_not_theirs():
-    text = (
-        "— Вы получали уведомления? — спросил корреспондент у Ивана Петрова.\n"
-        "— Нет, мы не получали никаких уведомлений."
-    )
-    found = dict(rows(text))
-    assert found["Вы получали уведомления?"] is None
