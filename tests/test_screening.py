@@ -27,7 +27,9 @@ from quotextract.lexicon import PREFIX, default_lexicon
 from quotextract.model import Entity
 from quotextract.morph import analyzer, fold_yo, lemma
 from quotextract.quotemarks import Quoted, _paired, pair_quotes
+from quotextract.rules import dialogue
 from quotextract.rules.base import SEPARATOR
+from quotextract.rules.dialogue import dash_line
 from quotextract.rules.interviews import INTERVIEW_LEAD
 from quotextract.rules.reported import LOST_COMMA, _source_pattern, lead_commas
 from quotextract.rules.scan import Screened
@@ -331,6 +333,13 @@ def test_what_rules_read_again_is_found_once():
     assert [article.once(found), article.once(found)] == [2, 2]
     assert calls == [article]
     assert Article(article.original, default_lexicon()).once(found) == 2 and len(calls) == 2
+
+
+def test_dash_lines_are_found_once_for_every_paragraph(monkeypatch):
+    article = Article("— Да, — сказал он.\n-5 градусов\n-Нет\n- то\nТекст - нет", default_lexicon())
+    assert [dash_line(article, p) for p in article.paragraphs] == [2, None, 32, 38, None]
+    monkeypatch.setattr(dialogue, "LEADING_DASH", None)  # nothing is matched again
+    assert dash_line(article, article.paragraphs[0]) == 2
 
 
 @SETTINGS

@@ -57,13 +57,20 @@ def _lost_comma_dashes(article: Article, start: int, stop: int) -> list[re.Match
 
 def dash_line(article: Article, paragraph: Paragraph) -> int | None:
     """Where the speech of a line opened by a dash starts ('— Текст', '- Текст', '-Текст')."""
-    match = LEADING_DASH.match(article.text, paragraph.start, paragraph.stop)
-    if not match:
-        return None
-    tight_hyphen = article.text[paragraph.start] == HYPHEN and match.end() == paragraph.start + 1
-    if tight_hyphen and not article.text[match.end()].isupper():  # '-5 градусов', '-то'
-        return None
-    return match.end()
+    return article.once(_dash_lines)[paragraph.index]
+
+
+def _dash_lines(article: Article) -> list[int | None]:
+    """:func:`dash_line` of every paragraph, found once for the rules that ask again and again."""
+    text, found = article.text, []
+    for paragraph in article.paragraphs:
+        match = LEADING_DASH.match(text, paragraph.start, paragraph.stop)
+        tight_hyphen = match and text[paragraph.start] == HYPHEN and match.end() == paragraph.start + 1
+        if not match or tight_hyphen and not text[match.end()].isupper():  # '-5 градусов', '-то'
+            found.append(None)
+        else:
+            found.append(match.end())
+    return found
 
 
 def dash_dialogue(article: Article) -> Iterator[Candidate]:

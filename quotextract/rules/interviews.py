@@ -166,7 +166,10 @@ def _interviewee(article: Article) -> tuple[int, int] | None:
         for p in article.paragraphs
         if text[p.stop - 1] in SENTENCE_ENDS or has_words(text, p.start, p.stop, UNPUNCTUATED_SPEECH_WORDS)
     )
-    for lead in islice(prose, LEAD_PARAGRAPHS):
+    leads = list(islice(prose, LEAD_PARAGRAPHS))
+    if not leads or not INTERVIEW_LEAD.may_match(text, leads[0].start, leads[-1].stop):
+        return None  # none of its words in the lead at all: each paragraph need not be looked at
+    for lead in leads:
         match = INTERVIEW_LEAD.search(text, lead.start, lead.stop)
         if match:
             sentence = article.sentence_at(match.start())

@@ -17,6 +17,7 @@ from ..punct import (
     DASH,
     DASH_CLASS,
     DASHES,
+    HYPHEN,
     LEFT_GUILLEMET,
     QUOTE_CLASS,
     QUOTED_STRETCH,
@@ -79,7 +80,8 @@ LOST_COMMA = Screened(  # a lost comma: " — заявил"
 def lead_commas(text: str) -> list[re.Match]:
     """The matches of LEAD_COMMA and LOST_COMMA in text order: those of their alternation, as
     they never overlap (no comma or word stands inside either)."""
-    return sorted([*LEAD_COMMA.finditer(text), *LOST_COMMA.finditer(text)], key=re.Match.start)
+    lost = LOST_COMMA.finditer(text) if DASH in text or HYPHEN in text else ()  # a dash in every match
+    return sorted([*LEAD_COMMA.finditer(text), *lost], key=re.Match.start)
 
 
 QUOTED_NAME = re.compile(QUOTED_STRETCH)  # 'заявил «Фонтанке», что'
