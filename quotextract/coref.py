@@ -214,10 +214,32 @@ class Resolver:
         if here is not None:  # 'В Mail.ru, как рассказали в пресс-службе, …'
             return here
         last = self.last_speaker
+        topic = self._organisation_opening(sentence, last[2] if last else 0) if sentence else None
+        if topic is not None and (key is None or lexicon.body_fits(key, topic.kind)):
+            return topic  # 'Правительство Москвы планирует … Там уточнили'
         if last and last[1].type == "ORG" and position - last[2] < RECENT:
             if key is None or lexicon.body_fits(key, last[1].kind):
                 return last[1]
         return self._organisation_before(key, max(0, position - RECENT * 2), position)
+
+    def _organisation_opening(self, sentence, since: int) -> Source | None:
+        """The organisation opening the sentence before ``sentence`` as its subject, named after
+        the last quotation ended at ``since``."""
+        previous = self.article.sentence_at(sentence.start - 2) if sentence.start > 1 else None
+        if previous is None or previous.start < since or previous.paragraph != sentence.paragraph:
+            return None
+        found = find_mentions(self.article, previous.start, previous.stop, self._inside_quote)[:1]
+        mention = found[0] if found else None
+        if mention is None or self.article.text[previous.start : mention.start].strip():
+            return None
+        if mention.kind == "body" and mention.name:
+            return Source(
+                name=mention.name, type="ORG", kind=self.article.lexicon.kind_of_head.get(mention.key)
+            )
+        if mention.kind == "entity" and mention.entity.type == "ORG":
+            source = self.registry.source(mention.entity)
+            return source if source.kind != "outlet" else None
+        return None
 
     def _organisation_before(
         self, key: str | None, start: int, position: int, outlets: bool = False
