@@ -30,6 +30,11 @@ RELATIVE = re.compile(r",\s*котор(?:ый|ая|ое|ые)\b")  # the subject
 ANTECEDENT_GAP = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:\([^()]{{0,40}}\))?\s*")
 PLACE_REACH = 30  # characters before a person searched for the place they own ('в офисе')
 BARE_STEM = re.compile(r"[бвгджзклмнпрстфцчшщ]$", re.I)  # a name without an ending is nominative
+VENUE = re.compile(
+    r"(?i)\b(?:в|во|на)\s+(?:эфире|интервью|беседе\s+с|разговоре\s+с|колонке\s+для|программе|страницах)"
+    rf"(?:\s+(?:телеканала|радиостанции|радио|газеты|газете|журнала|журналу|издания|изданию))?[\s{re.escape(QUOTES)}]*$"
+)
+VENUE_REACH = 50  # characters before a name searched for the venue it is
 CLAUSE_CLOSE = re.compile(rf"\s*(?:{one_of(SENTENCE_ENDS + ';')}|$)")
 
 
@@ -81,6 +86,8 @@ class Chooser:
         mentions = [
             m for m in mentions if not self._relaying(m) and not self._addressee(m, plural)
         ] or mentions
+        if all(self._venue(m) for m in mentions):
+            return None  # 'в эфире CNBC миллиардер добавил': where it was said, not who said it
         if plural:
             mentions = [self._plural_body(m) for m in mentions]
         if not mentions:
@@ -254,6 +261,12 @@ class Chooser:
         if plural_verb and (not _plural_noun(words[-1]) or ABBREVIATION.fullmatch(words[0].strip(QUOTES))):
             return True  # 'РИА Новости' is one agency, whatever its last word
         return not self._can_be(mention, "nomn", strict=True)
+
+    def _venue(self, mention: Mention) -> bool:
+        """An organisation named as where something was said ('в эфире CNBC', 'в интервью «Газете»')."""
+        if mention.entity is None or mention.entity.type != "ORG":
+            return False
+        return bool(VENUE.search(self.article.text, max(0, mention.start - VENUE_REACH), mention.start))
 
     def _relaying(self, mention: Mention) -> bool:
         if mention.kind == "body" and self.article.lexicon.names_an_outlet(mention.key):
