@@ -319,7 +319,7 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
     A name is compared only with the names sharing a word's first letters with each of its words
     (every way two name words match keeps them), so the work grows with the article, not its square.
     """
-    names = list(dict.fromkeys(e.normal for e in entities if e.type == "PER"))
+    names = [n for n in dict.fromkeys(e.normal for e in entities if e.type == "PER") if not _glued(n)]
     index: dict[str, set[str]] = {}
     for name in names:
         for word in _words(name):
@@ -345,6 +345,21 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
         variants = fuller[respelt[name]] or [respelt[name]] if name in respelt else fuller[name]
         fuller[name] = list(dict.fromkeys(respelt.get(v, v) for v in variants))
     return fuller
+
+
+GLUED_MIN = 3  # letters of a word glued to another word of the same name
+
+
+def _glued(name: str) -> bool:
+    """A name scraped with two of its words run together ('Джеральд Форджеральд Форд': a caption
+    'Джеральд Форд' glued to the text): no fuller variant of anyone."""
+    words = [w.lower() for w in _words(name)]
+    return any(
+        len(word) >= len(other) + GLUED_MIN and word.endswith(other)
+        for word in words[1:-1]
+        for other in (words[0], words[-1])
+        if len(other) >= GLUED_MIN
+    )
 
 
 def _first_spellings(names: list[str]) -> dict[str, str]:

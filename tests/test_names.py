@@ -119,3 +119,12 @@ def test_names_in_the_case_their_context_demands(name, case, nominative):
     from quotextract.names import person_nominative
 
     assert person_nominative(name, case) == nominative
+
+
+def test_a_name_with_two_words_glued_is_no_fuller_variant():
+    from quotextract.model import Entity
+    from quotextract.names import fuller_names
+
+    names = ["Джеральд Форджеральд Форд", "Джеральд Форд", "Джеральд Рудольф Форд"]
+    found = fuller_names([Entity(0, len(n), n, "PER", n) for n in names])
+    assert found["Джеральд Форд"] == ["Джеральд Рудольф Форд"]  # a middle name, not a caption run in
