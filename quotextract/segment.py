@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from importlib import import_module
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
 from typing import NamedTuple
 
-from razdel.rule import JOIN
-from razdel.segmenters.sentenize import SentSplit
-from razdel.segmenters.sentenize import sentenize as RAZDEL  # its splitter and rules
+from razdel.segmenters.sentenize import sentenize as RAZDEL  # its splitter
 from razdel.substring import Substring
 
+rz = import_module("razdel.segmenters.sentenize")  # razdel's sentence rules and their data (the
+# package's ``sentenize`` attribute is the segmenter, not the module)
 WORD = re.compile(r"[\w]+(?:[-.][\w]+)*", re.UNICODE)
 LINE = re.compile(r"[^\n]+")
 
@@ -65,7 +66,6 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
     return [Sentence(start + a, start + b, words, index) for a, b, words in _spans(paragraph.text)]
 
 
-RULES = [rule.function for rule in RAZDEL.rules]  # in order: the first that answers decides
 
 
 def sentenize(text: str) -> Iterator[Substring]:
@@ -86,19 +86,65 @@ def _spans(text: str) -> Iterator[tuple[int, int, str]]:
 
 def _chunks(text: str) -> Iterator[str]:
     """The sentences razdel's segmenter makes of ``text``, before it strips them."""
-    splitter, chunk = RAZDEL.split, 0
-    for match in splitter.re.finditer(text):
+    window, chunk = RAZDEL.split.window, 0
+    for match in RAZDEL.split.re.finditer(text):
         start, stop = match.start(), match.end()
         if not text[stop : stop + 1].isspace():  # razdel's empty_side or no_space_prefix joins
             continue
-        split = SentSplit(
-            text[max(0, start - splitter.window) : start], match.group(1), text[stop : stop + splitter.window]
-        )
-        split.buffer = text[chunk:start]  # the sentence so far, as razdel sets it
-        if next(filter(None, (rule(split) for rule in RULES)), None) != JOIN:  # RAZDEL.join
+        left, right = text[max(0, start - window) : start], text[stop : stop + window]
+        if not _joins(left, match.group(1), right, text[chunk:start]):
             yield text[chunk:stop]
             chunk = stop
     yield text[chunk:]
+
+
+def _joins(left: str, delimiter: str, right: str, buffer: str) -> bool:
+    """Whether one of razdel's sentence rules joins the text around ``delimiter`` (``left`` and
+    ``right``: its window either side; ``buffer``: the sentence so far), as its ``SentSplit`` and
+    rules decide, without their records. Each rule answers 'join' or nothing, so their order
+    does not matter; ``right`` begins with a space (else razdel's no_space_prefix joins)."""
+    first, last = rz.FIRST_TOKEN.match(right), rz.LAST_TOKEN.search(left)
+    if not first or not last:  # empty_side
+        return True
+    after, before = first.group(1), last.group(1)
+    if rz.is_lower_alpha(after):  # lower_right
+        return True
+    if after not in rz.GENERIC_QUOTES and (after in rz.DELIMITERS or rz.SMILE_PREFIX.match(right)):
+        return True  # delimiter_right
+    if delimiter == "." and _abbreviation(left, before, after):
+        return True
+    if delimiter in rz.BULLET_BOUNDS and len(buffer) <= rz.BULLET_SIZE:  # list_item
+        if all(map(rz.is_bullet, rz.TOKEN.findall(buffer))):
+            return True
+    if delimiter in rz.QUOTES:  # close_quote
+        if delimiter in rz.CLOSE_QUOTES:
+            if before not in rz.ENDINGS:
+                return True
+        elif delimiter in rz.GENERIC_QUOTES:
+            if rz.SPACE_SUFFIX.search(left) or before not in rz.ENDINGS:
+                return True
+    if delimiter in rz.CLOSE_BRACKETS and before not in rz.ENDINGS:  # close_bracket
+        return True
+    if after in rz.DASHES:  # dash_right
+        word = rz.WORD.search(right)
+        if word and rz.is_lower_alpha(word.group(1)):
+            return True
+    return False
+
+
+def _abbreviation(left: str, before: str, after: str) -> bool:
+    """razdel's sokr_left, inside_pair_sokr and initials_left at a full stop after ``before``."""
+    pair, lower = rz.PAIR_SOKR.search(left), before.lower()
+    if pair:  # sokr_left over a pair ('т. е.')
+        key = (pair.group(1).lower(), pair.group(2).lower())
+        if key in rz.HEAD_PAIR_SOKRS or (key in rz.PAIR_SOKRS and rz.is_sokr(after)):
+            return True
+    if not (pair and key in rz.PAIR_SOKRS):  # sokr_left over one word (a known pair answers alone)
+        if lower in rz.HEAD_SOKRS or (lower in rz.SOKRS and rz.is_sokr(after)):
+            return True
+    if (lower, after.lower()) in rz.PAIR_SOKRS:  # inside_pair_sokr
+        return True
+    return (before.isupper() and len(before) == 1) or lower in rz.INITIALS  # initials_left
 
 
 def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Token]:
