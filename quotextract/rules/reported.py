@@ -320,6 +320,8 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 continue
             if article.cues_in(cue.stop, cue.stop + that.start()):  # '— сказал он, добавив, что …'
                 continue
+            if _spoken_by_another(article, cue):
+                continue
             start = cue.stop + that.end()
             stop = content_end(article, start, sentence.stop)
             span = trimmed(text, start, stop, SENTENCE_ENDS)
@@ -377,7 +379,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 max(sentence.start, clause - HEAD_LOOKBACK), sentence.start + match.start()
             )
             if SOURCE_START.match(text, sentence.start, sentence.start + match.start()) or any(
-                FOLLOWED_BY_CLAUSE.match(text, c.stop, sentence.stop) and not _first_person(c)
+                FOLLOWED_BY_CLAUSE.match(text, c.stop, sentence.stop) and not _first_person(article, c)
                 for c in head_cues
             ):
                 continue  # a reported clause of its own; 'я надеюсь, что …' is the speech itself
@@ -452,9 +454,30 @@ def _resumed(article: Article, index: int) -> tuple[int, int] | None:
     return span if span[1] > span[0] else None
 
 
-def _first_person(cue: Cue) -> bool:
+FIRST_PERSON_SUBJECT = re.compile(r"(?i)(?<!\w)(?:я|мы)\s+(?:\w+\s+)?$")
+DASHED_CUE_REACH = 40  # characters after a dash searched for the cue attributing speech
+SUBJECT_REACH = 20  # characters before a cue searched for its first-person subject
+
+
+def _spoken_by_another(article: Article, cue: Cue) -> bool:
+    """'Но я ответил, что мне нечего сказать, — сказал Бут.': speech that lost its marks, reporting
+    in the first person, attributed by a dash later in its paragraph."""
+    text = article.text
+    if not _first_person_subject(article, cue):
+        return False
+    paragraph = article.paragraph_at(cue.start)
+    separator = paragraph and SEPARATOR.search(text, cue.stop, paragraph.stop)
+    return bool(separator) and bool(article.cues_in(separator.end(), separator.end() + DASHED_CUE_REACH))
+
+
+def _first_person(article: Article, cue: Cue) -> bool:
+    """'я надеюсь', 'надеемся', 'я ответил': the cue's subject is the speaker's own 'я' or 'мы'."""
     tag = parses(cue.text.split()[0].lower())[0].tag
-    return "1per" in tag or "2per" in tag
+    return "1per" in tag or "2per" in tag or _first_person_subject(article, cue)
+
+
+def _first_person_subject(article: Article, cue: Cue) -> bool:
+    return bool(FIRST_PERSON_SUBJECT.search(article.text, max(0, cue.start - SUBJECT_REACH), cue.start))
 
 
 SOURCE_PRONOUNS = frozenset({"он", "она", "они", "оно"})
