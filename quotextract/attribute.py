@@ -74,8 +74,8 @@ class Attributor:
     def _attribute(self, candidate: Candidate) -> Quotation:
         mention = self.chooser.choose(candidate, self.mentions_of(candidate)) if candidate.region else None
         source = self.resolver.resolve(mention, candidate.cue) if mention else self._fallback(candidate)
-        if source or (mention and mention.kind == "unnamed"):
-            self.resolver.spoke(source, candidate.stop)
+        if source or (mention and mention.kind == "unnamed"):  # its attribution is part of what was said
+            self.resolver.spoke(source, max(candidate.stop, candidate.region[1] if candidate.region else 0))
         paragraph = self.article.paragraph_at(candidate.start)
         cue = candidate.cue
         return Quotation(
