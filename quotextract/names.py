@@ -410,10 +410,11 @@ def _prefixes(word: str) -> set[str]:
 def gender(name: str) -> str | None:
     """'masc' or 'femn' from a first name, else from a Russian surname ending; None when unknown
     ('Меркель', 'Вормут')."""
-    for word in _words(name):
-        if name_gender(word, "nomn"):
-            return name_gender(word, "nomn")
-    last = _words(name)[-1] if _words(name) else ""
+    words = _words(name)
+    for index, word in enumerate(words):
+        if name_gender(word, "nomn") and (index < len(words) - 1 or analyzer().word_is_known(word.lower())):
+            return name_gender(word, "nomn")  # not a surname the dictionary guesses a name of ('Батшуайи')
+    last = words[-1] if words else ""
     if FEMININE_SURNAME.search(last):
         return "femn"
     return "masc" if MASCULINE_SURNAME.search(last) else None

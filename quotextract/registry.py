@@ -19,7 +19,7 @@ from .article import Article
 from .lexicon import PREFIX, form_prefixes, read_list
 from .mentions import _singular, role_lemma
 from .model import Entity
-from .morph import WORD_CACHE, fold_yo, is_verb, lemma, parses, verb_gender
+from .morph import WORD_CACHE, analyzer, fold_yo, is_verb, lemma, parses, verb_gender
 from .names import can_stand_in, fuller_names, gender, is_initial, org_nominative, person_nominative
 from .punct import QUOTES
 from .quotemarks import pair_quotes
@@ -111,6 +111,8 @@ class Registry:
             case = _noun_case(word)  # in apposition: 'шерифа округа Эда Гонзалеса'
             if case == "gent" and not _in_case(person.text, "gent") and _in_case(person.text, "accs"):
                 return "accs"  # 'цитирует нападающего Илью Серова': the same noun ending, an accusative name
+            if case == "nomn" and _guessed_beyond(words):
+                return "nomn"  # 'нападающий Жоао Батшуайи': what the dictionary only guesses agrees
             return case if case and _in_case(person.text, case) else None
         return None
 
@@ -623,6 +625,13 @@ def _in_case(name: str, case: str | None) -> bool:
 
 def _folded(name: str) -> str:
     return name.lower().replace("ё", "е")
+
+
+def _guessed_beyond(words: list[str]) -> bool:
+    """A name whose first word can be a nominative and whose other words the dictionary does not
+    know ('Жоао Батшуайи': its genitive of 'Батшуайя' is a guess)."""
+    known = analyzer().word_is_known
+    return len(words) > 1 and _can_be_nominative(words[0]) and not any(known(w.lower()) for w in words[1:])
 
 
 @lru_cache(maxsize=WORD_CACHE)

@@ -83,3 +83,11 @@ def test_gender_of_a_quotation(text, gender):
     assert len(frame) == 1
     value = frame.loc[0, "speaker_gender"]
     assert (None if pd.isna(value) else value) == gender
+
+
+def test_a_surname_the_dictionary_only_guesses_a_first_name_of_gives_no_gender():
+    from quotextract.names import gender
+
+    assert gender("Жоао Батшуайи") is None  # not the feminine 'Батшуайя' pymorphy guesses
+    assert gender("Анна Батшуайи") == "femn"  # a first name it knows still does
+    assert gender("Мария") == "femn"
