@@ -11,7 +11,8 @@ per-sentence products loop.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -20,16 +21,20 @@ from .encoder import PackedEncoder, load, pack
 
 BATCH_TOKENS = 8_192  # tokens packed into one batch
 CACHE_ROWS = 8_192  # distinct input codes whose first-layer taps are kept (3 KB each)
+IDS = [str(index) for index in range(BATCH_TOKENS + 1)]  # natasha's token ids, as strings
 
 
-@dataclass(frozen=True, slots=True)
-class SyntaxToken:
-    """One word as natasha gives it: 1-based ``id``, ``head_id`` ('0': the root), relation."""
+class SyntaxToken(NamedTuple):
+    """One word as natasha gives it: 1-based ``id``, ``head_id`` ('0': the root), relation. A
+    tuple, made without a Python call: a batch has many."""
 
     id: str
     text: str
     head_id: str
     rel: str
+
+
+_SYNTAX_TOKEN = partial(tuple.__new__, SyntaxToken)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,7 @@ class SyntaxNetwork:
         head_root = self._head.root @ self._kernel
         tails = self._tail(hidden)  # every word as a candidate head
         rel_heads, rel_tails = self._rel_head(hidden), self._rel_tail(hidden)
+        rels = self.rels
         for i, start, size in zip(order.tolist(), starts.tolist(), sizes.tolist()):
             words = slice(start, start + size)
             candidates = np.concatenate((self._tail.root[None], tails[words]))  # the root first
@@ -98,15 +104,10 @@ class SyntaxNetwork:
             governors = np.concatenate((self._rel_head.root[None], rel_heads[words]))[head_ids]
             relations = (governors @ self._rel_kernel).reshape(size, -1, self._rel_kernel.shape[0])
             rel_ids = (relations @ rel_tails[words][:, :, None])[:, :, 0].argmax(-1)
-            words_of = sentences[todo[i]]
-            found[todo[i]] = SyntaxMarkup(
-                [
-                    SyntaxToken(str(index + 1), word, str(head), self.rels[rel])
-                    for index, (word, head, rel) in enumerate(
-                        zip(words_of, head_ids.tolist(), rel_ids.tolist())
-                    )
-                ]
-            )
+            ids = IDS if size < len(IDS) else [str(index) for index in range(size + 1)]
+            heads_of, rels_of = map(ids.__getitem__, head_ids.tolist()), map(rels.__getitem__, rel_ids.tolist())
+            tokens = zip(ids[1 : size + 1], sentences[todo[i]], heads_of, rels_of)
+            found[todo[i]] = SyntaxMarkup(list(map(_SYNTAX_TOKEN, tokens)))
         return found
 
 

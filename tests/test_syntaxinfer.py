@@ -61,6 +61,16 @@ def test_an_invented_sentence():
     assert relations["заявил"] == ("0", "root")
 
 
+def test_a_sentence_longer_than_the_ids_made_ahead(monkeypatch):
+    from quotextract import syntaxinfer
+
+    words = [word for _, _, word in tokenize("Министр заявил журналистам, что встреча пройдёт в июне.")]
+    monkeypatch.setattr(syntaxinfer, "IDS", ["0", "1", "2"])
+    [ours] = parses(network().map([words]))
+    assert ours == natasha_parses([words])[0]
+    assert [token_id for token_id, *_ in ours] == [str(i) for i in range(1, len(words) + 1)]
+
+
 def test_no_sentence_is_no_parse():
     assert network().map([]) == []
 
