@@ -75,6 +75,7 @@ def _joined(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     return joined
 
 
+SURNAME_HEAD = 3  # letters every form of a surname shares with it ('Пескова', 'Песков'), read before parsing
 NAME_LIKE = re.compile(rf"(?<![\w-]){NAME_WORD}(?![\w-])")
 
 
@@ -88,10 +89,11 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     labels = [label for label in map(_speaker_label, paragraphs) if label and label.start not in covered]
     recurring = Counter(_label_key(label.text) for label in labels)
     extra = [e for e in labels if recurring[_label_key(e.text)] >= RECURRING_LABEL or _name_words(e.text)]
+    heads = {key[:SURNAME_HEAD] for key in surnames}  # a form of a surname starts as it does
     for paragraph in paragraphs if surnames else ():
         for match in NAME_LIKE.finditer(paragraph.text):
             start = paragraph.start + match.start()
-            if start in covered:
+            if start in covered or fold_yo(match.group()[:SURNAME_HEAD].lower()) not in heads:
                 continue
             keys = word_keys(match.group())
             if keys & surnames.keys():
