@@ -128,3 +128,14 @@ def test_a_name_with_two_words_glued_is_no_fuller_variant():
     names = ["Джеральд Форджеральд Форд", "Джеральд Форд", "Джеральд Рудольф Форд"]
     found = fuller_names([Entity(0, len(n), n, "PER", n) for n in names])
     assert found["Джеральд Форд"] == ["Джеральд Рудольф Форд"]  # a middle name, not a caption run in
+
+
+def test_surnames_ner_missed_are_found_in_any_case():
+    """'Песковым', 'Пескову' of a 'Дмитрий Песков' NER found; not 'Песочный', which only starts alike."""
+    from quotextract.model import Entity
+    from quotextract.ner import complete
+    from quotextract.segment import paragraphs
+
+    text = "Дмитрий Песков ответил. С Песковым согласились. Пескову возразили в Песочном."
+    found = complete([Entity(0, 14, "Дмитрий Песков", "PER", "Дмитрий Песков")], paragraphs(text))
+    assert [e.text for e in found] == ["Дмитрий Песков", "Песковым", "Пескову"]
