@@ -122,6 +122,10 @@ ARTICLES = {
         ("Чего вы ждёте от властей", None, "direct"),
         ("Прежде всего стабильных правил", "Игорь Левин", "direct"),
     ],
+    "article-interview-gave-interview.txt": [  # 'X дал интервью газете …': answers only
+        ("В этом году мы построим", "Дмитрий Миляев", "direct"),
+        ("Главная проблема области", "Дмитрий Миляев", "direct"),
+    ],
     "article-interview-unquoted-outlet.txt": [  # 'X в интервью ИА Регнум рассказала': answers only
         ("Нам удалось сохранить", "Ольга Кузнецова", "direct"),
         ("В следующем году мы ждём", "Ольга Кузнецова", "direct"),
@@ -185,6 +189,7 @@ ARTICLES = {
 NOT_QUOTED = {
     "article-wire-dateline.txt": ["ОМСК", "МОСКВА"],
     "article-interview-questions.txt": ["Фото", "поговорил с генеральным"],
+    "article-interview-gave-interview.txt": ["Регион", "дал интервью", "Фото"],
     "article-interview-unquoted-outlet.txt": ["Экономика", "в интервью ИА Регнум", "Поделиться"],
     "article-interview-answers.txt": ["Беседовала", "О новом оборудовании", "О кадрах"],
     "article-sports-report.txt": ["уступил", "пропустил встречу"],
