@@ -10,7 +10,7 @@ from functools import lru_cache
 from .article import Article
 from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Cue
-from .morph import WORD_CACHE, parses, verb_gender
+from .morph import WORD_CACHE, lemma, parses, verb_gender
 from .names import org_nominative
 from .registry import Occurrence, Registry, Source, agrees, stems
 
@@ -123,6 +123,9 @@ class Resolver:
         owner = self.article.entities_in(mention.stop, mention.stop + 40)[:1]
         if owner and not self.article.text[mention.stop : owner[0].start].strip():
             tail = f"{tail} {owner[0].text}"  # 'Пресс-секретарь семьи Бушей' speaks for 'семья Бушей'
+        body = lemma(tail.lower()) if " " not in tail else None
+        if body in self.article.lexicon.bodies:  # 'представитель ведомства': the one named before
+            return self._body(body, mention.start) or Source(name=org_nominative(tail), type="ORG")
         return Source(name=org_nominative(tail), type="ORG")
 
     def _description_opening_before(self, position: int) -> Mention | None:
