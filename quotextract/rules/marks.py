@@ -248,6 +248,9 @@ def _unopened_start(marks: _Marks, close: int) -> int:
     return sentence_start(marks.article, close, marks.paragraph)
 
 
+RELATIVE_AFTER = re.compile(r",\s*(?:[а-яё]+\s+)?(?:котор|чь[яеёи]|чей)", re.I)  # names no one who speaks
+
+
 def _after_quote(article: Article, start: int, stop: int):
     """An attribution right after a closing mark: '», — заявил X.' or '», пишет газета'."""
     lead = LEAD.match(article.text, start, stop)
@@ -264,7 +267,9 @@ def _after_quote(article: Article, start: int, stop: int):
     )
     if cue is None or not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(article.text, cue.stop, stop):
         return None
-    return clause, clause_end(article.text, clause, stop), cue
+    end = clause_end(article.text, clause, stop)
+    relative = RELATIVE_AFTER.search(article.text, cue.stop, end)  # '— сказал X, которого цитирует Y'
+    return clause, relative.start() if relative else end, cue
 
 
 def _lost_close(marks: _Marks, start: int, stop: int):
