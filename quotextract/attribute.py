@@ -19,7 +19,8 @@ from .syntax import parse_many
 
 DOCUMENT_CUES = frozenset(read_list("document_cues.txt"))  # 'как говорится в', 'говориться'
 GENDER_CODES = {"femn": "f", "masc": "m"}
-NARRATED = frozenset({"about_this"})  # rules whose content is a sentence of the article's narration, names and all
+# rules whose content is a sentence of the article's narration, names and all
+NARRATED = frozenset({"about_this"})
 
 
 class Attributor:
@@ -150,7 +151,8 @@ class Attributor:
         quotation, candidate = resolved[index], self.candidates[index]
         if not candidate.inherit or quotation.speaker:
             return quotation
-        neighbours = resolved[max(0, index - 1) : index] + resolved[index + 1 : index + 2]  # what it continues first
+        # what it continues first
+        neighbours = resolved[max(0, index - 1) : index] + resolved[index + 1 : index + 2]
         for other in neighbours:
             if other.kind == "direct" and other.speaker and abs(other.paragraph - quotation.paragraph) == 1:
                 return replace(

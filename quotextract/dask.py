@@ -33,9 +33,7 @@ def _quotes(frame: pd.DataFrame, text: str, id: str, keep: tuple[str, ...] = ())
     return _partition(frame, text, id, keep).quotes
 
 
-def extract_many(
-    data, *, text: str = "text", id: str = "id", documents: bool = False, keep_columns=()
-):
+def extract_many(data, *, text: str = "text", id: str = "id", documents: bool = False, keep_columns=()):
     """Quotations of a dask DataFrame of documents, as a lazy dask DataFrame (``doc_id`` first).
 
     Same columns and dtypes as :func:`quotextract.batch.extract_many`; ``text`` and ``id`` name the

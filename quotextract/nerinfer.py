@@ -98,7 +98,10 @@ class NerNetwork:
         run = runs[index]
         key, pieces = tokens_of(runs, index)
         code = self.encoder.code  # (a run's one token is the whole run: tokens cover their run)
-        entry = (pieces, (code(run),) if len(pieces) == 1 else tuple([code(run[low:high]) for low, high in pieces]))
+        entry = (
+            pieces,
+            (code(run),) if len(pieces) == 1 else tuple([code(run[low:high]) for low, high in pieces]),
+        )
         if len(run) <= LONG_RUN:
             if len(self._runs) >= RUNS:
                 self._runs.clear()

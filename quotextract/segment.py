@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from importlib import import_module
 from dataclasses import dataclass
 from functools import partial
+from importlib import import_module
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -64,8 +64,6 @@ def sentences(paragraph: Paragraph) -> list[Sentence]:
     """razdel sentences of one paragraph, with offsets into the whole text."""
     start, index = paragraph.start, paragraph.index
     return [Sentence(start + a, start + b, words, index) for a, b, words in _spans(paragraph.text)]
-
-
 
 
 def sentenize(text: str) -> Iterator[Substring]:

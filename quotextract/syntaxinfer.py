@@ -105,7 +105,10 @@ class SyntaxNetwork:
             relations = (governors @ self._rel_kernel).reshape(size, -1, self._rel_kernel.shape[0])
             rel_ids = (relations @ rel_tails[words][:, :, None])[:, :, 0].argmax(-1)
             ids = IDS if size < len(IDS) else [str(index) for index in range(size + 1)]
-            heads_of, rels_of = map(ids.__getitem__, head_ids.tolist()), map(rels.__getitem__, rel_ids.tolist())
+            heads_of, rels_of = (
+                map(ids.__getitem__, head_ids.tolist()),
+                map(rels.__getitem__, rel_ids.tolist()),
+            )
             tokens = zip(ids[1 : size + 1], sentences[todo[i]], heads_of, rels_of)
             found[todo[i]] = SyntaxMarkup(list(map(_SYNTAX_TOKEN, tokens)))
         return found

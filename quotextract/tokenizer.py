@@ -22,7 +22,12 @@ DELIMITERS = frozenset("‑–—−-_.,/\\")  # the delimiters of razdel's dash
 STAND_INS = {"RU": "я", "LAT": "z", "INT": "1", "PUNCT": "#", "OTHER": "§"}  # one atom of each type
 # razdel's 2112 rules: the delimiter, and whether the atoms either side of it need to be numbers
 # (dash and underscore: neither may be a mark; float and fraction: both must be numbers)
-RULES_2112 = ((frozenset(DASHES), False), (frozenset("_"), False), (frozenset(".,"), True), (frozenset("/\\"), True))
+RULES_2112 = (
+    (frozenset(DASHES), False),
+    (frozenset("_"), False),
+    (frozenset(".,"), True),
+    (frozenset("/\\"), True),
+)
 LETTERS_OR_OTHER = frozenset(("RU", "LAT", OTHER))
 CACHE_SIZE = 200_000  # runs remembered; the cache is emptied when full, so memory stays flat
 LONG_RUN = 40  # characters: longer runs are split, not remembered
@@ -103,7 +108,9 @@ def _joins(buffer: str, before: str, after: str, types: list[str | None]) -> boo
         if left and right and (left == right == INT if numbers else PUNCT not in (left, right)):
             return True
     if left_1 == right_1 == PUNCT and (
-        SMILE.match(buffer + after) or (before in ENDINGS and after in ENDINGS) or before + after in ("--", "**")
+        SMILE.match(buffer + after)
+        or (before in ENDINGS and after in ENDINGS)
+        or before + after in ("--", "**")
     ):
         return True
     if (left_1 == OTHER and right_1 in LETTERS_OR_OTHER) or (left_1 in LETTERS_OR_OTHER and right_1 == OTHER):
