@@ -13,7 +13,7 @@ from .article import Article
 from .cues import is_finite
 from .lexicon import PREFIX, read_table
 from .model import Entity
-from .morph import WORD_CACHE, fold_yo, is_person_noun, parses
+from .morph import WORD_CACHE, fold_yo, is_person_noun, is_verb, parses
 from .morph import lemma as lemma_of
 from .names import nominative, org_nominative
 
@@ -93,6 +93,16 @@ def find_mentions(
         elif word.text[:1].isupper() and _surname(lower) and _beside_verb(article.text, words, index):
             person = Entity(word.start, word.stop, word.text, "PER", nominative(word.text, "PER"))
             found.append(Mention(word.start, word.stop, "entity", person))  # 'Сечин заявил': NER missed it
+        elif (
+            _people(lower)
+            and not _after_preposition(article.text, words, index)
+            and _subject_of_verb(
+                article, words, index, _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
+            )
+        ):
+            stop_at = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
+            found.append(Mention(word.start, stop_at, "unnamed", key=lemma_of(lower)))  # 'Критики говорят'
+            covered = stop_at
         elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
             kind = "role" if lemma in article.lexicon.roles and _singular(word.text, lemma) else "unnamed"
             stop_at = word.stop
@@ -210,6 +220,43 @@ def _genitive_tail(stop: int, following, inside_person: Callable[[int], bool]) -
             break
         stop = word.stop
     return stop
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _people(word: str) -> bool:
+    """A plural animate common noun in the nominative, as its likeliest reading: 'критики',
+    'друзья', 'жители' are people no one names."""
+    found = parses(word)
+    tag = found[0].tag if found else None
+    return (
+        tag is not None
+        and {"NOUN", "anim", "plur", "nomn"} <= tag.grammemes
+        and not any(name in tag for name in ("Name", "Surn", "Patr"))
+    )
+
+
+def _subject_of_verb(article: Article, words, index: int, stop: int) -> bool:
+    """A verb right before the word or right after its genitive tail ('Друзья семьи рассказали')."""
+    text = article.text
+    before = words[index - 1 : index] if index else []
+    after = [w for w in words[index + 1 :] if w.start >= stop][:1]
+    near = [w for w in before if not text[w.stop : words[index].start].strip()]
+    near += [w for w in after if not text[stop : w.start].strip()]
+    return any(is_verb(w.text.lower()) for w in near)
+
+
+def _after_preposition(text: str, words, index: int) -> bool:
+    before = words[index - 1] if index else None
+    return (
+        before is not None
+        and before.text.lower() in PREPOSITIONS_BEFORE
+        and not text[before.stop : words[index].start].strip()
+    )
+
+
+PREPOSITIONS_BEFORE = frozenset(
+    "в во на с со для по от у к ко из о об при за над под перед между через без про".split()
+)
 
 
 def _beside_verb(text: str, words, index: int) -> bool:
