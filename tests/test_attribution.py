@@ -677,7 +677,8 @@ def test_a_preposition_is_no_description():
         "Посол Иван Петров покинул страну. После матча болельщики утверждали, что судья ошибся."
     )
     assert list(found["quote"]) == ["судья ошибся"]
-    assert found["speaker_mention"].isna().all()
+    assert found["speaker"].isna().all()
+    assert list(found["speaker_mention"]) == ["болельщики"]  # people no one names, not the ambassador
 
 
 def test_a_long_answer_runs_on_up_to_the_next_label():
