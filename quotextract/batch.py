@@ -31,6 +31,7 @@ from .documents import (
     DocumentResult,
     quote_dtypes,
 )
+from .collector import hold_collections, rare_full_collections
 from .frame import COLUMNS, empty_frame, rows_frame
 from .normalize import readable
 
@@ -157,8 +158,9 @@ def _extract(extractor, chunk: list[Document]) -> list[DocumentResult]:
 
 def _serial(documents: Iterable[Document], extractor, chunksize: int) -> Iterator[DocumentResult]:
     extractor = extractor or pipeline.default_extractor()
-    for chunk in _chunks(documents, chunksize):
-        yield from _extract(extractor, chunk)
+    with rare_full_collections():  # over the whole batch, not chunk by chunk
+        for chunk in _chunks(documents, chunksize):
+            yield from _extract(extractor, chunk)
 
 
 _worker = None  # the extractor of this worker process, set once by _init_worker
@@ -187,6 +189,7 @@ def _init_worker(extractor) -> None:
     from threadpoolctl import threadpool_limits
 
     _blas_limit = threadpool_limits(limits=1, user_api="blas")
+    hold_collections()  # the worker is ours: its collections stay rare between chunks too
     _worker = extractor or pipeline.default_extractor()
     try:
         _worker(WARMUP)

@@ -19,14 +19,37 @@ FULL_EVERY = 100  # times rarer than CPython's default (one per 10 collections o
 YOUNG = 20_000  # allocations (net of frees) between young collections; CPython's default is 700
 
 
+_depth = 0  # blocks open: only the outermost sets and restores the thresholds
+
+
 @contextmanager
 def rare_full_collections() -> Iterator[None]:
-    """Within the block, a full collection only after ``FULL_EVERY`` times more middle ones."""
+    """Within the block, a full collection only after ``FULL_EVERY`` times more middle ones.
+
+    Blocks nest (a batch holds them over all its chunks, so a restore between two chunks does not
+    set off the full collection the held one had put off); the outermost restores the caller's."""
+    global _depth
+    if _depth:
+        _depth += 1
+        try:
+            yield
+        finally:
+            _depth -= 1
+        return
     young, middle, old = gc.get_threshold()
-    held = (max(young, YOUNG), middle, old * FULL_EVERY)
-    gc.set_threshold(*held)
+    held = hold_collections()
+    _depth = 1
     try:
         yield
     finally:
+        _depth = 0
         if gc.get_threshold() == held:  # unless changed meanwhile
             gc.set_threshold(young, middle, old)
+
+
+def hold_collections() -> tuple[int, int, int]:
+    """Set the thresholds of :func:`rare_full_collections` for good (a worker process of ours)."""
+    young, middle, old = gc.get_threshold()
+    held = (max(young, YOUNG), middle, old * FULL_EVERY)
+    gc.set_threshold(*held)
+    return held

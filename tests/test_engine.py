@@ -175,3 +175,31 @@ def test_quote_marks_pair_over_many_unbalanced_marks():
     found = [(q.open, q.close) for q in pair_quotes(text, 0, len(text))]
     assert found[0] == (None, 0) and found[1:3] == [(2, 4), (6, 8)]
     assert len(found) == 3002 and found[-1] == (12002, len(text) - 1)
+
+
+def test_a_batch_holds_collections_rare_over_all_its_chunks(monkeypatch):
+    """Chunk after chunk the thresholds stay held (a restore between chunks would set off the
+    full collection put off); nested blocks restore the caller's only once, at the end."""
+    import gc
+
+    from quotextract.collector import rare_full_collections
+
+    before = gc.get_threshold()
+    with rare_full_collections():
+        held = gc.get_threshold()
+        with rare_full_collections():
+            assert gc.get_threshold() == held
+        assert gc.get_threshold() == held
+    assert gc.get_threshold() == before and held != before
+
+    seen = []
+    attribute = pipeline.Attributor.quotations
+
+    def spy(self):
+        seen.append(gc.get_threshold())
+        return attribute(self)
+
+    monkeypatch.setattr(pipeline.Attributor, "quotations", spy)
+    extract_many(ARTICLES[:3], chunksize=1)
+    assert len(seen) == 3 and len(set(seen)) == 1 and seen[0] != before
+    assert gc.get_threshold() == before
