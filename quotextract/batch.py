@@ -21,6 +21,7 @@ from itertools import repeat
 import pandas as pd
 
 from . import pipeline, writers
+from .collector import hold_collections, rare_full_collections
 from .documents import (
     DOCUMENT_DTYPES,
     DUPLICATE_ID,
@@ -31,7 +32,6 @@ from .documents import (
     DocumentResult,
     quote_dtypes,
 )
-from .collector import hold_collections, rare_full_collections
 from .frame import COLUMNS, empty_frame, rows_frame
 from .normalize import readable
 
