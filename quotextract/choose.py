@@ -8,11 +8,11 @@ from functools import cached_property, lru_cache
 
 from .article import Article
 from .lexicon import read_list
-from .mentions import POSSESSIVES, Mention, after_in
+from .mentions import POSSESSIVES, PREPOSITIONS, Mention, after_in
 from .morph import WORD_CACHE, is_verb, parses
 from .names import NOMINATIVE_SHAPE, org_nominative
 from .punct import OPENING_QUOTES, QUOTES, SENTENCE_ENDS, one_of
-from .registry import ABBREVIATION, PREPOSITIONS, Registry
+from .registry import ABBREVIATION, Registry
 from .rules.base import Candidate
 from .syntax import Word, parse, subject
 

@@ -93,14 +93,7 @@ def find_mentions(
         elif word.text[:1].isupper() and _surname(lower) and _beside_verb(article.text, words, index):
             person = Entity(word.start, word.stop, word.text, "PER", nominative(word.text, "PER"))
             found.append(Mention(word.start, word.stop, "entity", person))  # 'Сечин заявил': NER missed it
-        elif (
-            _people(lower)
-            and not _after_preposition(article.text, words, index)
-            and _subject_of_verb(
-                article, words, index, _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
-            )
-        ):
-            stop_at = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
+        elif (stop_at := _people_speaking(article, words, index, inside_person)) is not None:
             found.append(Mention(word.start, stop_at, "unnamed", key=lemma_of(lower)))  # 'Критики говорят'
             covered = stop_at
         elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
@@ -222,41 +215,26 @@ def _genitive_tail(stop: int, following, inside_person: Callable[[int], bool]) -
     return stop
 
 
-@lru_cache(maxsize=WORD_CACHE)
-def _people(word: str) -> bool:
-    """A plural animate common noun in the nominative, as its likeliest reading: 'критики',
-    'друзья', 'жители' are people no one names."""
-    found = parses(word)
-    tag = found[0].tag if found else None
-    return (
-        tag is not None
-        and {"NOUN", "anim", "plur", "nomn"} <= tag.grammemes
-        and not any(name in tag for name in ("Name", "Surn", "Patr"))
-    )
-
-
-def _subject_of_verb(article: Article, words, index: int, stop: int) -> bool:
-    """A verb right before the word or right after its genitive tail ('Друзья семьи рассказали')."""
-    text = article.text
-    before = words[index - 1 : index] if index else []
-    after = [w for w in words[index + 1 :] if w.start >= stop][:1]
-    near = [w for w in before if not text[w.stop : words[index].start].strip()]
-    near += [w for w in after if not text[stop : w.start].strip()]
-    return any(is_verb(w.text.lower()) for w in near)
-
-
-def _after_preposition(text: str, words, index: int) -> bool:
-    before = words[index - 1] if index else None
-    return (
-        before is not None
-        and before.text.lower() in PREPOSITIONS_BEFORE
-        and not text[before.stop : words[index].start].strip()
-    )
-
-
-PREPOSITIONS_BEFORE = frozenset(
+PREPOSITIONS = frozenset(
     "в во на с со для по от у к ко из о об при за над под перед между через без про".split()
 )
+
+
+def _people_speaking(article: Article, words, index: int, inside_person) -> int | None:
+    """Where the mention ends of people no one names as a verb's subject: a plural animate noun
+    in the nominative, with its genitive tail, a verb right before it or right after
+    ('Друзья семьи рассказали', 'Критики говорят'); None for any other word."""
+    text, word = article.text, words[index]
+    if not is_person_noun(word.text.lower(), "nomn", "plur"):
+        return None
+    before = words[index - 1 : index] if index else []
+    if before and before[0].text.lower() in PREPOSITIONS and not text[before[0].stop : word.start].strip():
+        return None  # 'к жителям' is no one speaking
+    stop = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
+    after = [w for w in words[index + 1 :] if w.start >= stop][:1]
+    near = [w for w in before if not text[w.stop : word.start].strip()]
+    near += [w for w in after if not text[stop : w.start].strip()]
+    return stop if any(is_verb(w.text.lower()) for w in near) else None
 
 
 def _beside_verb(text: str, words, index: int) -> bool:

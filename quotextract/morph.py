@@ -75,11 +75,11 @@ def name_gender(word: str, case: str | None = None) -> str | None:
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def is_person_noun(word: str, case: str | None = None) -> bool:
-    """Whether the likeliest reading of ``word`` is an animate common noun in the singular (and
-    in ``case``): 'канадец', 'друга'; not a name ('Иванов') nor a thing."""
+def is_person_noun(word: str, case: str | None = None, number: str = "sing") -> bool:
+    """Whether the likeliest reading of ``word`` is an animate common noun in ``number`` (and
+    in ``case``): 'канадец', 'друга', 'критики' (plural); not a name ('Иванов') nor a thing."""
     found = parses(word)
-    if not found or not {"NOUN", "anim", "sing"} <= found[0].tag.grammemes:
+    if not found or not {"NOUN", "anim", number} <= found[0].tag.grammemes:
         return False
     tag = found[0].tag
     return case in (None, tag.case) and not any(name in tag for name in ("Name", "Surn", "Patr"))

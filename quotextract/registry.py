@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from .article import Article
 from .lexicon import PREFIX, form_prefixes, read_list
-from .mentions import _singular, role_lemma
+from .mentions import PREPOSITIONS, _singular, role_lemma
 from .model import Entity
 from .morph import WORD_CACHE, analyzer, fold_yo, is_verb, lemma, parses, verb_gender
 from .names import can_stand_in, fuller_names, gender, is_initial, org_nominative, person_nominative
@@ -547,11 +547,6 @@ def agrees(source: Source | None, wanted: str | None) -> bool:
     if wanted == "plur":
         return False
     return source.type == "PER" and source.gender in (wanted, None)
-
-
-PREPOSITIONS = frozenset(
-    "в во на с со для по от у к ко из о об при за над под перед между через без про".split()
-)
 
 
 PREPOSITION_CASES = {
