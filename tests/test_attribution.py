@@ -727,3 +727,13 @@ def test_a_question_put_to_someone_is_not_theirs_the_answer_is():
     )
     frame = quotextract.extract(text)
     assert list(frame["speaker"].astype(object).where(frame["speaker"].notna(), None)) == [None, "Иван Петров"]
+
+
+def test_a_headline_label_makes_an_interview_only_of_questions_and_answers():
+    """'Имя Фамилия: «…»' above undashed questions names who answers them; above narration and a
+    first-person line with no question it makes no interview of them."""
+    narrated = quotextract.extract(
+        "Алексей Громов: «Газа хватит всем»\n\nГлава компании рассказал о планах на год.\n\n"
+        "Мы подпишем контракт с китайскими партнёрами в мае."
+    )
+    assert list(narrated["rule"]) == ["interview"]  # the headline's own words only

@@ -122,6 +122,11 @@ ARTICLES = {
         ("Чего вы ждёте от властей", None, "direct"),
         ("Прежде всего стабильных правил", "Игорь Левин", "direct"),
     ],
+    "article-interview-headline-label.txt": [  # 'Алексей Громов: «…»' above undashed questions
+        ("Когда будет подписан контракт", None, "direct"),
+        ("Мы рассчитываем завершить", "Алексей Громов", "direct"),
+        ("Рынок газа сейчас стабилен", "Алексей Громов", "direct"),
+    ],
     "article-interview-gave-interview.txt": [  # 'X дал интервью газете …': answers only
         ("В этом году мы построим", "Дмитрий Миляев", "direct"),
         ("Главная проблема области", "Дмитрий Миляев", "direct"),
@@ -189,6 +194,7 @@ ARTICLES = {
 NOT_QUOTED = {
     "article-wire-dateline.txt": ["ОМСК", "МОСКВА"],
     "article-interview-questions.txt": ["Фото", "поговорил с генеральным"],
+    "article-interview-headline-label.txt": ["Экономика", "рассказал о новых контрактах", "Поделиться"],
     "article-interview-gave-interview.txt": ["Регион", "дал интервью", "Фото"],
     "article-interview-unquoted-outlet.txt": ["Экономика", "в интервью ИА Регнум", "Поделиться"],
     "article-interview-answers.txt": ["Беседовала", "О новом оборудовании", "О кадрах"],

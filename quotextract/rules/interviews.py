@@ -228,12 +228,17 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
     answers printed without their questions (paragraphs in the first person)."""
     text, paragraphs = article.text, article.paragraphs
     region = article.once(_interviewee)
+    headline = region is None and _headline_label(article)
+    if headline:  # 'Алексей Миллер: «…»' above undashed questions and their answers
+        region = headline
     if region is None:
         return
     lead = article.paragraph_at(region[0])
     body = paragraphs[lead.index + 1 :]
     questions = [p for p in body if _question_line(article, p)]
     asked = len(questions) >= MIN_QUESTIONS
+    if headline and not asked:
+        return  # a headline naming someone makes no interview of the first-person lines after it
     for paragraph in body:
         if asked and paragraph in questions:
             span = trimmed(text, paragraph.start, paragraph.stop)
@@ -247,6 +252,16 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
             yield Candidate(
                 *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
             )
+
+
+def _headline_label(article: Article) -> tuple[int, int] | None:
+    """The person named by the label opening one of the first lines ('Алексей Миллер: «…»')."""
+    for line in article.paragraphs[:LEAD_PARAGRAPHS]:
+        opening = article.entities_in(line.start, line.stop)[:1]
+        if opening and opening[0].start == line.start and opening[0].type == "PER":
+            if LABEL_COLON.match(article.text, opening[0].stop, line.stop):
+                return opening[0].start, opening[0].stop
+    return None
 
 
 def _question_line(article: Article, paragraph: Paragraph) -> bool:
