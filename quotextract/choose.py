@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from .article import Article
 from .lexicon import read_list
 from .mentions import POSSESSIVES, PREPOSITIONS, Mention, after_in
-from .morph import WORD_CACHE, is_verb, parses
+from .morph import WORD_CACHE, is_person_noun, is_verb, lemma, parses
 from .names import NOMINATIVE_SHAPE, org_nominative
 from .punct import OPENING_QUOTES, QUOTES, SENTENCE_ENDS, one_of
 from .registry import ABBREVIATION, Registry
@@ -35,6 +35,7 @@ VENUE = re.compile(
     rf"(?:\s+(?:телеканала|радиостанции|радио|газеты|газете|журнала|журналу|издания|изданию))?[\s{re.escape(QUOTES)}]*$"
 )
 VENUE_REACH = 50  # characters before a name searched for the venue it is
+QUOTED_REACH = 30  # characters after a quoting verb searched for the person it quotes
 CLAUSE_CLOSE = re.compile(rf"\s*(?:{one_of(SENTENCE_ENDS + ';')}|$)")
 
 
@@ -108,6 +109,9 @@ class Chooser:
         after = [m for m in mentions if m.stop > low]  # within the cue: 'По его словам
         order = after + before if candidate.prefer == "after" else before + after
         if cue and cue.lemma in QUOTING:
+            quoted = self._quoted_person(cue, mentions)
+            if quoted is not None:
+                return quoted  # 'цитирует аргентинца «Спорт-Экспресс»': the one quoted
             order = sorted(order, key=lambda m: self._quoted_rank(m, cue))
         elif cue is None and candidate.speaker_case == "nomn":  # 'Сам X оказался дипломатичнее: «…»'
             order = sorted(
@@ -283,6 +287,21 @@ class Chooser:
         if earlier and PAIR.fullmatch(self.article.text[earlier[-1].stop : pick.start]):
             return earlier[-1]
         return pick
+
+    def _quoted_person(self, cue, mentions: list[Mention]) -> Mention | None:
+        """A person noun right after a quoting verb that no mention covers ('цитирует аргентинца'):
+        a description of the one quoted."""
+        following = self.article.tokens_in(cue.stop, cue.stop + QUOTED_REACH)[:1]
+        word = following[0] if following else None
+        if word is None or self.article.text[cue.stop : word.start].strip():
+            return None
+        lower = word.text.lower()
+        if any(m.start <= word.start < m.stop for m in mentions) or not (
+            is_person_noun(lower, "accs")
+            or is_person_noun(lower, "gent")  # its object, not 'передаёт корреспондент'
+        ):
+            return None
+        return Mention(word.start, word.stop, "role", key=lemma(lower))
 
     def _quoted_rank(self, mention: Mention, cue) -> int:
         """'цитирует РБК Карасина': the person quoted comes before the outlet quoting."""
