@@ -52,13 +52,24 @@ def _parts(paragraph: Paragraph, span) -> list[Entity]:
             clean = piece.strip(" ,.;:")
             age = AGE.match(clean) if span.type == "PER" else None  # NER takes one in: '56-летний Джобс'
             clean = clean[age.end() :] if age else clean
-            if not WORD_CHAR.search(clean):
-                continue
+            if not WORD_CHAR.search(clean) or (span.type == "PER" and _verb_form(clean)):
+                continue  # 'Зарезавший', 'Дополз': a verb NER took for a name at a sentence's start
             start = paragraph.start + span.start + match.start() + match.group().find(clean)
             parts.append(Entity(start, start + len(clean), clean, span.type, nominative(clean, span.type)))
             if span.type == "PER":
                 return parts  # a name runs into what follows: keep its first part
     return parts
+
+
+VERB_FORMS = ("VERB", "INFN", "PRTF", "PRTS", "GRND")  # parts of speech no one-word name is
+
+
+def _verb_form(name: str) -> bool:
+    """A one-word name whose likeliest reading the dictionary knows as a verb or participle."""
+    if " " in name or not analyzer().word_is_known(name.lower()):
+        return False
+    found = parses(name)
+    return bool(found) and found[0].tag.POS in VERB_FORMS
 
 
 def _joined(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:

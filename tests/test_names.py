@@ -139,3 +139,10 @@ def test_surnames_ner_missed_are_found_in_any_case():
     text = "Дмитрий Песков ответил. С Песковым согласились. Пескову возразили в Песочном."
     found = complete([Entity(0, 14, "Дмитрий Песков", "PER", "Дмитрий Песков")], paragraphs(text))
     assert [e.text for e in found] == ["Дмитрий Песков", "Песковым", "Пескову"]
+
+
+def test_a_verb_taken_for_a_one_word_name_is_no_person():
+    from quotextract.ner import _verb_form
+
+    assert _verb_form("Зарезавший") and _verb_form("Дополз")
+    assert not any(map(_verb_form, ["Песков", "Пастернак", "Моторола", "Маск", "Иван Петров"]))
