@@ -386,7 +386,9 @@ def postposed(article: Article) -> Iterator[Candidate]:
             clause_stop = _postposed_clause_end(text, clause, sentence.stop)
             tail = trimmed(text, clause_stop, sentence.stop, SENTENCE_ENDS)
             has_tail = (
-                clause_stop < sentence.stop and text[clause_stop] == "," and _is_content(article, *tail)
+                cue.stop <= clause_stop < sentence.stop  # not a comma before the cue: 'X.kz,говорится'
+                and text[clause_stop] == ","
+                and _is_content(article, *tail)
             )
             relative = (
                 has_tail
