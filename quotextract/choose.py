@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 
 from .article import Article
 from .lexicon import read_list
-from .mentions import POSSESSIVES, PREPOSITIONS, Mention, after_in
+from .mentions import POSSESSIVES, Mention, after_in, after_preposition
 from .morph import WORD_CACHE, is_person_noun, is_verb, lemma, parses
 from .names import NOMINATIVE_SHAPE, org_nominative
 from .punct import OPENING_QUOTES, QUOTES, SENTENCE_ENDS, one_of
@@ -330,15 +330,9 @@ class Chooser:
     def _person_governed(self, mention: Mention) -> bool:
         """A person's name after a preposition ('с Антоном Силуановым')."""
         return (
-            mention.entity is not None and mention.entity.type == "PER" and self._after_preposition(mention)
-        )
-
-    def _after_preposition(self, mention: Mention) -> bool:
-        before = self.article.tokens_in(max(0, mention.start - 20), mention.start)[-1:]
-        return (
-            bool(before)
-            and before[0].text.lower() in PREPOSITIONS
-            and not self.article.text[before[0].stop : mention.start].strip()
+            mention.entity is not None
+            and mention.entity.type == "PER"
+            and after_preposition(self.article, mention.start)
         )
 
     def _governed(self, mention: Mention) -> bool:

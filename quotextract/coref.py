@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .article import Article
-from .mentions import PRONOUNS, Mention, after_in, find_mentions, institution
+from .mentions import POSSESSIVES, PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Cue
 from .morph import WORD_CACHE, lemma, parses, verb_gender
 from .names import org_nominative
@@ -16,13 +16,11 @@ from .registry import Occurrence, Registry, Source, agrees, stems
 
 SUBJECT_OPENING = re.compile(r"(?i)(?:(?:сам|сама|сами|же|а|но|и|при этом|тем временем)\s+|[\w-]+\s+){0,3}")
 OPENING_WORDS = 5  # a sentence's subject stands among its first words ('Сам же главный тренер')
-POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 MODIFIER_REACH = 40  # characters before a description searched for its adjectives
 RECENT = 600  # characters within which the last speaker is still the topic
 CLAUSE_BREAK = re.compile(r"[,;:—()]|\s(?:и|а|но|где|когда|то)\s")
-GERUND_OPENING = re.compile(
-    r"[А-ЯЁ][а-яё]+(?:я|в|вшись)\s[^,.]*,"
-)  # a gerund phrase: 'Отвечая Герману Грефу,'
+# a gerund phrase opening a sentence: 'Отвечая Герману Грефу,'
+GERUND_OPENING = re.compile(r"[А-ЯЁ][а-яё]+(?:я|в|вшись)\s[^,.]*,")
 
 
 class Resolver:

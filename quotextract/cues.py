@@ -10,7 +10,7 @@ from operator import itemgetter
 
 from .lexicon import PREFIX, Lexicon, read_table
 from .model import Cue
-from .morph import analyzer, fold_yo, lemma, parses
+from .morph import fold_yo, is_known, lemma, parses
 from .segment import Token
 
 VERBAL = ("VERB", "INFN", "GRND", "PRTF", "PRTS", "ADJS")
@@ -95,7 +95,7 @@ def _may_open(
     """Whether cue_at can find a cue at this word (lowercase): its lemma opens a phrase, or it is
     a speech verb. A dictionary word that is none of the ``forms`` is parsed as none of their
     lemmas, so it is not parsed at all."""
-    if fold_yo(word) not in forms and analyzer().word_is_known(word):
+    if fold_yo(word) not in forms and is_known(word):
         return False
     return lemma(word) in phrase_starts or any(verb in speech_verbs for verb in verbal_lemmas(word))
 
@@ -112,7 +112,7 @@ def _cue_forms(phrase_starts: frozenset[str], speech_verbs: frozenset[str]) -> f
 def _may_follow(word: str, forms: frozenset[str]) -> bool:
     """Whether a word (lowercase) can be a phrase's word after its first: one of the ``forms``,
     or a word the dictionary does not know (a known word is parsed as a form of its lexemes only)."""
-    return fold_yo(word) in forms or not analyzer().word_is_known(word)
+    return fold_yo(word) in forms or not is_known(word)
 
 
 @lru_cache(maxsize=8)

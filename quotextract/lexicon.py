@@ -139,9 +139,8 @@ def _with_yo(text: str) -> list[str]:
 def _split_cues(cues: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     normal = [fold_yo(cue.lower()) for cue in cues]
     verbs = frozenset(c for c in normal if " " not in c)
-    phrases = frozenset(
-        tuple(map(lemma, c.split())) for c in normal if " " in c
-    )  # as the text's words are read
+    # lemmatised as the text's words are read
+    phrases = frozenset(tuple(map(lemma, c.split())) for c in normal if " " in c)
     return verbs, phrases
 
 

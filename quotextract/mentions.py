@@ -220,6 +220,19 @@ PREPOSITIONS = frozenset(
 )
 
 
+def after_preposition(article: Article, start: int) -> bool:
+    """Whether a preposition stands right before ``start`` ('с Антоном Силуановым')."""
+    before = article.tokens_in(max(0, start - PREPOSITION_REACH), start)[-1:]
+    return (
+        bool(before)
+        and before[0].text.lower() in PREPOSITIONS
+        and not article.text[before[0].stop : start].strip()
+    )
+
+
+PREPOSITION_REACH = 20  # characters before a word searched for its preposition
+
+
 def _people_speaking(article: Article, words, index: int, inside_person) -> int | None:
     """Where the mention ends of people no one names as a verb's subject: a plural animate noun
     in the nominative, with its genitive tail, a verb right before it or right after
@@ -227,9 +240,9 @@ def _people_speaking(article: Article, words, index: int, inside_person) -> int 
     text, word = article.text, words[index]
     if not is_person_noun(word.text.lower(), "nomn", "plur"):
         return None
-    before = words[index - 1 : index] if index else []
-    if before and before[0].text.lower() in PREPOSITIONS and not text[before[0].stop : word.start].strip():
+    if after_preposition(article, word.start):
         return None  # 'к жителям' is no one speaking
+    before = words[index - 1 : index] if index else []
     stop = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
     after = [w for w in words[index + 1 :] if w.start >= stop][:1]
     near = [w for w in before if not text[w.stop : word.start].strip()]

@@ -44,6 +44,12 @@ def _parses(word: str) -> tuple:
     return tuple(analyzer().parse(word))
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def is_known(word: str) -> bool:
+    """Whether pymorphy3's dictionary holds ``word`` (in any case of letters), not only guesses it."""
+    return analyzer().word_is_known(word.lower())
+
+
 @lru_cache(maxsize=100_000)
 def lemma(word: str) -> str:
     """Normal form of the first parse, lowercased, with ё -> е."""

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .model import Entity
-from .morph import WORD_CACHE, analyzer, fold_yo, name_gender, parses
+from .morph import WORD_CACHE, fold_yo, is_known, name_gender, parses
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.?-?)+")
@@ -64,7 +64,7 @@ FOREIGN_VOWEL_END = re.compile(  # 'Морриконе', 'Моди', 'Каруз
 def _foreign(word: str) -> bool:
     """A surname the dictionary does not know ending in -е, -и or -о ('Морриконе', 'Моди'): foreign
     and indeclinable unless a preposition before it says otherwise (the registry's context case)."""
-    return bool(FOREIGN_VOWEL_END.search(word)) and not analyzer().word_is_known(word.lower())
+    return bool(FOREIGN_VOWEL_END.search(word)) and not is_known(word)
 
 
 def _foreign_locative(parse) -> bool:
@@ -170,7 +170,7 @@ VOWELS = frozenset("аеёиоуыэюя")
 def _noun_nominative(word: str, case: str) -> str | None:
     """A surname the dictionary knows as a masculine noun, in the nominative with its fleeting
     vowel ('Локтя' -> 'Локоть'); none from a guess by analogy ('Шольца' is no 'шолец')."""
-    if not analyzer().word_is_known(word.lower()):
+    if not is_known(word):
         return None
     noun = next(
         (p for p in parses(word) if "NOUN" in p.tag and p.tag.case == case and p.tag.number == "sing"), None
@@ -236,7 +236,7 @@ def _adjective_before_noun(found, following: list[str]) -> bool:
 @lru_cache(maxsize=WORD_CACHE)
 def _plural_title(word: str) -> bool:
     """A dictionary word that is already a plural nominative ('Ведомости'): a title, not a case form."""
-    return analyzer().word_is_known(word.lower()) and any(
+    return is_known(word) and any(
         "NOUN" in p.tag and p.tag.case == "nomn" and p.tag.number == "plur" for p in parses(word)
     )
 
@@ -412,7 +412,7 @@ def gender(name: str) -> str | None:
     ('Меркель', 'Вормут')."""
     words = _words(name)
     for index, word in enumerate(words):
-        if name_gender(word, "nomn") and (index < len(words) - 1 or analyzer().word_is_known(word.lower())):
+        if name_gender(word, "nomn") and (index < len(words) - 1 or is_known(word)):
             return name_gender(word, "nomn")  # not a surname the dictionary guesses a name of ('Батшуайи')
     last = words[-1] if words else ""
     if FEMININE_SURNAME.search(last):

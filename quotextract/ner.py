@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from .model import Entity
-from .morph import analyzer, fold_yo, parses
+from .morph import fold_yo, is_known, parses
 from .names import nominative, word_keys
 from .nerinfer import network
 from .punct import NAME_WORD, QUOTES, SPACED_DASH
@@ -66,7 +66,7 @@ VERB_FORMS = ("VERB", "INFN", "PRTF", "PRTS", "GRND")  # parts of speech no one-
 
 def _verb_form(name: str) -> bool:
     """A one-word name whose likeliest reading the dictionary knows as a verb or participle."""
-    if " " in name or not analyzer().word_is_known(name.lower()):
+    if " " in name or not is_known(name):
         return False
     found = parses(name)
     return bool(found) and found[0].tag.POS in VERB_FORMS
@@ -150,7 +150,7 @@ def _name_words(name: str) -> bool:
 
 def _common_noun(word: str) -> bool:
     """A dictionary word that is no name: 'Вопрос', 'Справка', 'Итоги'."""
-    return analyzer().word_is_known(word.lower()) and not _name_word(word)
+    return is_known(word) and not _name_word(word)
 
 
 def _name_word(word: str) -> bool:

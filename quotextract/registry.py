@@ -19,7 +19,7 @@ from .article import Article
 from .lexicon import PREFIX, form_prefixes, read_list
 from .mentions import PREPOSITIONS, _singular, role_lemma
 from .model import Entity
-from .morph import WORD_CACHE, analyzer, fold_yo, is_verb, lemma, parses, verb_gender
+from .morph import WORD_CACHE, fold_yo, is_known, is_verb, lemma, parses, verb_gender
 from .names import can_stand_in, fuller_names, gender, is_initial, org_nominative, person_nominative
 from .punct import QUOTES
 from .quotemarks import pair_quotes
@@ -625,8 +625,7 @@ def _folded(name: str) -> str:
 def _guessed_beyond(words: list[str]) -> bool:
     """A name whose first word can be a nominative and whose other words the dictionary does not
     know ('Жоао Батшуайи': its genitive of 'Батшуайя' is a guess)."""
-    known = analyzer().word_is_known
-    return len(words) > 1 and _can_be_nominative(words[0]) and not any(known(w.lower()) for w in words[1:])
+    return len(words) > 1 and _can_be_nominative(words[0]) and not any(map(is_known, words[1:]))
 
 
 @lru_cache(maxsize=WORD_CACHE)

@@ -30,6 +30,7 @@ SEPARATOR = Screened(  # ', — сказал' ',- сказал' ', -сказал
     lead=1,
 )
 
+RELATIVE_WORD = r"(?:котор|чей|чь[яеёи])"  # 'который', 'чьи слова': a clause about the word before it
 THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)
 
 CLAUSE_END = re.compile(rf"{one_of(SENTENCE_ENDS + ';')}(?=\s|$)|{SPACED_DASH}|:\s")

@@ -26,6 +26,7 @@ from ..quotemarks import Quoted, pair_quotes
 from ..segment import Paragraph
 from .base import (
     FOLLOWED_BY_CLAUSE,
+    RELATIVE_WORD,
     SEPARATOR,
     Candidate,
     attribution_cue,
@@ -248,7 +249,7 @@ def _unopened_start(marks: _Marks, close: int) -> int:
     return sentence_start(marks.article, close, marks.paragraph)
 
 
-RELATIVE_AFTER = re.compile(r",\s*(?:[а-яё]+\s+)?(?:котор|чь[яеёи]|чей)", re.I)  # names no one who speaks
+RELATIVE_AFTER = re.compile(rf",\s*(?:[а-яё]+\s+)?{RELATIVE_WORD}", re.I)  # names no one who speaks
 
 
 def _after_quote(article: Article, start: int, stop: int):

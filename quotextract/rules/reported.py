@@ -30,6 +30,7 @@ from ..punct import (
 from .base import (
     FOLLOWED_BY_CLAUSE,
     MAX_REGION,
+    RELATIVE_WORD,
     SEPARATOR,
     SUBORDINATE,
     THAT,
@@ -89,7 +90,7 @@ CLAUSE_BREAK = re.compile(
     one_of(SENTENCE_ENDS + ";:" + LEFT_GUILLEMET + RIGHT_GUILLEMET + STRAIGHT_QUOTE)
 )  # between a cue and its 'что'
 QUOTE_MARK = re.compile(QUOTE_CLASS)
-RELATIVE_TAIL = re.compile(r"(?i)(?:котор|чей|чь[яеёи])")
+RELATIVE_TAIL = re.compile(RELATIVE_WORD, re.I)
 THAT_WORD = re.compile(r"что", re.I)  # what every match of THAT holds
 OWN_TOPIC = re.compile(r"(?i)(?<!\w)(?:о|об|обо)\s+(?!том\b)\w+")  # the cue's own topic before 'что'
 
