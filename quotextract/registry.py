@@ -467,9 +467,7 @@ class Registry:
             entry for cls in self.article.lexicon.classes_of(key) for entry in self._described_as.get(cls, ())
         }
         if modifiers:
-            entries = {
-                e for e in entries if modifiers & stems(f"{e.role or ''} {e.affiliation or ''}")
-            } or entries
+            entries = {e for e in entries if related(modifiers, stems(f"{e.role or ''} {e.affiliation or ''}"))} or entries
         best, best_stop = None, -1
         for entry in entries:
             if not agrees(entry, wanted):
@@ -599,12 +597,45 @@ def _relay_prefixes() -> frozenset[str]:
 
 
 STEM = 5  # letters a noun and its adjective share ('Казахстана', 'казахстанский')
+ROOT = 3  # letters of the shortest root that relates words ('Ирана', 'иранский')
+ROOT_GAP = 3  # letters a related root may run on by ('Италии': итал, 'итальянский': итальян)
+ADJECTIVE_SUFFIX = re.compile(r"(?:ийск|ск|к)(?:ий|ой)$")  # 'сирийский' -> сир, 'турецкий' -> турец
+FLEETING = re.compile(r"е(?=ц$)")  # 'турец' of 'турецкий' is the турц of 'Турция'
+NOUN_ENDING = re.compile(r"(?:ый|ия|ь|а|я|й|о)$")  # 'Турция' -> турц, 'Польша' -> польш
 
 
 @lru_cache(maxsize=WORD_CACHE)
 def stems(text: str) -> frozenset[str]:
-    """The first letters of each longer word, lowercased: what relates 'украинский' to 'Украины'."""
-    return frozenset(w[:STEM].lower() for w in re.findall(r"\w+", text) if len(w) > STEM)
+    """The first letters of each longer word and the root of each word of a few letters or more,
+    lowercased: what relates 'украинский' to 'Украины', 'турецкий' to 'Турции'."""
+    words = re.findall(r"[^\W\d_]+", text)
+    first = {f"{w[:STEM].lower()}…" for w in words if len(w) > STEM}
+    return frozenset(first | {root(w) for w in words if len(w) > ROOT} - {""})
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def root(word: str) -> str:
+    """A word's lemma without its adjective suffix or its ending: 'Турции', 'турецкого' -> турц."""
+    found = lemma(word.lower())
+    if ADJECTIVE_SUFFIX.search(found):
+        return FLEETING.sub("", ADJECTIVE_SUFFIX.sub("", found))
+    return NOUN_ENDING.sub("", found)
+
+
+def related(these: frozenset[str], those: frozenset[str]) -> bool:
+    """Whether two sets of :func:`stems` share a word's first letters, or a root of one begins
+    a root of the other that runs on by only a few letters ('итал', 'итальян')."""
+    return bool(these & those) or any(
+        _root_begins(*sorted((mine, theirs), key=len))
+        for mine in these
+        if not mine.endswith("…")
+        for theirs in those
+        if not theirs.endswith("…")
+    )
+
+
+def _root_begins(short: str, long: str) -> bool:
+    return len(short) >= ROOT and long.startswith(short) and len(long) - len(short) <= ROOT_GAP
 
 
 def _in_case(name: str, case: str | None) -> bool:
