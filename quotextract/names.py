@@ -223,9 +223,16 @@ def org_nominative(name: str) -> str:
     return name
 
 
+RARE_READING = 0.1  # of a word's weight in pymorphy3's scores: too little to read it so ('главой' as 'главый')
+
+
 def _adjective_before_noun(found, following: list[str]) -> bool:
-    """Whether a word read as a noun can be an adjective agreeing with the noun after it."""
-    cases = {p.tag.case for p in found if "ADJF" in p.tag}
+    """Whether a word read as a noun can be an adjective agreeing with the noun after it
+    ('полицейского управления'), unless the dictionary gives that reading little weight."""
+    adjectives = [p for p in found if "ADJF" in p.tag]
+    if sum(p.score for p in adjectives) < RARE_READING:
+        return False
+    cases = {p.tag.case for p in adjectives}
     return bool(following) and any(
         "NOUN" in p.tag and p.tag.case in cases
         for p in parses(following[0])

@@ -492,6 +492,14 @@ def test_registry_columns_gender_role_affiliation():
     assert row["speaker_affiliation"] == "Восход"
 
 
+def test_a_role_is_given_in_the_nominative_as_the_dictionary_mostly_reads_it():
+    row = speaker_of(
+        "Встречу провёл с главой администрации района Олегом Ивановым. «Дорогу починят», — сказал Иванов.",
+        "Дорогу починят",
+    )
+    assert row["speaker_role"] == "глава администрации района"  # not a rare adjective 'главая'
+
+
 def test_an_institution_noun_heading_a_name_refers_back_to_it():
     row = speaker_of(
         "Армия обороны Израиля начала операцию. «Всё идёт по плану», — заявили в Минфине. "
