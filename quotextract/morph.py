@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 import pymorphy3
+from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 WORD_CACHE = 100_000  # words each cache of a derived morphological fact keeps
 PERSON_GENDERS = ("masc", "femn")  # the pymorphy3 genders a person can be given
@@ -42,6 +43,54 @@ def parses(word: str) -> tuple:
 @lru_cache(maxsize=200_000)
 def _parses(word: str) -> tuple:
     return tuple(analyzer().parse(word))
+
+
+def inflected_word(parse, grammemes: frozenset) -> str | None:
+    """The word of ``parse.inflect(grammemes)``, None when the lexeme has no such form.
+
+    pymorphy3 builds the whole lexeme of a word to choose its form, from the paradigm's tags
+    alone; the choice is kept per paradigm, tag and grammemes (a few hundred over a corpus of
+    names), and the chosen form spelt from the word's stem as pymorphy3 spells it.
+    """
+    prefixes = _paradigm_route(parse.methods_stack)
+    if prefixes is None:
+        inflected = parse.inflect(set(grammemes))
+        return inflected.word if inflected else None
+    para_id, idx = parse.methods_stack[0][2:4]
+    key = (para_id, parse.tag, grammemes)
+    if key not in _FORM_INDEX:
+        inflected = parse.inflect(set(grammemes))
+        if len(_FORM_INDEX) >= WORD_CACHE:
+            _FORM_INDEX.clear()
+        _FORM_INDEX[key] = inflected.methods_stack[0][3] if inflected else None
+        return inflected.word if inflected else None
+    index = _FORM_INDEX[key]
+    if index is None:
+        return None
+    words = analyzer().dictionary
+    paradigm = words.paradigms[para_id]
+    size = len(paradigm) // 3
+    stem = words.build_stem(paradigm, idx, parse.word[sum(map(len, prefixes)) :])
+    form = words.paradigm_prefixes[paradigm[2 * size + index]] + stem + words.suffixes[paradigm[index]]
+    return "".join(reversed(prefixes)) + form
+
+
+_FORM_INDEX: dict = {}  # (paradigm id, tag, grammemes) -> index of the inflected form, None for none
+PREFIX_UNITS = (KnownPrefixAnalyzer, UnknownPrefixAnalyzer)  # units that glue a prefix to a lexeme's words
+
+
+def _paradigm_route(methods_stack) -> tuple[str, ...] | None:
+    """The prefixes, innermost first, that pymorphy3 glues to the words of a dictionary paradigm
+    to build this parse's lexeme; None for any other kind of lexeme (hyphenated words, shapes)."""
+    if not isinstance(methods_stack[0][0], DictionaryAnalyzer):
+        return None
+    prefixes = []
+    for method in methods_stack[1:]:
+        if type(method[0]) in PREFIX_UNITS:
+            prefixes.append(method[1])
+        elif type(method[0]) is not KnownSuffixAnalyzer:
+            return None
+    return tuple(prefixes)
 
 
 @lru_cache(maxsize=WORD_CACHE)

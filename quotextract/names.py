@@ -6,11 +6,14 @@ import re
 from functools import lru_cache
 
 from .model import Entity
-from .morph import WORD_CACHE, fold_yo, is_known, name_gender, parses
+from .morph import WORD_CACHE, fold_yo, inflected_word, is_known, name_gender, parses
 
 NAME_TAGS = ("Name", "Surn", "Patr")
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.?-?)+")
 CYRILLIC = re.compile(r"[а-яё]", re.I)
+NOMN = frozenset({"nomn"})
+NOMN_SING = frozenset({"nomn", "sing"})
+NOMN_PLUR = frozenset({"nomn", "plur"})
 
 
 def is_initial(word: str) -> bool:
@@ -93,9 +96,9 @@ def _to_nominative(word: str, case: str, gender: str | None) -> str:
     if gender:
         options = [p for p in options if p.tag.gender in (gender, None) or "ms-f" in p.tag] or options
     for parse in options:
-        inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
+        inflected = inflected_word(parse, NOMN_SING) or inflected_word(parse, NOMN)
         if inflected:
-            return _restore_case(inflected.word, word)
+            return _restore_case(inflected, word)
     return word
 
 
@@ -175,8 +178,8 @@ def _noun_nominative(word: str, case: str) -> str | None:
     noun = next(
         (p for p in parses(word) if "NOUN" in p.tag and p.tag.case == case and p.tag.number == "sing"), None
     )
-    inflected = noun.inflect({"nomn", "sing"}) if noun is not None and "masc" in noun.tag else None
-    return _restore_case(inflected.word, word) if inflected else None
+    inflected = inflected_word(noun, NOMN_SING) if noun is not None and "masc" in noun.tag else None
+    return _restore_case(inflected, word) if inflected else None
 
 
 def _name_order(name: str) -> str:
@@ -205,9 +208,9 @@ def org_nominative(name: str) -> str:
         return name  # «Ведомости», «Известия», «Новости»
     first = parses(words[0])[0] if len(words) == 1 else None
     if first is not None and "NOUN" in first.tag and first.tag.number == "plur" and first.tag.case != "nomn":
-        inflected = first.inflect({"nomn", "plur"})  # «Известиям» -> «Известия»
-        if inflected and _plural_title(inflected.word):
-            return _restore_case(inflected.word, words[0])
+        inflected = inflected_word(first, NOMN_PLUR)  # «Известиям» -> «Известия»
+        if inflected and _plural_title(inflected):
+            return _restore_case(inflected, words[0])
     for index, word in enumerate(words):
         found = [p for p in parses(word) if p.tag.number in ("sing", None)]
         noun = next((p for p in found if "NOUN" in p.tag), None)
@@ -253,13 +256,15 @@ def _inflect_adjective(word: str, case: str, gender: str | None) -> str:
     options = [p for p in options if p.tag.gender == gender] or options
     if not options:
         return word
-    inflected = options[0].inflect({"nomn", gender} if gender else {"nomn"}) or options[0].inflect({"nomn"})
-    return _restore_case(inflected.word, word) if inflected else word
+    inflected = inflected_word(options[0], frozenset({"nomn", gender}) if gender else NOMN) or inflected_word(
+        options[0], NOMN
+    )
+    return _restore_case(inflected, word) if inflected else word
 
 
 def _inflect_parse(parse, word: str) -> str:
-    inflected = parse.inflect({"nomn"})
-    return _restore_case(inflected.word, word) if inflected else word
+    inflected = inflected_word(parse, NOMN)
+    return _restore_case(inflected, word) if inflected else word
 
 
 @lru_cache(maxsize=100_000)

@@ -1,6 +1,8 @@
 """Cached morphology: a word's case changes its parses only where pymorphy3 reads the case."""
 
-from quotextract.morph import is_verb, lemma, name_gender, parses
+import pytest
+
+from quotextract.morph import inflected_word, is_verb, lemma, name_gender, parses
 
 
 def test_a_capitalised_word_parses_as_its_lower_case():
@@ -14,6 +16,33 @@ def test_initials_and_latin_keep_their_case():
     assert any("Init" in p.tag for p in parses("И"))
     assert not any("Init" in p.tag for p in parses("и"))
     assert parses("Reuters")[0].tag == parses("reuters")[0].tag  # Latin either way, parsed apart
+
+
+# --- inflection: the form pymorphy3 chooses, chosen once per paradigm ---------------------------
+
+INFLECTED = [  # dictionary words, names guessed by their endings, prefixed words, a hyphenated word
+    "Петровой", "Сидоровой", "Министерства", "Известиям", "Легкодимовой", "Пушкодимовой", "Шольца",
+    "Нарендры", "псевдокошки", "псевдоквазиблогерами", "псевдолегкодимовой", "байткода",
+    "Иваново-Вознесенска",
+]
+GRAMMEMES = [{"nomn"}, {"nomn", "sing"}, {"nomn", "plur"}, {"gent"}, {"datv", "plur"}, {"ablt", "femn"},
+             {"loc2"}, {"voct"}]
+
+
+@pytest.mark.parametrize("word", INFLECTED)
+def test_an_inflected_word_is_the_one_pymorphy3_inflects(word):
+    for parse in parses(word):
+        for grammemes in GRAMMEMES:
+            inflected = parse.inflect(set(grammemes))
+            for _ in range(2):  # the first answer chooses the form, the second spells the kept choice
+                assert inflected_word(parse, frozenset(grammemes)) == (inflected.word if inflected else None)
+
+
+def test_a_kept_choice_spells_another_word_of_the_paradigm():
+    assert inflected_word(parses("петровой")[0], frozenset({"nomn"})) == "петрова"
+    assert inflected_word(parses("сидоровой")[0], frozenset({"nomn"})) == "сидорова"
+    assert inflected_word(parses("легкодимовой")[0], frozenset({"nomn"})) == "легкодимова"
+    assert inflected_word(parses("пушкодимовой")[0], frozenset({"nomn"})) == "пушкодимова"  # guessed alike
 
 
 # --- screens: a word whose first letters no form of a listed lemma has is not parsed --------------
