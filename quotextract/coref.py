@@ -121,10 +121,14 @@ class Resolver:
         owner = self.article.entities_in(mention.stop, mention.stop + 40)[:1]
         if owner and not self.article.text[mention.stop : owner[0].start].strip():
             tail = f"{tail} {owner[0].text}"  # 'Пресс-секретарь семьи Бушей' speaks for 'семья Бушей'
-        body = lemma(tail.lower()) if " " not in tail else None
-        if body in self.article.lexicon.bodies:  # 'представитель ведомства': the one named before
-            return self._body(body, mention.start) or Source(name=org_nominative(tail), type="ORG")
-        return Source(name=org_nominative(tail), type="ORG")
+        *modifiers, head = tail.split() or [""]
+        body = lemma(head.lower()) if all(map(_adjective, modifiers)) else None
+        if body not in self.article.lexicon.bodies:
+            return Source(name=org_nominative(tail), type="ORG")
+        # 'представитель ведомства': the one named before; 'представитель управляющей компании':
+        # the one named with that noun ('управляющую компанию «Уют»'), an adjective may tell apart
+        found = self.registry.named_with(body, mention.start) if modifiers else self._body(body, mention.start)
+        return found or Source(name=org_nominative(tail), type="ORG")
 
     def _description_opening_before(self, position: int) -> Mention | None:
         """The description opening the sentence before the pronoun's as its subject, when no one
@@ -261,6 +265,12 @@ class Resolver:
             if key is None or lexicon.body_fits(key, source.kind):
                 return source
         return None
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _adjective(word: str) -> bool:
+    """An adjective or participle by its likeliest reading: 'оборонного', 'управляющей'."""
+    return parses(word.lower())[0].tag.POS in ("ADJF", "PRTF")
 
 
 @lru_cache(maxsize=WORD_CACHE)

@@ -320,6 +320,18 @@ PLACES = [
 
 # BODIES: body nouns refer to the organisation named with them, or quoted last; never an outlet
 BODIES = [
+    (  # a spokesperson of an adjective and a body noun: the organisation named with that noun
+        "Суд обязал управляющую компанию «Уют» выплатить жильцам компенсацию. Представитель управляющей "
+        "компании заявил, что авария произошла по вине поставщика.",
+        "авария произошла по вине поставщика",
+        "Уют",
+    ),
+    (  # ... and none of another kind named with another noun
+        "Боевики движения «Талибан» заняли город. Представитель американского правительства заявил, "
+        "что эвакуация продолжится.",
+        "эвакуация продолжится",
+        "американское правительство",
+    ),
     (  # a body noun of a company is no institution quoted before
         "Полиция подтвердила, что водитель погиб. Компания Toyota выразила соболезнования его семье. "
         "В заявлении корпорации говорится, что она проверит автомобиль.",
