@@ -239,19 +239,33 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
     asked = len(questions) >= MIN_QUESTIONS
     if headline and not asked:
         return  # a headline naming someone makes no interview of the first-person lines after it
+    answered = False  # the paragraph before was an answer and nothing else
     for paragraph in body:
         if asked and paragraph in questions:
             span = trimmed(text, paragraph.start, paragraph.stop)
             yield Candidate(
                 *span, kind="direct", rule="interview_question", prefer="before", unattributed=True
             )
+            answered = False
             continue
-        answers = asked and _answers_question(article, paragraph, questions)
-        if _answer_line(article, paragraph, first_person=not answers):
+        answers = (asked and _answers_question(article, paragraph, questions)) or (
+            answered and _answer_goes_on(article, paragraph)
+        )
+        answer = _answer_line(article, paragraph, first_person=not answers)
+        answered = answer and _answer_goes_on(article, paragraph)  # all of it the answer's words
+        if answer:
             span = trimmed(text, paragraph.start, paragraph.stop)
             yield Candidate(
                 *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
             )
+
+
+def _answer_goes_on(article: Article, paragraph: Paragraph) -> bool:
+    """A paragraph after an answer printed without its question goes on with it unless either
+    reads as narration: it names a person or has a speech cue ('Министр также рассказала')."""
+    return not article.cues_in(paragraph.start, paragraph.stop) and not any(
+        e.type == "PER" for e in article.entities_in(paragraph.start, paragraph.stop)
+    )
 
 
 def _headline_label(article: Article) -> tuple[int, int] | None:
