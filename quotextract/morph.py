@@ -6,10 +6,14 @@ import re
 from functools import lru_cache
 
 import pymorphy3
+from pymorphy3.tagset import OpencorporaTag
 from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
 
 WORD_CACHE = 100_000  # words each cache of a derived morphological fact keeps
 PERSON_GENDERS = ("masc", "femn")  # the pymorphy3 genders a person can be given
+# A tag holds one grammeme of a category at most, so 'gent' in tag.grammemes is tag.case == 'gent'
+# without pymorphy3's checked attribute (a call and a typed string each): hot loops test sets
+CASES = OpencorporaTag.CASES
 
 
 def fold_yo(text: str) -> str:
@@ -115,8 +119,11 @@ def is_verb(word: str) -> bool:
 def verb_gender(word: str) -> str | None:
     """'masc' or 'femn' of a past-tense verb or short participle ('сказала', 'уверен'), else None."""
     for parse in parses(word):
-        if parse.tag.gender in PERSON_GENDERS and ("VERB" in parse.tag or "PRTS" in parse.tag):
-            return str(parse.tag.gender)
+        grammemes = parse.tag.grammemes
+        if "VERB" in grammemes or "PRTS" in grammemes:
+            gender = next((g for g in PERSON_GENDERS if g in grammemes), None)
+            if gender:
+                return gender
     return None
 
 
@@ -124,8 +131,11 @@ def verb_gender(word: str) -> str | None:
 def name_gender(word: str, case: str | None = None) -> str | None:
     """'masc' or 'femn' of a first name ('Анна'), optionally in the given case; else None."""
     for parse in parses(word):
-        if "Name" in parse.tag and parse.tag.gender in PERSON_GENDERS and case in (None, parse.tag.case):
-            return str(parse.tag.gender)
+        grammemes = parse.tag.grammemes
+        if "Name" in grammemes and (case is None or case in grammemes):
+            gender = next((g for g in PERSON_GENDERS if g in grammemes), None)
+            if gender:
+                return gender
     return None
 
 

@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 
 from .model import Entity
-from .morph import WORD_CACHE, fold_yo, inflected_word, is_known, name_gender, parses
+from .morph import CASES, WORD_CACHE, fold_yo, inflected_word, is_known, name_gender, parses
 
-NAME_TAGS = ("Name", "Surn", "Patr")
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+NAME_TAGS_OR_NOUN = NAME_TAGS | {"NOUN"}
 INITIALS = re.compile(r"(?:[А-ЯЁA-Z]\.?-?)+")
 CYRILLIC = re.compile(r"[а-яё]", re.I)
 NOMN = frozenset({"nomn"})
@@ -38,11 +39,14 @@ NOMINATIVE_SHAPE = re.compile(
 
 @lru_cache(maxsize=50_000)
 def _person_parses(word: str) -> tuple:
-    """Singular parses, names and surnames first, in pymorphy3's order."""
-    found = [p for p in parses(word) if p.tag.number in ("sing", None)]
-    named = [p for p in found if any(tag in p.tag for tag in NAME_TAGS)]
-    nouns = [p for p in found if "NOUN" in p.tag and p not in named]
-    return (*named, *nouns, *(p for p in found if p not in named and p not in nouns))
+    """Singular parses, names and surnames first, then nouns, in pymorphy3's order."""
+    named, nouns, others = [], [], []
+    for parse in parses(word):
+        grammemes = parse.tag.grammemes  # one set test each, not pymorphy3's checked attributes
+        if "plur" not in grammemes:
+            kind = named if not grammemes.isdisjoint(NAME_TAGS) else nouns if "NOUN" in grammemes else others
+            kind.append(parse)
+    return (*named, *nouns, *others)
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -56,7 +60,7 @@ def _supports(word: str, case: str) -> bool:
 @lru_cache(maxsize=WORD_CACHE)
 def _indeclinable(word: str) -> bool:
     found = parses(word)
-    return bool(found) and all("Fixd" in p.tag for p in found if p.tag.case)
+    return bool(found) and all("Fixd" in g for g in (p.tag.grammemes for p in found) if not g.isdisjoint(CASES))
 
 
 FOREIGN_VOWEL_END = re.compile(  # 'Морриконе', 'Моди', 'Карузо'; not 'Петрове', 'Патрисии', 'Соханьского'
@@ -80,7 +84,8 @@ def _choose_case(words: list[str]) -> str:
     """The grammatical case of a name: the first word's likeliest case the others agree with."""
     content = [w for w in words if not is_initial(w) and not _indeclinable(w) and not _foreign(w)]
     for parse in _person_parses(content[0]) if content else ():
-        if "inan" in parse.tag or parse.tag.case == "voct" or _foreign_locative(parse):
+        grammemes = parse.tag.grammemes
+        if "inan" in grammemes or "voct" in grammemes or _foreign_locative(parse):
             continue  # 'Драги' is no dredge ('драга'), news call no one in the vocative ('Абаскаль')
         case = parse.tag.case
         if case and all(_supports(w, case) for w in content[1:]):
@@ -92,7 +97,7 @@ def _choose_case(words: list[str]) -> str:
 def _to_nominative(word: str, case: str, gender: str | None) -> str:
     if case == "nomn" or is_initial(word) or not CYRILLIC.search(word):
         return word
-    options = [p for p in _person_parses(word) if p.tag.case == case]
+    options = [p for p in _person_parses(word) if case in p.tag.grammemes]
     if gender:
         options = [p for p in options if p.tag.gender in (gender, None) or "ms-f" in p.tag] or options
     for parse in options:
@@ -151,7 +156,7 @@ def _in_case_to_nominative(word: str, case: str, gender: str | None) -> str:
         return word
     if _foreign(word) and (case != "loct" or not word.lower().endswith(("е", "э"))):
         return word  # 'Марку Рютте', 'Нарендры Моди': -е ends no other case than 'о Нуньесе'
-    if any(p.tag.case == case and any(t in p.tag for t in NAME_TAGS) for p in _person_parses(word)):
+    if any(p.tag.case == case and not p.tag.grammemes.isdisjoint(NAME_TAGS) for p in _person_parses(word)):
         return _to_nominative(word, case, gender)
     if gender == "femn":
         return _to_nominative(word, case, gender)
@@ -212,8 +217,8 @@ def org_nominative(name: str) -> str:
         if inflected and _plural_title(inflected):
             return _restore_case(inflected, words[0])
     for index, word in enumerate(words):
-        found = [p for p in parses(word) if p.tag.number in ("sing", None)]
-        noun = next((p for p in found if "NOUN" in p.tag), None)
+        found = [p for p in parses(word) if "plur" not in p.tag.grammemes]
+        noun = next((p for p in found if "NOUN" in p.tag.grammemes), None)
         if noun is None or _adjective_before_noun(found, words[index + 1 : index + 2]):
             continue  # 'полицейского управления': an adjective here, not the noun 'полицейский'
         if noun.tag.case == "nomn":
@@ -273,7 +278,7 @@ def word_keys(word: str) -> frozenset[str]:
     lower = fold_yo(word.lower())
     keys = {lower}
     for parse in parses(word):
-        if "NOUN" in parse.tag or any(tag in parse.tag for tag in NAME_TAGS):
+        if not parse.tag.grammemes.isdisjoint(NAME_TAGS_OR_NOUN):
             keys.add(fold_yo(parse.normal_form))
     return frozenset(keys)
 

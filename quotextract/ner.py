@@ -7,7 +7,7 @@ from collections import Counter
 
 from .model import Entity
 from .morph import fold_yo, is_known, parses
-from .names import nominative, word_keys
+from .names import NAME_TAGS, nominative, word_keys
 from .nerinfer import network
 from .punct import NAME_WORD, QUOTES, SPACED_DASH
 from .segment import Paragraph
@@ -155,4 +155,4 @@ def _common_noun(word: str) -> bool:
 
 def _name_word(word: str) -> bool:
     """A word that can be part of a person's name: 'Песков', 'Мария'; not 'Заявление', 'Итоги'."""
-    return any(tag in p.tag for p in parses(word)[:3] for tag in ("Surn", "Name", "Patr"))
+    return any(not p.tag.grammemes.isdisjoint(NAME_TAGS) for p in parses(word)[:3])

@@ -18,6 +18,16 @@ def test_initials_and_latin_keep_their_case():
     assert parses("Reuters")[0].tag == parses("reuters")[0].tag  # Latin either way, parsed apart
 
 
+def test_a_tag_holds_one_grammeme_of_a_category_at_most():
+    """The premise on which the hot loops test 'gent' in tag.grammemes for tag.case == 'gent'."""
+    from quotextract.morph import CASES, analyzer
+
+    tag_class = analyzer().TagClass
+    categories = (CASES, tag_class.NUMBERS, tag_class.GENDERS, tag_class.PARTS_OF_SPEECH)
+    assert all(len(tag.grammemes & category) <= 1 for tag in analyzer().dictionary.gramtab for category in categories)
+    assert tag_class.NUMBERS == {"sing", "plur"}  # so a number in ('sing', None) is no 'plur'
+
+
 # --- inflection: the form pymorphy3 chooses, chosen once per paradigm ---------------------------
 
 INFLECTED = [  # dictionary words, names guessed by their endings, prefixed words, a hyphenated word
