@@ -135,16 +135,21 @@ class NerNetwork:
         chosen = np.empty((count, tags), np.intp)
         into = np.ascontiguousarray(transitions.T)  # tag, previous tag
         score = stepwise[:count].copy()
-        bounds = offsets.tolist()
+        bounds, add, cells_of, columns = offsets.tolist(), np.add, total.reshape(-1), stepwise[:, :, None]
+        views = {}  # lines active -> the views of the arrays a step reads and writes (few distinct)
         for step in range(1, len(active)):
             low, high = bounds[step], bounds[step + 1]
-            size = high - low
-            now, rows, picks = total[:size], score[:size], history[low:high]
-            np.add(rows[:, None, :], into, out=now)  # (score + transition) + emission, as slovnet adds
-            np.add(now, stepwise[low:high, :, None], out=now)
+            view = views.get(high - low)
+            if view is None:
+                size = high - low
+                view = views[size] = (total[:size], score[:size, None, :], cells[:size], chosen[:size], score[:size])
+            now, previous, cell, pick, rows = view
+            picks = history[low:high]
+            add(previous, into, out=now)  # (score + transition) + emission, as slovnet adds
+            add(now, columns[low:high], out=now)
             now.argmax(2, out=picks)
-            np.add(cells[:size], picks, out=chosen[:size])
-            total.reshape(-1).take(chosen[:size], out=rows)  # the value at the argmax, as slovnet takes it
+            add(cell, picks, out=pick)
+            cells_of.take(pick, out=rows)  # the value at the argmax, as slovnet takes it
         best = score.argmax(1)
         found = np.empty(len(positions), np.intp)
         found[offsets[sizes - 1] + np.arange(count)] = best  # the last tag of each line

@@ -17,6 +17,14 @@ rz = import_module("razdel.segmenters.sentenize")  # razdel's sentence rules and
 # package's ``sentenize`` attribute is the segmenter, not the module)
 WORD = re.compile(r"[\w]+(?:[-.][\w]+)*", re.UNICODE)
 LINE = re.compile(r"[^\n]+")
+# razdel's sentence delimiters (``RAZDEL.split.re``: a smile '[=:;]-?[)(]{1,3}' before any one
+# delimiter), only those a space follows (razdel's no_space_prefix joins the others). Written to
+# begin with a set of characters, so that the regex engine skips to the candidates instead of
+# trying both alternatives at every character; '=' and ':' begin a smile, never a delimiter alone.
+_SMILE_ONLY = "".join(mark for mark in "=:;" if mark not in rz.DELIMITERS)
+DELIMITER = re.compile(
+    rf"([=:;{re.escape(rz.DELIMITERS)}](?:(?<=[=:;])-?[)(]{{1,3}}|(?<![{_SMILE_ONLY}])))(?=\s)"
+)
 
 
 class Token(NamedTuple):
@@ -85,10 +93,8 @@ def _spans(text: str) -> Iterator[tuple[int, int, str]]:
 def _chunks(text: str) -> Iterator[str]:
     """The sentences razdel's segmenter makes of ``text``, before it strips them."""
     window, chunk = RAZDEL.split.window, 0
-    for match in RAZDEL.split.re.finditer(text):
+    for match in DELIMITER.finditer(text):  # (razdel's empty_side or no_space_prefix join the others)
         start, stop = match.start(), match.end()
-        if not text[stop : stop + 1].isspace():  # razdel's empty_side or no_space_prefix joins
-            continue
         left, right = text[max(0, start - window) : start], text[stop : stop + window]
         if not _joins(left, match.group(1), right, text[chunk:start]):
             yield text[chunk:stop]

@@ -6,7 +6,7 @@ import razdel
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from quotextract.segment import Paragraph, paragraphs, sentences, sentenize
+from quotextract.segment import DELIMITER, RAZDEL, Paragraph, paragraphs, sentences, sentenize
 
 # pieces that make razdel's rules answer: abbreviations (alone, in pairs, before a capital or
 # not), initials, list items, quote marks and brackets after a sentence end, smileys, dashes
@@ -85,6 +85,24 @@ def test_sentences_are_razdels(text):
 @given(st.text(max_size=60))
 def test_sentences_of_any_text_are_razdels(text):
     assert [(s.start, s.stop, s.text) for s in sentenize(text)] == razdel_sentences(text)
+
+
+MARKS = st.text(st.sampled_from(list("=:;-()[]{}.?!…\"„'»”’«,") + [" ", "\n", "\xa0", "а", "1"]), max_size=40)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(MARKS, TEXT, st.text(max_size=40)))
+@example(";-)) ")
+@example("=( .")
+@example(":) ;")
+@example(";)) ))) ")
+def test_the_delimiters_are_razdels_with_a_space_after(text):
+    theirs = [
+        (match.span(), match.group(1))
+        for match in RAZDEL.split.re.finditer(text)
+        if text[match.end() : match.end() + 1].isspace()
+    ]
+    assert [(match.span(), match.group(1)) for match in DELIMITER.finditer(text)] == theirs
 
 
 def test_the_sentences_of_a_paragraph_have_offsets_in_the_text():
