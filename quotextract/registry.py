@@ -19,7 +19,7 @@ from .article import Article
 from .lexicon import PREFIX, form_prefixes, read_list
 from .mentions import PREPOSITIONS, _singular, role_lemma
 from .model import Entity
-from .morph import WORD_CACHE, fold_yo, is_known, is_verb, lemma, parses, verb_gender
+from .morph import WORD_CACHE, fold_yo, is_known, is_verb, lemma, name_gender, parses, verb_gender
 from .names import can_stand_in, fuller_names, gender, is_initial, org_nominative, person_nominative
 from .punct import QUOTES
 from .quotemarks import pair_quotes
@@ -246,16 +246,16 @@ class Registry:
         return not any(is_verb(w.text.lower()) or w.text.lower() in NOT_MODIFIERS for w in between)
 
     def _owner_before(self, person: Entity, case: str | None) -> bool:
-        """A genitive name right before another name in the description's case."""
+        """A genitive name right before another name in the description's case; or a single word
+        right before a first name and surname ('аналитик Финам Алексей Калачев', the company
+        unquoted): a modifier of the description, not the person it introduces."""
         index = bisect.bisect_right(self._raw_starts, person.start)
         following = self._raw_persons[index] if index < len(self._raw_persons) else None
-        return (
-            following is not None
-            and case not in (None, "gent")
-            and not self.article.text[person.stop : following.start].strip()
-            and _in_case(person.text, "gent")
-            and _in_case(following.text, case)
-        )
+        if following is None or self.article.text[person.stop : following.start].strip():
+            return False
+        if " " not in person.text and _first_name_and_more(following.text):
+            return True
+        return case not in (None, "gent") and _in_case(person.text, "gent") and _in_case(following.text, case)
 
     def _described(self, role, person: Entity) -> tuple[str, str | None]:
         """The description as written ('аналитик банка «Восход»') and the organisation in it."""
@@ -636,6 +636,12 @@ def related(these: frozenset[str], those: frozenset[str]) -> bool:
 
 def _root_begins(short: str, long: str) -> bool:
     return len(short) >= ROOT and long.startswith(short) and len(long) - len(short) <= ROOT_GAP
+
+
+def _first_name_and_more(name: str) -> bool:
+    """'Алексей Калачев': a first name the dictionary knows, then more of the name."""
+    words = name.split()
+    return len(words) > 1 and name_gender(words[0]) is not None
 
 
 def _in_case(name: str, case: str | None) -> bool:
