@@ -136,6 +136,11 @@ CASES = [
          ("Это победа", D), ("Ребята молодцы", D)),
     case("title-after-attribution", "«Это победа», — сказал Белых. «Единая Россия» поддержала закон.",
          ("Это победа", D)),
+    # ... and a name or phrase quoted inside a sentence is part of the sentence said, not its quotation
+    case("quoted-name-inside-postposed-speech", "Но игрок выбрал «Локомотив», добавил его представитель.",
+         ("Но игрок выбрал «Локомотив»", I)),
+    case("quoted-phrase-inside-postposed-speech", "Закон принят «в спешке», считает депутат Олег Нилов.",
+         ("Закон принят «в спешке»", I)),
     # VERBATIM CONTENT: reported content wholly inside one pair of marks is direct, without them
     case("that-then-marks", "Глава региона отметил, что «аварийные бригады работают круглосуточно».",
          ("аварийные бригады работают круглосуточно", D)),

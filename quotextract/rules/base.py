@@ -10,10 +10,13 @@ from ..article import Article
 from ..model import Cue
 from ..morph import parses
 from ..punct import (
+    AMBIGUOUS_QUOTES,
+    CLOSE_QUOTES,
     CLOSING_QUOTES,
     DASH,
     DASH_CLASS,
     DASHES,
+    OPEN_QUOTES,
     OPENING_QUOTES,
     SENTENCE_ENDS,
     SPACED_DASH,
@@ -86,6 +89,18 @@ def trimmed(text: str, start: int, stop: int, extra: str = "") -> tuple[int, int
     while stop > start and text[stop - 1] in chars:
         stop -= 1
     return start, stop
+
+
+def with_closing_mark(text: str, start: int, stop: int) -> tuple[int, int]:
+    """``[start, stop)`` with the mark right after it that closes a quotation opened inside it
+    ('Игрок выбрал «Локомотив»'): marks that always open outnumber those that always close, or an
+    odd number of ambiguous ones stands inside."""
+    if stop >= len(text) or text[stop] not in CLOSING_QUOTES:
+        return start, stop
+    inside = text[start:stop]
+    opened = sum(map(inside.count, OPEN_QUOTES)) > sum(map(inside.count, CLOSE_QUOTES))
+    odd = text[stop] in AMBIGUOUS_QUOTES and sum(map(inside.count, AMBIGUOUS_QUOTES)) % 2 == 1
+    return (start, stop + 1) if (opened and text[stop] in CLOSE_QUOTES) or odd else (start, stop)
 
 
 def unquoted(text: str, start: int, stop: int) -> tuple[int, int]:

@@ -151,6 +151,8 @@ def _quoted(
         return
     colon = quoted.open is not None and _char_before(text, paragraph.start, quoted.open, dash=True) == COLON
     announced = quoted.open == paragraph.start and _announcing_paragraph(article, paragraph)
+    if attribution and _within_speech(article, paragraph, quoted, colon, after):
+        return  # 'Но он выбрал «Локомотив», добавил агент': the sentence is what was said
     if attribution and not (colon and attribution[2].lemma in REPORTING):
         clause, clause_stop, cue = attribution
         yield Candidate(
@@ -250,6 +252,15 @@ def _unopened_start(marks: _Marks, close: int) -> int:
 
 
 RELATIVE_AFTER = re.compile(rf",\s*(?:[а-яё]+\s+)?{RELATIVE_WORD}", re.I)  # names no one who speaks
+
+
+def _within_speech(article: Article, paragraph: Paragraph, quoted: Quoted, colon: bool, after: int) -> bool:
+    """A name or phrase quoted inside a sentence without a cue before it, the attribution
+    after it set off by a comma alone: the words before the mark are part of what was said."""
+    if quoted.open is None or colon or DASH_PATTERN.search(article.text[after : after + 3]):
+        return False
+    start = sentence_start(article, quoted.open, paragraph)
+    return has_words(article.text, start, quoted.open, 1) and not article.cues_in(start, quoted.open)
 
 
 def _after_quote(article: Article, start: int, stop: int):

@@ -41,6 +41,7 @@ from .base import (
     has_words,
     trimmed,
     verbatim,
+    with_closing_mark,
 )
 from .scan import Screened, opening_at
 
@@ -404,7 +405,9 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 continue  # 'Эрик Шмидт, возглавлявший компанию, объявил о своем уходе': the head is the subject
             own = content_start(article, sentence)
             lead = HEAD_LEAD.match(text, own)
-            head = trimmed(text, lead.end() if lead else own, sentence.start + match.start(), QUOTES)
+            head = with_closing_mark(
+                text, *trimmed(text, lead.end() if lead else own, sentence.start + match.start(), QUOTES)
+            )
             if _adverbial_clause(article, *head) or _outlet_relays(article, cue, head, region):
                 continue
             if ABOUT_THIS.match(text, head[0]):
