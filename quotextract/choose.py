@@ -29,7 +29,8 @@ RELATIVE_ANY = re.compile(r",\s*(?:[а-яё]+\s+)?котор[а-яё]*\b")  # ',
 RELATIVE = re.compile(r",\s*котор(?:ый|ая|ое|ые)\b")  # the subject of its clause
 ANTECEDENT_GAP = re.compile(rf"[\s{re.escape(QUOTES)}]*(?:\([^()]{{0,40}}\))?\s*")
 PLACE_REACH = 30  # characters before a person searched for the place they own ('в офисе')
-BARE_STEM = re.compile(r"[бвгджзклмнпрстфцчшщ]$", re.I)  # a name without an ending is nominative
+# a name without an ending is nominative ('Данн'); -ым, -ом, -ем are the instrumental's ('Силуановым')
+BARE_STEM = re.compile(r"[бвгджзклмнпрстфцчшщ]$(?<![ыоеё]м)", re.I)
 VENUE = re.compile(
     r"(?i)\b(?:в|во|на)\s+(?:эфире|интервью|беседе\s+с|разговоре\s+с|колонке\s+для|программе|страницах)"
     rf"(?:\s+(?:телеканала|радиостанции|радио|газеты|газете|журнала|журналу|издания|изданию))?[\s{re.escape(QUOTES)}]*$"
