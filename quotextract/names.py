@@ -393,6 +393,7 @@ def _first_spellings(names: list[str]) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _fullness(name: str) -> tuple[int, int]:
     """Words, then words spelt out: 'Марио Драги' is fuller than 'М.Драги', which is fuller than 'Драги'."""
     words = _words(name)
@@ -419,8 +420,9 @@ def _respelling_keys(name: str) -> list[tuple[str, ...]]:
 PREFIX = 3  # letters two forms of one name word share ('Льва' and 'Лев' through the lemma 'лев')
 
 
-def _prefixes(word: str) -> set[str]:
-    return {key[:PREFIX] for key in word_keys(word) | {fold_yo(word.lower())}}
+@lru_cache(maxsize=WORD_CACHE)
+def _prefixes(word: str) -> frozenset[str]:
+    return frozenset(key[:PREFIX] for key in word_keys(word) | {fold_yo(word.lower())})
 
 
 @lru_cache(maxsize=50_000)
