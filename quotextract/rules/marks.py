@@ -244,10 +244,13 @@ def _continues_quotation(article: Article, paragraph: Paragraph) -> bool:
 
 
 def _unopened_start(marks: _Marks, close: int) -> int:
-    """Where a quotation whose opening mark is lost begins: a sentence opening with a mark, else this one."""
+    """Where a quotation whose opening mark is lost begins: a sentence opening with a mark, else
+    the paragraph when it goes on with a quotation the one before left open, else this sentence."""
     index = bisect.bisect_left(marks.openings, close) - 1  # the last opening before the closing mark
     if index >= 0:
         return marks.openings[index]
+    if marks.continues:
+        return marks.paragraph.start
     return sentence_start(marks.article, close, marks.paragraph)
 
 
