@@ -127,6 +127,12 @@ CASES = [
     case("lost-comma-before-dash", "Мы хотим усилить оборону - отметил тренер Олег Зимин.",
          ("Мы хотим усилить оборону", D)),
     case("dash-before-no-cue", "На последней минуте счет стал равным - забил нападающий Петров.",),
+    case("hyphen-run-into-the-comma", "Министр поздравил победителей. -Это лучший результат,- сказал он.",
+         ("Это лучший результат", D)),
+    # LOST COMMAS before a verb and a pronoun ending the sentence; not after a function word
+    case("lost-comma-before-pronoun", "Автобусы будут ходить по набережным сказал он.",
+         ("Автобусы будут ходить по набережным", I)),
+    case("lost-comma-after-a-conjunction-is-none", "Именно это и сказал он.",),
     # QUOTE MARKS: a quoted paragraph announced by the one before, a short quotation resuming another
     case("announced-quoted-paragraph", "Глава района Петр Кротов сказал:\n«Дорогу откроют в пятницу.\nДвижение будет двусторонним».",
          ("Дорогу откроют в пятницу", D), ("Движение будет двусторонним", D)),

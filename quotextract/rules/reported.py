@@ -71,7 +71,8 @@ CONJUNCTION_BEFORE_AS = re.compile(
 AS_LOOKBACK = 20  # characters before 'как' searched for such a conjunction
 WHICH = re.compile(r"\s*котор")  # 'по словам, которые …': not a source
 COMMA = re.compile(r",(?=\s)")
-LEAD_COMMA = re.compile(rf",(?=\s)\s*(?:{DASH}\s*|-\s+)?")  # ", сообщили", ", — заявил": found by its comma
+# ", сообщили", ", — заявил", ",- сказал" (a hyphen run into the comma): found by its comma
+LEAD_COMMA = re.compile(rf",(?=\s|(?:{DASH}|-)\s)\s*(?:{DASH}\s*|-\s+)?")
 LOST_COMMA = Screened(  # a lost comma: " — заявил"
     re.compile(rf"(?<=\w)\s(?:{DASH}|-)\s+"),
     re.compile(rf"{DASH_CLASS}(?<=\w\s{DASH_CLASS})(?=\s)"),  # the dash, one after where it starts
@@ -79,11 +80,32 @@ LOST_COMMA = Screened(  # a lost comma: " — заявил"
 )
 
 
+# a comma lost before a verb and a pronoun ending the sentence: '… по набережным сказал он.'
+LOST_COMMA_BEFORE_PRONOUN = re.compile(
+    rf"(?<=[\w{re.escape(QUOTES)}])\s(?=[а-яё]+\s+(?:он|она|они)[.!?…]*\s*$)"
+)
+
+
 def lead_commas(text: str) -> list[re.Match]:
-    """The matches of LEAD_COMMA and LOST_COMMA in text order: those of their alternation, as
-    they never overlap (no comma or word stands inside either)."""
+    """The matches of LEAD_COMMA, LOST_COMMA and LOST_COMMA_BEFORE_PRONOUN in text order: those
+    of their alternation, as they never overlap (no comma or word stands inside any)."""
     lost = LOST_COMMA.finditer(text) if DASH in text or HYPHEN in text else ()  # a dash in every match
-    return sorted([*LEAD_COMMA.finditer(text), *lost], key=re.Match.start)
+    pronoun = (
+        [m for m in LOST_COMMA_BEFORE_PRONOUN.finditer(text) if _content_word_before(text, m.start())]
+        if text.rstrip(SENTENCE_ENDS + " ").endswith(PRONOUN_ENDS)
+        else ()
+    )
+    return sorted([*LEAD_COMMA.finditer(text), *lost, *pronoun], key=re.Match.start)
+
+
+PRONOUN_ENDS = (" он", " она", " они")
+LAST_WORD = re.compile(r"(\w+)\W*$")
+FUNCTION_WORDS = ("CONJ", "PRCL", "PREP", "NPRO")  # 'Именно это и сказал он' ends its speech on none
+
+
+def _content_word_before(text: str, position: int) -> bool:
+    word = LAST_WORD.search(text, 0, position)
+    return bool(word) and parses(word.group(1).lower())[0].tag.POS not in FUNCTION_WORDS
 
 
 QUOTED_NAME = re.compile(QUOTED_STRETCH)  # 'заявил «Фонтанке», что'
