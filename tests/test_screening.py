@@ -31,7 +31,7 @@ from quotextract.rules import dialogue
 from quotextract.rules.base import SEPARATOR
 from quotextract.rules.dialogue import dash_line
 from quotextract.rules.interviews import INTERVIEW_LEAD
-from quotextract.rules.reported import LOST_COMMA, _source_pattern, lead_commas
+from quotextract.rules.reported import LOST_COMMA, LOST_COMMA_BEFORE_PRONOUN, _source_pattern, lead_commas
 from quotextract.rules.scan import Screened
 from quotextract.segment import WORD, sentenize, tokens
 
@@ -161,13 +161,15 @@ def test_guillemets_in_turn_pair_each_with_the_one_before():
     assert pair_quotes(text, 0, 23) == [Quoted(0, 2), Quoted(6, 8)]
 
 
-LEAD_COMMA_OR_DASH = re.compile(r",(?=\s)\s*(?:—\s*|-\s+)?|(?<=\w)\s(?:—|-)\s+")  # one pattern, as it was
+LEAD_COMMA_OR_DASH = re.compile(r",(?=\s|[—-]\s)\s*(?:—\s*|-\s+)?|(?<=\w)\s(?:—|-)\s+")  # one pattern, as it was
 
 
 @SETTINGS
 @given(text=texts)
 def test_lead_commas_are_those_of_one_pattern(text):
-    assert _found(lead_commas(text)) == _found(LEAD_COMMA_OR_DASH.finditer(text))
+    """(Less the commas lost before a pronoun that ends the sentence, which no pattern alone finds.)"""
+    found = [m for m in lead_commas(text) if m.re is not LOST_COMMA_BEFORE_PRONOUN]
+    assert _found(found) == _found(LEAD_COMMA_OR_DASH.finditer(text))
 
 
 def test_screened_matches_do_not_overlap():
