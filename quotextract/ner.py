@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from itertools import product
 
 from .model import Entity
-from .morph import fold_yo, is_known, parses
+from .morph import WORD_CACHE, fold_yo, is_known, parses
 from .names import NAME_TAGS, nominative, word_keys
 from .nerinfer import network
 from .punct import NAME_WORD, QUOTES, SPACED_DASH
@@ -101,10 +103,12 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     recurring = Counter(_label_key(label.text) for label in labels)
     extra = [e for e in labels if recurring[_label_key(e.text)] >= RECURRING_LABEL or _name_words(e.text)]
     heads = {key[:SURNAME_HEAD] for key in surnames}  # a form of a surname starts as it does
+    beginnings = [spelling for head in heads for spelling in _capitalised(head)]
     for paragraph in paragraphs if surnames else ():
-        for match in NAME_LIKE.finditer(paragraph.text):
-            start = paragraph.start + match.start()
-            if start in covered or fold_yo(match.group()[:SURNAME_HEAD].lower()) not in heads:
+        for position in sorted({at for beginning in beginnings for at in _places(paragraph.text, beginning)}):
+            match = NAME_LIKE.match(paragraph.text, position)  # a name-like word starts here or nowhere
+            start = paragraph.start + position
+            if not match or fold_yo(match.group()[:SURNAME_HEAD].lower()) not in heads or start in covered:
                 continue
             keys = word_keys(match.group())
             if keys & surnames.keys():
@@ -118,6 +122,23 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
                     )
                 )
     return sorted(found + extra, key=lambda e: e.start) if extra else found
+
+
+def _places(text: str, part: str):
+    """Where ``part`` occurs in ``text``."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _capitalised(head: str) -> tuple[str, ...]:
+    """Every way a capitalised word whose first letters read ``head`` (lower case, ё as е) can
+    begin: 'пес' -> 'Пес', 'Пёс'."""
+    letters = [("Е", "Ё") if head[:1] == "е" else (head[:1].upper(),)]
+    letters += [("е", "ё") if letter == "е" else (letter,) for letter in head[1:]]
+    return tuple("".join(spelling) for spelling in product(*letters))
 
 
 SPEAKER_LABEL = re.compile(

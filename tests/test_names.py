@@ -143,6 +143,17 @@ def test_surnames_ner_missed_are_found_in_any_case():
     assert [e.text for e in found] == ["Дмитрий Песков", "Песковым", "Пескову"]
 
 
+def test_surnames_ner_missed_are_found_spelt_with_e_for_yo_and_not_inside_words():
+    """'Елкину' of a 'Пётр Ёлкин' and 'Ёлкиным' in a later line; not 'суперЁлкин' nor the capitals."""
+    from quotextract.model import Entity
+    from quotextract.ner import complete
+    from quotextract.segment import paragraphs
+
+    text = "Пётр Ёлкин выступил.\nЕлкину возразили, Ёлкина поддержали, а суперЁлкин промолчал.\nЁЛКИН и Ёлкиным"
+    found = complete([Entity(0, 10, "Пётр Ёлкин", "PER", "Пётр Ёлкин")], paragraphs(text))
+    assert [(e.text, text[e.start : e.stop]) for e in found[1:]] == [(w, w) for w in ("Елкину", "Ёлкина", "Ёлкиным")]
+
+
 def test_a_verb_taken_for_a_one_word_name_is_no_person():
     from quotextract.ner import _verb_form
 
