@@ -146,7 +146,13 @@ class NerNetwork:
             view = views.get(high - low)
             if view is None:
                 size = high - low
-                view = views[size] = (total[:size], score[:size, None, :], cells[:size], chosen[:size], score[:size])
+                view = views[size] = (
+                    total[:size],
+                    score[:size, None, :],
+                    cells[:size],
+                    chosen[:size],
+                    score[:size],
+                )
             now, previous, cell, pick, rows = view
             picks = history[low:high]
             add(previous, into, out=now)  # (score + transition) + emission, as slovnet adds

@@ -22,9 +22,8 @@ LINE = re.compile(r"[^\n]+")
 # begin with a set of characters, so that the regex engine skips to the candidates instead of
 # trying both alternatives at every character; '=' and ':' begin a smile, never a delimiter alone.
 _SMILE_ONLY = "".join(mark for mark in "=:;" if mark not in rz.DELIMITERS)
-DELIMITER = re.compile(
-    rf"([=:;{re.escape(rz.DELIMITERS)}](?:(?<=[=:;])-?[)(]{{1,3}}|(?<![{_SMILE_ONLY}])))(?=\s)"
-)
+_ALONE = f"(?<![{re.escape(_SMILE_ONLY)}])" if _SMILE_ONLY else ""  # a one-mark delimiter
+DELIMITER = re.compile(rf"([=:;{re.escape(rz.DELIMITERS)}](?:(?<=[=:;])-?[)(]{{1,3}}|{_ALONE}))(?=\s)")
 
 
 class Token(NamedTuple):
