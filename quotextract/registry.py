@@ -89,6 +89,8 @@ class Registry:
             case = self._context_case(entity) if entity.type == "PER" else None
             if entity.start in self.introductions:  # a name agrees with the description it follows
                 case = self.introductions[entity.start][3]
+            if case and case != "nomn" and self._subject_as_written(entity):
+                case = "nomn"  # 'Продюсер певицы Татьяна Кох добавила': a verb's subject, not the singer
             if case:
                 entity = replace(entity, normal=person_nominative(" ".join(entity.text.split()), case))
             elif entity.type == "PER" and self._feminine_as_written(entity):
@@ -215,6 +217,7 @@ class Registry:
                     role
                     and _singular(word.text, role.split()[0])
                     and _in_case(person.text, case)
+                    and (case in (None, "nomn") or not self._subject_as_written(person))
                     and self._introduces(word, person, before[position + 1 :], case)
                 ):
                     found[person.start] = (role, *self._described(word, person), case)
@@ -284,6 +287,12 @@ class Registry:
             counter = votes.get(name)
             result[name] = counter.most_common(1)[0][0] if counter else gender(name)
         return result
+
+    def _subject_as_written(self, person: Entity) -> bool:
+        """A name whose first name is a nominative of the gender of the verb agreeing with it
+        ('Татьяна Кох добавила'): the verb's subject, whatever case a description before it is in."""
+        agreed = self._agreements.get(person.start)
+        return agreed is not None and name_gender(person.text.split()[0], "nomn") == agreed
 
     def _feminine_as_written(self, person: Entity) -> bool:
         """'Иванова отметила': a name a feminine verb agrees with is her nominative, not a
