@@ -77,8 +77,11 @@ class Resolver:
             wanted = wanted or feminine_description(mention.key)
             if "interlocutor" in self.article.lexicon.classes_of(mention.key) and self._unnamed_spoke_last():
                 return None  # 'сказал источник … Собеседник издания добавил': the same unnamed source
-            described = registry.described(mention.key, mention.start, wanted, self._modifiers(mention))
-            if described is None and self._speaks_for_body(mention):
+            spokesperson = self._speaks_for_body(mention)  # 'представитель компании': not any spokesperson
+            described = registry.described(
+                mention.key, mention.start, wanted, self._modifiers(mention), strict=spokesperson
+            )
+            if described is None and spokesperson:
                 return self._represented(mention)
             return described or self._salient(mention.start, wanted)
         return None  # unnamed: 'источник', 'эксперты'
@@ -127,7 +130,9 @@ class Resolver:
             return Source(name=org_nominative(tail), type="ORG")
         # 'представитель ведомства': the one named before; 'представитель управляющей компании':
         # the one named with that noun ('управляющую компанию «Уют»'), an adjective may tell apart
-        found = self.registry.named_with(body, mention.start) if modifiers else self._body(body, mention.start)
+        found = (
+            self.registry.named_with(body, mention.start) if modifiers else self._body(body, mention.start)
+        )
         return found or Source(name=org_nominative(tail), type="ORG")
 
     def _description_opening_before(self, position: int) -> Mention | None:

@@ -466,17 +466,26 @@ class Registry:
     # --- resolution ----------------------------------------------------------------------
 
     def described(
-        self, key: str, position: int, wanted: str | None, modifiers: frozenset[str] = frozenset()
+        self,
+        key: str,
+        position: int,
+        wanted: str | None,
+        modifiers: frozenset[str] = frozenset(),
+        strict: bool = False,
     ) -> Source | None:
         """The person introduced with a description of ``key``'s class, agreeing in gender: of
         those named before ``position``, the one named last ('министр' after 'По словам Климкина'),
         never one introduced only later. Of those, the ones whose introduction shares a stem with
-        the ``modifiers`` ('Казахстанский лидер' is the 'президент Казахстана')."""
+        the ``modifiers`` ('Казахстанский лидер' is the 'президент Казахстана'); if none does,
+        all of them, or, ``strict``, none."""
         entries = {
             entry for cls in self.article.lexicon.classes_of(key) for entry in self._described_as.get(cls, ())
         }
         if modifiers:
-            entries = {e for e in entries if related(modifiers, stems(f"{e.role or ''} {e.affiliation or ''}"))} or entries
+            matching = {
+                e for e in entries if related(modifiers, stems(f"{e.role or ''} {e.affiliation or ''}"))
+            }
+            entries = matching if matching or strict else entries
         best, best_stop = None, -1
         for entry in entries:
             if not agrees(entry, wanted):
