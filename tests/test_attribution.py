@@ -139,6 +139,22 @@ DESCRIPTIONS = [
     ),
 ]
 
+def test_a_quotation_is_credited_by_the_dash_line_after_it():
+    text = (
+        "Спасатели провели проверку на реке:\n\n«Был проведен рейд. Масляных пятен не обнаружено».\n\n"
+        "— Татьяна Скригонюк, заместитель начальника пресс-службы МЧС\n\nЭкологи с этим не согласны."
+    )
+    check(text, "Был проведен рейд", "Татьяна Скригонюк")
+
+
+def test_a_dash_line_with_a_verb_credits_nothing():
+    frame = quotextract.extract(
+        "Спасатели провели проверку:\n\n«Был проведен рейд. Пятен не обнаружено».\n\n"
+        "— Татьяна Скригонюк уехала в отпуск, а ее заместитель Олег Белов остался."
+    )
+    assert "quote_credited" not in set(frame["rule"])
+
+
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
 PRONOUNS = [
     # a name in a photo credit, byline or link line is no one the article refers back to

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from ..article import Article
 from ..cues import is_finite
+from ..morph import is_verb
 from ..lexicon import read_list
 from ..punct import (
     CLOSING_QUOTES,
@@ -159,6 +160,10 @@ def _quoted(
             *span, kind="direct", rule="quote_then_cue", cue=cue, region=(clause, clause_stop), prefer="after"
         )
         return
+    credit = _credit_line(article, paragraph) if quoted.close is not None else None
+    if credit and not text[after : paragraph.stop].strip(SENTENCE_ENDS + " "):
+        yield Candidate(*span, kind="direct", rule="quote_credited", cue=None, region=credit, prefer="after")
+        return  # '«…».' then '— Татьяна Скригонюк, заместитель начальника пресс-службы'
     if quoted.open is None:
         if marks.continues:  # the last paragraph of a long quotation
             yield Candidate(
@@ -214,6 +219,30 @@ def _quoted(
             prefer="before",
             inherit=quoted.close is None,
         )
+
+
+CREDIT_DASH = re.compile(rf"(?:{DASH_CLASS}|-)\s*")
+
+
+def _credit_line(article: Article, paragraph: Paragraph) -> tuple[int, int] | None:
+    """The paragraph after a quotation that only credits it: a dash, a person's name and
+    perhaps their description, no verb ('— Татьяна Скригонюк, заместитель начальника …')."""
+    following = article.paragraphs[paragraph.index + 1 : paragraph.index + 2]
+    if not following:
+        return None
+    line = following[0]
+    dash = CREDIT_DASH.match(article.text, line.start, line.stop)
+    if dash is None or dash.end() == line.start:
+        return None
+    names = article.entities_in(dash.end(), line.stop)[:1]
+    if not names or names[0].start != dash.end() or names[0].type != "PER":
+        return None
+    rest = article.text[names[0].stop : line.stop]
+    if rest.strip(SENTENCE_ENDS + " ") and not rest.lstrip().startswith(","):
+        return None
+    if any(is_verb(t.text.lower()) for t in article.tokens_in(names[0].stop, line.stop)):
+        return None
+    return names[0].start, line.stop
 
 
 def _announcing_paragraph(article: Article, paragraph: Paragraph) -> Paragraph | None:
