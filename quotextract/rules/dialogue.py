@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from ..article import Article
@@ -10,10 +11,16 @@ from ..cues import is_finite
 from ..model import Cue
 from ..punct import DASH, DASH_CLASS, HYPHEN, SENTENCE_ENDS
 from ..segment import Paragraph
+from .leads import interviewee, lead_in
 from .base import SEPARATOR, Candidate, attribution_cue, clause_end, trimmed, words
 
 MIN_LINE_WORDS = 2  # a dash line of one word is a list item, not speech
 MIN_UNATTRIBUTED_WORDS = 4  # with no attribution near, a dash line needs four words and a final stop
+DASH_LABEL = re.compile(
+    r"(?P<label>(?:[А-ЯЁ]\.\s?){1,3}|[А-ЯЁ][а-яё-]+\.?(?:\s[А-ЯЁ][а-яё-]+)?)\s*:\s+(?=\S)"
+)  # 'И.П.: ', 'Корр.: ', 'Соколова: ' after a line's dash
+INTERVIEWER_LABEL = re.compile(r"(?i)корр\.|корреспондент|журналист|вопрос")
+MIN_LABELS = 2  # a label opening this many dash lines is a speaker's
 LEADING_DASH = re.compile(rf"{DASH_CLASS}\s*(?=\S)")
 RESUMING_DASH = re.compile(
     rf"\s*[,.]?\s*(?:{DASH}|-(?=\s|[А-ЯЁ]))\s*"
@@ -61,7 +68,9 @@ def dash_line(article: Article, paragraph: Paragraph) -> int | None:
 
 
 def _dash_lines(article: Article) -> list[int | None]:
-    """:func:`dash_line` of every paragraph, found once for the rules that ask again and again."""
+    """:func:`dash_line` of every paragraph, found once for the rules that ask again and again;
+    past a speaker's label ('— Корр.: …', '— И.П.: …') that opens two dash lines or more, or the
+    interviewer's."""
     text, found = article.text, []
     for paragraph in article.paragraphs:
         match = LEADING_DASH.match(text, paragraph.start, paragraph.stop)
@@ -70,6 +79,17 @@ def _dash_lines(article: Article) -> list[int | None]:
             found.append(None)
         else:
             found.append(match.end())
+    labels = [
+        DASH_LABEL.match(text, body, paragraph.stop) if body is not None else None
+        for paragraph, body in zip(article.paragraphs, found)
+    ]
+    counts = Counter(m.group("label").replace(" ", "") for m in labels if m)
+    for index, label in enumerate(labels):
+        if label and (
+            counts[label.group("label").replace(" ", "")] >= MIN_LABELS
+            or INTERVIEWER_LABEL.fullmatch(label.group("label"))
+        ):
+            found[index] = label.end()
     return found
 
 
@@ -88,6 +108,11 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
         start, stop = trimmed(text, body, paragraph.stop)
         if start >= stop or not text[start].isupper() or words(text, start, stop) < MIN_LINE_WORDS:
             continue
+        if _is_question(article, lines, index):  # however short: 'Что дальше?' answered on the next line
+            yield Candidate(
+                start, stop, kind="direct", rule="interview_question", prefer="before", unattributed=True
+            )
+            continue
         if (
             region is None
             and not is_answer(article, lines, index)
@@ -97,12 +122,19 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             )
         ):
             continue
-        if _is_question(article, lines, index):
-            yield Candidate(
-                start, stop, kind="direct", rule="interview_question", prefer="before", unattributed=True
-            )
-            continue
+        if region is None and is_answer(article, lines, index):  # the interviewee the lead names
+            region = _lead_of_block(article, lines, index) or article.once(interviewee)
         yield Candidate(start, stop, kind="direct", rule="dash_line", cue=cue, region=region, prefer="before")
+
+
+def _lead_of_block(article: Article, lines, index: int) -> tuple[int, int] | None:
+    """Where the paragraph before the first line of the dash block holding ``index`` names an
+    interviewee ('После церемонии министр ответил на вопросы журналистов.')."""
+    first = index
+    while first and lines[first - 1][0].index + 1 == lines[first][0].index:
+        first -= 1
+    paragraph = lines[first][0]
+    return lead_in(article, article.paragraphs[paragraph.index - 1]) if paragraph.index else None
 
 
 def is_answer(article: Article, lines, index: int) -> bool:

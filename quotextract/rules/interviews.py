@@ -5,47 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import islice
 
 from ..article import Article
 from ..punct import SENTENCE_ENDS
 from ..segment import Paragraph
 from .base import Candidate, comments_start, has_words, trimmed, unquoted, words
 from .dialogue import dash_line
-from .lines import (
-    FIRST_PERSON,
-    MAX_CONTINUED,
-    MIN_SPEECH_WORDS,
-    UNPUNCTUATED_SPEECH_WORDS,
-    _continued,
-    _speech_line,
-)
-from .scan import Screened, opening_at
+from .leads import LEAD_PARAGRAPHS, interviewee
+from .lines import FIRST_PERSON, MAX_CONTINUED, MIN_SPEECH_WORDS, _continued, _speech_line
 
-OUTLET = r"[«\"„“][^»\"“”]{1,40}[»\"“”]|(?-i:[A-ZА-ЯЁ][\w-]*)"  # '«Газете»', 'РБК', 'Reuters'
-LEAD_VERBS = ("ответил", "рассказал", "поговорил", "побеседовал", "беседует", "беседовал")
-INTERVIEW_LEAD = Screened(
-    re.compile(
-        r"(?i)(?P<before>ответил\w*\s+на\s+(?:\w+\s+){0,2}?вопрос\w*|рассказал\w*\s+в\s+интервью"
-        rf"|в\s+(?:интервью|беседе\s+с)\s+(?:\w+\s+)?(?:{OUTLET})\s+(?:рассказал|заявил|сообщил|признал|пояснил)\w*"
-        r"|дал\w*\s+интервью"  # 'X дал интервью газете …'
-        r"|рассказал\w*\s+(?:\w+\s+)?[«\"„“][^»\"“”]{1,40}[»\"“”]\s+об?\s)"  # 'рассказал «Газете» о …'
-        r"|(?P<after>(?:поговорил\w*|побеседовал\w*|беседует|беседовал\w*)\s+со?\s+"
-        r"|(?<!\w)в\s+интервью\s+(?:\w+\s+)?[«\"„“][^»\"“”]{1,40}[»\"“”]\s+)"  # 'В интервью «Газете» X …'
-    ),
-    opening_at(
-        [
-            *((verb[0], verb[1:]) for verb in LEAD_VERBS),
-            ("в", r"\s+(?:интервью|беседе)"),
-            ("д", r"ал\w*\s+интервью"),
-        ],
-        re.I,
-    ),  # where one can begin
-    ("тветил", "ассказал", "оговорил", "беседов", "беседует", "интервью"),  # what one holds
-)
-LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines of prose
-BYLINE = re.compile(r"(?i)^(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")
-QUESTION_LABEL = re.compile(r"(?i)(?:вопрос|корреспондент|журналист|интервьюер)\s*:\s*")
+BYLINE = re.compile(r"(?i)(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")  # matched at a paragraph's start
+QUESTION_LABEL = re.compile(r"(?i)(?:вопрос|корр\.|корреспондент|журналист|интервьюер)\s*:\s*")
 ANSWER_LABEL = re.compile(r"(?i)ответ\s*:\s*")
 OUTLET_LABEL = re.compile(
     r"«[^«»\n]{1,40}»\s*:\s*(?=.*\?$)"
@@ -117,7 +87,7 @@ def labelled_interview(article: Article) -> Iterator[Candidate]:
     """'Вопрос: …' / 'Ответ: …' lines: questions kept without a speaker, answers the interviewee's
     (named in the lead, else the person the article is about), with the paragraphs continuing them."""
     text, labelled = article.text, []
-    region = article.once(_interviewee)
+    region = article.once(interviewee)
     for paragraph in article.paragraphs:
         if ":" not in paragraph.text:
             continue  # every label ends in a colon
@@ -164,27 +134,6 @@ def _answer_line(article: Article, paragraph: Paragraph, first_person: bool) -> 
     )
 
 
-def _interviewee(article: Article) -> tuple[int, int] | None:
-    """Where the lead of an interview names the interviewee ('X ответила на вопросы', 'поговорил с X')."""
-    text = article.text
-    prose = (  # not menus, dates, share lines
-        p
-        for p in article.paragraphs
-        if text[p.stop - 1] in SENTENCE_ENDS or has_words(text, p.start, p.stop, UNPUNCTUATED_SPEECH_WORDS)
-    )
-    leads = list(islice(prose, LEAD_PARAGRAPHS))
-    if not leads or not INTERVIEW_LEAD.may_match(text, leads[0].start, leads[-1].stop):
-        return None  # none of its words in the lead at all: each paragraph need not be looked at
-    for lead in leads:
-        match = INTERVIEW_LEAD.search(text, lead.start, lead.stop)
-        if match:
-            sentence = article.sentence_at(match.start())
-            start, stop = (sentence.start, sentence.stop) if sentence else (lead.start, lead.stop)
-            before = match.group("before") and has_words(text, start, match.start(), 1)
-            return (start, match.start()) if before else (match.end(), stop)  # 'В интервью РБК рассказал X
-    return None
-
-
 def answers_continued(article: Article) -> Iterator[Candidate]:
     """The undashed paragraphs that continue an interview answer: '— Да. …' then 'Мы …'; after a
     dash answer to a dash question, all those up to the next dash line."""
@@ -211,11 +160,14 @@ def _answers_dash_question(article: Article, paragraph: Paragraph) -> bool:
 
 
 def _before_next_dash_line(article: Article, paragraph: Paragraph) -> list[Paragraph] | None:
-    """The undashed speech paragraphs between ``paragraph`` and the next dash line, if one comes."""
+    """The undashed speech paragraphs between ``paragraph`` and the next dash line, if one comes
+    (past photo credits)."""
     found = []
     for other in article.paragraphs[paragraph.index + 1 : paragraph.index + 1 + MAX_CONTINUED]:
         if dash_line(article, other) is not None:
             return found
+        if BYLINE.match(article.text, other.start, other.stop):
+            continue  # a photo credit between two paragraphs of the answer
         if not _answer_line(article, other, first_person=False):
             return None
         found.append(other)
@@ -227,7 +179,7 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
     'Корреспондент поговорил с X'): undashed questions and the paragraphs answering them, and
     answers printed without their questions (paragraphs in the first person)."""
     text, paragraphs = article.text, article.paragraphs
-    region = article.once(_interviewee)
+    region = article.once(interviewee)
     headline = region is None and _headline_label(article)
     if headline:  # 'Алексей Миллер: «…»' above undashed questions and their answers
         region = headline

@@ -13,6 +13,7 @@ from ..morph import parses, words_pattern
 from ..punct import CLOSING_QUOTES, COLON, DASH, SENTENCE_ENDS, SPACED_DASH
 from .base import Candidate, comments_start, has_words, sentence_start, trimmed, unquoted, words
 from .dialogue import dash_line
+from .leads import UNPUNCTUATED_SPEECH_WORDS
 from .reported import source_phrases_in
 
 COLON_SPEECH = re.compile(rf":\s+(?:{DASH}\s*|-\s+)?(?=[А-ЯЁ])")  # 'сказал: Мы …', 'признался: - Игра …'
@@ -141,7 +142,6 @@ MAX_INTRO_WORDS = 15  # 'X заявил:' introducing speech: a longer sentence 
 MIN_HEADLINE_WORDS = 3  # 'Текст — Фамилия': fewer words before the dash are a caption
 MIN_ANSWER_WORDS = 2  # 'Имя: …' interview lines: one word after the colon is a label
 MIN_SPEECH_WORDS = 3  # 'Да, это так.' is speech; two words are a caption
-UNPUNCTUATED_SPEECH_WORDS = 6  # a line this long is speech even when scraping lost its final stop
 MAX_CONTINUED = 8  # paragraphs a colon-introduced quotation runs on over
 FIRST_PERSON = re.compile(words_pattern(read_list("first_person.txt")), re.I)
 

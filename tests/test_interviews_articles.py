@@ -1,0 +1,164 @@
+"""Whole invented interviews in the styles of other outlets: dash Q/A after a lead naming the
+interviewee (with a photo credit inside an answer and the interviewer's byline at the end),
+hyphens for dashes with CRLF and non-breaking spaces under a site menu, questions printed bold
+(plain lines ending in '?') with undashed answers over paragraphs not in the first person,
+'Вопрос:'/'Ответ:' readers' questions, '— Корр.:'/'— И.П.:' labels, 'Корр.:' with the
+interviewee's surname as a label, a few Q/A lines inside a news report, and dash dialogue of two
+named people that is no interview. Each expected row is (quote start, speaker, kind, rule); a
+quote is matched by the start of its text; speaker None is no speaker (a question, or an
+interviewee the article never names)."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import check_contract
+
+import quotextract
+
+DATA = Path(__file__).parent / "data"
+Q = "interview_question"
+
+ARTICLES = {
+    "interview-library-dash-lead.txt": [  # 'X рассказала в интервью «Y»', dash Q/A
+        ("Марина Сергеевна, сколько читателей", None, "direct", Q),
+        ("За прошлый год к нам записались", "Марина Лебедева", "direct", "dash_line"),
+        ("Большая часть новых читателей", "Марина Лебедева", "direct", "quote_continued"),
+        ("А зачем библиотеке кофейня?", None, "direct", Q),
+        ("Людям нужно место", "Марина Лебедева", "direct", "dash_line"),
+        ("Выручка кофейни идет на закупку", None, "direct", "quote_continued"),  # past a photo credit
+        ("Какие книги спрашивают", None, "direct", Q),
+        ("Как ни странно, классику", "Марина Лебедева", "direct", "dash_line"),
+        ("Что дальше?", None, "direct", Q),  # a two-word question answered on the next line
+        ("Хотим открыть филиал", "Марина Лебедева", "direct", "dash_line"),
+    ],
+    "interview-hockey-hyphens-crlf.txt": [  # '- Как …?' lines, CRLF, NBSP; no one named
+        ("Сергей Викторович, как оцените", None, "direct", Q),
+        ("Хорошо, но не идеально", None, "direct", "dash_line"),
+        ("Кто из новичков удивил?", None, "direct", Q),
+        ("Молодой защитник Павел Юдин", None, "direct", "dash_line"),
+        ("Чего ждать от плей-офф?", None, "direct", Q),
+        ("Борьбы. Мы не боимся никого", None, "direct", "dash_line"),
+    ],
+    "interview-artist-bold-questions.txt": [  # 'Корреспондент поговорил с X', bold questions
+        ("Почему вы вернулись в Казань?", None, "direct", Q),
+        ("В Москве я много работал", "Рустам Хабибуллин", "direct", "interview_answer"),
+        ("Кроме того, здесь живут родители", "Рустам Хабибуллин", "direct", "interview_answer"),
+        ("О чем новая выставка?", None, "direct", Q),
+        ("Она про воду", "Рустам Хабибуллин", "direct", "interview_answer"),
+        ("Часть картин уже купили", "Рустам Хабибуллин", "direct", "interview_answer"),  # no 'я'
+        ("Не боитесь, что зритель", None, "direct", Q),
+        ("Зритель умнее, чем о нем думают", "Рустам Хабибуллин", "direct", "interview_answer"),
+    ],
+    "interview-governor-readers.txt": [  # 'X ответил на вопросы читателей', 'Вопрос:'/'Ответ:'
+        ("Когда отремонтируют дорогу", None, "direct", Q),
+        ("Дорога включена в программу", "Николай Орлов", "direct", "interview_answer"),
+        ("Почему в поселке до сих пор", None, "direct", Q),
+        ("Мы объявили конкурс", "Николай Орлов", "direct", "interview_answer"),
+        ("Кроме того, в поселок раз в неделю", "Николай Орлов", "direct", "interview_answer"),
+        ("Будут ли снижать тарифы", None, "direct", Q),
+        ("Снижать не будем", "Николай Орлов", "direct", "interview_answer"),
+    ],
+    "interview-plant-initials-labels.txt": [  # '— Корр.: …' / '— И.П.: …', labels left out
+        ("Завод заработает на полную мощность", "Игорь Пахомов", "direct", "interview"),  # headline
+        ("Игорь Петрович, сколько заказов", None, "direct", Q),
+        ("Портфель заказов сформирован", "Игорь Пахомов", "direct", "dash_line"),
+        ("Хватает ли людей?", None, "direct", Q),
+        ("Нет, не хватает", "Игорь Пахомов", "direct", "dash_line"),
+        ("Мы открыли учебный центр", "Игорь Пахомов", "direct", "quote_continued"),
+        ("Что с зарплатами?", None, "direct", Q),
+        ("Средняя зарплата выросла", "Игорь Пахомов", "direct", "dash_line"),
+    ],
+    "interview-fencer-surname-labels.txt": [  # 'Корр.: …' / 'Соколова: …'
+        ("Ольга, вы уже решили", None, "direct", Q),
+        ("Пока нет. Мне нужно восстановиться", "Ольга Соколова", "direct", "interview"),
+        ("Травма серьезная?", None, "direct", Q),
+        ("Разрыв связок", "Ольга Соколова", "direct", "interview"),
+        ("Реабилитация проходит в Германии", "Ольга Соколова", "direct", "quote_continued"),
+        ("Чем займетесь", None, "direct", Q),
+        ("Хочу открыть детскую школу", "Ольга Соколова", "direct", "interview"),
+    ],
+    "interview-embedded-minister.txt": [  # Q/A lines after 'министр ответил на … вопросов'
+        ("Когда центр примет первых пациентов?", None, "direct", Q),
+        ("Уже на следующей неделе", "Константин Хальзов", "direct", "dash_line"),
+        ("Будут ли открывать такие центры", None, "direct", Q),
+        ("Да, в Бердске и Искитиме", "Константин Хальзов", "direct", "dash_line"),
+    ],
+    "interview-not-dialogue-friends.txt": [  # two named people speaking in turn: no questions
+        ("Ты совсем не изменилась", "Андрей Петров", "direct", "dash_dialogue"),
+        ("А ты поседел", "Галина Иванова", "direct", "dash_dialogue"),
+        ("Но играешь, говорят", "Галина Иванова", "direct", "dash_dialogue"),
+        ("Играю только по выходным", "Андрей Петров", "direct", "dash_dialogue"),
+        ("Это тоже спорт", "Галина Иванова", "direct", "dash_dialogue"),
+    ],
+}
+
+NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
+    "interview-library-dash-lead.txt": ["Беседовала", "Фото", "Общество", "рассказала в интервью"],
+    "interview-hockey-hyphens-crlf.txt": ["Главная", "Читайте также", "Поделиться", "Команда сыграет"],
+    "interview-artist-bold-questions.txt": ["Культура", "поговорил с", "Выставка открыта"],
+    "interview-governor-readers.txt": ["Подготовил", "ответил на вопросы", "Вопрос:", "Ответ:"],
+    "interview-plant-initials-labels.txt": ["Беседовал", "Фото", "Корр.", "И.П.", "рассказал о новых"],
+    "interview-fencer-surname-labels.txt": ["Текст:", "Корр.", "встретился"],
+    "interview-embedded-minister.txt": ["Напомним", "Центр рассчитан", "ответил на несколько"],
+    "interview-not-dialogue-friends.txt": ["Разговор затянулся", "встретились"],
+}
+
+
+def read(name: str) -> str:
+    with open(DATA / name, encoding="utf-8", newline="") as file:
+        return file.read()
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return {name: (read(name), quotextract.extract(read(name))) for name in ARTICLES}
+
+
+def row_for(frame: pd.DataFrame, quote: str):
+    rows = frame[frame["quote"].str.startswith(quote)]
+    assert len(rows) == 1, f"{quote!r} found {len(rows)} times in {list(frame['quote'])}"
+    return rows.iloc[0]
+
+
+CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
+
+
+@pytest.mark.parametrize(
+    "name, quote, speaker, kind, rule", CASES, ids=[f"{c[0][10:-4]}:{c[1][:25]}" for c in CASES]
+)
+def test_quotation_speaker_kind_and_rule(extracted, name, quote, speaker, kind, rule):
+    _, frame = extracted[name]
+    row = row_for(frame, quote)
+    assert (row["kind"], row["rule"]) == (kind, rule)
+    if speaker is None:
+        assert pd.isna(row["speaker"])
+    else:
+        assert row["speaker"] == speaker
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_nothing_else_is_a_quotation(extracted, name):
+    _, frame = extracted[name]
+    expected = [quote for quote, *_ in ARTICLES[name]]
+    extra = [q for q in frame["quote"] if not any(q.startswith(e) for e in expected)]
+    assert extra == [] or name == "interview-library-dash-lead.txt" and extra == ["Читатели вернулись"]
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_offsets_index_the_raw_text(extracted, name):
+    text, frame = extracted[name]
+    check_contract(frame, text)
+
+
+@pytest.mark.parametrize("name, debris", [(n, d) for n, ds in NOT_QUOTED.items() for d in ds])
+def test_bylines_credits_and_headings_are_not_quotations(extracted, name, debris):
+    _, frame = extracted[name]
+    assert not frame["quote"].str.contains(debris, regex=False).any()
+    assert not frame["speaker"].dropna().str.contains(debris, regex=False).any()
+
+
+def test_crlf_and_nbsp_never_leak_into_quotations(extracted):
+    _, frame = extracted["interview-hockey-hyphens-crlf.txt"]
+    assert not frame["quote"].str.contains("\r").any()
+    assert not frame["quote"].str.match(r"[\s\xa0-]").any()
