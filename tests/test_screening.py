@@ -30,7 +30,7 @@ from quotextract.quotemarks import Quoted, _paired, pair_quotes
 from quotextract.rules import dialogue
 from quotextract.rules.base import SEPARATOR
 from quotextract.rules.dialogue import dash_line
-from quotextract.rules.interviews import INTERVIEW_LEAD
+from quotextract.rules.leads import INTERVIEW_LEAD
 from quotextract.rules.reported import LOST_COMMA, LOST_COMMA_BEFORE_PRONOUN, _source_pattern, lead_commas
 from quotextract.rules.scan import Screened
 from quotextract.segment import WORD, sentenize, tokens
