@@ -12,7 +12,7 @@ from .coref import RECENT, Resolver, cue_gender
 from .lexicon import read_list
 from .mentions import PRONOUNS, Mention, find_mentions
 from .model import Quotation, Span
-from .morph import parses
+from .morph import inflected_word, is_known, parses
 from .registry import Registry, Source, agrees
 from .rules.base import Candidate
 from .syntax import parse_many
@@ -21,6 +21,8 @@ DOCUMENT_CUES = frozenset(read_list("document_cues.txt"))  # 'как говор�
 GENDER_CODES = {"femn": "f", "masc": "m"}
 # rules whose content is a sentence of the article's narration, names and all
 NARRATED = frozenset({"about_this"})
+PHRASE_WORDS = 3  # words of a source phrase's common-noun body: 'правоохранительных органов'
+NOMINATIVE = frozenset({"nomn"})
 
 
 class Attributor:
@@ -116,6 +118,9 @@ class Attributor:
         """No mention: the speaker just quoted, or the person the paragraph is about."""
         if candidate.inherit or candidate.unattributed:
             return None
+        body = self._body_of_phrase(candidate)
+        if body is not None:  # a document names no issuer: 'Как следует из доклада' is unnamed
+            return None if candidate.cue.lemma.lower() in DOCUMENT_CUES else body
         wanted = cue_gender(candidate.cue) or self._described_gender(candidate)
         last = self.resolver.last_speaker
         if last and candidate.start - last[2] < RECENT and agrees(last[1], wanted):
@@ -130,6 +135,31 @@ class Attributor:
             and agrees(source := self.registry.source(p), wanted)
         ]
         return nearby[-1] if nearby else None
+
+    def _body_of_phrase(self, candidate: Candidate) -> Source | None:
+        """The body or document a source phrase names with common nouns ('По утверждению
+        правоохранительных органов'): adjectives and an inanimate noun in the genitive (the dative
+        after 'согласно'), in the nominative; none when a name follows ('данным РБК')."""
+        cue, region = candidate.cue, candidate.region
+        if candidate.rule != "according_to" or cue is None or region is None:
+            return None
+        phrase = []
+        for token in self.article.tokens_in(cue.stop, region[1])[:PHRASE_WORDS]:
+            parse = parses(token.text.lower())[0]
+            if (
+                parse.tag.case not in ("gent", "datv")
+                or parse.tag.POS not in ("ADJF", "NOUN")
+                or "Apro" in parse.tag
+            ):
+                return None  # 'Согласно этой версии', 'По другой информации': no one's
+            phrase.append(_as_written(inflected_word(parse, NOMINATIVE) or parse.word, token.text))
+            if parse.tag.POS == "NOUN":
+                if "anim" in parse.tag or not is_known(token.text):
+                    return None  # 'по словам очевидцев': people, unnamed; a name NER missed
+                if self.article.entities_in(token.stop, region[1]):
+                    return None  # its owner is named: 'Согласно данным РБК'
+                return Source(name=" ".join(phrase), type="ORG")
+        return None
 
     def _described_gender(self, candidate: Candidate) -> str | None:
         """The gender of a person noun the rules know no role for ('По мнению скульптора')."""
@@ -164,6 +194,13 @@ class Attributor:
                     speaker_affiliation=other.speaker_affiliation,
                 )
         return quotation
+
+
+def _as_written(word: str, like: str) -> str:
+    """``word`` capitalised as ``like`` is: 'Сеула' -> 'Сеул', 'МВД' stays."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 def parse_together(attributors: list[Attributor]) -> list[Exception | None]:

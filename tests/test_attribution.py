@@ -139,6 +139,7 @@ DESCRIPTIONS = [
     ),
 ]
 
+
 def test_a_quotation_is_credited_by_the_dash_line_after_it():
     text = (
         "Спасатели провели проверку на реке:\n\n«Был проведен рейд. Масляных пятен не обнаружено».\n\n"
@@ -153,6 +154,25 @@ def test_a_dash_line_with_a_verb_credits_nothing():
         "— Татьяна Скригонюк уехала в отпуск, а ее заместитель Олег Белов остался."
     )
     assert "quote_credited" not in set(frame["rule"])
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [  # a source phrase naming a body with common nouns names it, in the nominative, not the person before
+        (
+            "Подозреваемый Алексей Русаков задержан. По утверждению правоохранительных органов, он прятался "
+            "на даче.",
+            "правоохранительные органы",
+        ),
+        ("Подозреваемый Алексей Русаков задержан. По данным следствия, он прятался на даче.", "следствие"),
+        # people it names are unnamed; a phrase of no one's ('этой версии') is no body
+        ("Подозреваемый Алексей Русаков задержан. По словам очевидцев, он прятался на даче.", None),
+        # a document names no issuer: unnamed, not the person named before
+        ("Подозреваемый Алексей Русаков задержан. Согласно протоколу, он прятался на даче.", None),
+    ],
+)
+def test_a_source_phrase_of_common_nouns_names_its_body(text, speaker):
+    check(text, "он прятался на даче", speaker)
 
 
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
@@ -807,7 +827,10 @@ def test_a_question_put_to_someone_is_not_theirs_the_answer_is():
         "— Нет, мы не получали никаких уведомлений."
     )
     frame = quotextract.extract(text)
-    assert list(frame["speaker"].astype(object).where(frame["speaker"].notna(), None)) == [None, "Иван Петров"]
+    assert list(frame["speaker"].astype(object).where(frame["speaker"].notna(), None)) == [
+        None,
+        "Иван Петров",
+    ]
 
 
 def test_a_headline_label_makes_an_interview_only_of_questions_and_answers():
