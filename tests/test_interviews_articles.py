@@ -3,8 +3,10 @@ interviewee (with a photo credit inside an answer and the interviewer's byline a
 hyphens for dashes with CRLF and non-breaking spaces under a site menu, questions printed bold
 (plain lines ending in '?') with undashed answers over paragraphs not in the first person,
 'Вопрос:'/'Ответ:' readers' questions, '— Корр.:'/'— И.П.:' labels, 'Корр.:' with the
-interviewee's surname as a label, a few Q/A lines inside a news report, and dash dialogue of two
-named people that is no interview. Each expected row is (quote start, speaker, kind, rule); a
+interviewee's surname as a label, a few Q/A lines inside a news report, answers under topic
+headings, 'Вопрос: …?' with the answer unlabelled, dash questions answered undashed, the outlet's
+labels, a readers' phone line, and dash dialogue of two named people or of passers-by that is no
+interview. Each expected row is (quote start, speaker, kind, rule); a
 quote is matched by the start of its text; speaker None is no speaker (a question, or an
 interviewee the article never names)."""
 
@@ -91,6 +93,50 @@ ARTICLES = {
         ("Играю только по выходным", "Андрей Петров", "direct", "dash_dialogue"),
         ("Это тоже спорт", "Галина Иванова", "direct", "dash_dialogue"),
     ],
+    "interview-bakery-topic-headings.txt": [  # 'X дал интервью', answers under 'О ценах' headings
+        ("Мы не будем повышать цены на хлеб", "Алексей Воронцов", "direct", "interview"),  # headline
+        ("Мы понимаем, что хлеб", "Алексей Воронцов", "direct", "interview_answer"),
+        ("Мы договорились с поставщиками", "Алексей Воронцов", "direct", "interview_answer"),
+        ("Новый цех заработает весной", "Алексей Воронцов", "direct", "interview_answer"),  # no 'мы'
+        ("Оборудование закупили в Италии", "Алексей Воронцов", "direct", "interview_answer"),
+        ("Я горжусь нашим коллективом", "Алексей Воронцов", "direct", "interview_answer"),
+    ],
+    "interview-climate-question-labels.txt": [  # 'Вопрос: …?' then the answer, unlabelled
+        ("Ренат Ильдарович, зимы", None, "direct", Q),
+        ("Да, это видно по данным", "Ренат Галиев", "direct", "interview_answer"),
+        ("Особенно заметно это в городах", "Ренат Галиев", "direct", "interview_answer"),
+        ("Что будет дальше?", None, "direct", Q),
+        ("Прогнозы разные", "Ренат Галиев", "direct", "interview_answer"),
+        ("Это опасно?", None, "direct", Q),
+        ("Для сельского хозяйства", "Ренат Галиев", "direct", "interview_answer"),
+    ],
+    "interview-director-dashed-questions.txt": [  # '— …?' questions, the answers undashed
+        ("Кино — это всегда риск", "Павел Клименко", "direct", "colon_quote"),  # headline
+        ("Павел, сколько длились съемки?", None, "direct", Q),
+        ("Почти два года", "Павел Клименко", "direct", "interview_answer"),
+        ("В Грузии, например", "Павел Клименко", "direct", "interview_answer"),
+        ("Почему вы выбрали", None, "direct", Q),
+        ("Ее рассказала мне бабушка", "Павел Клименко", "direct", "interview_answer"),
+        ("Чего ждете от проката?", None, "direct", Q),
+        ("Ничего не жду", "Павел Клименко", "direct", "interview_answer"),
+    ],
+    "interview-rector-outlet-labels.txt": [  # '«Outlet»: …?' / 'Имя Фамилия: …'
+        ("Ирина Николаевна, сколько студентов", None, "direct", Q),
+        ("На бюджет поступили", "Ирина Белова", "direct", "interview"),
+        ("Конкурс на программирование", "Ирина Белова", "direct", "quote_continued"),
+        ("Будут ли строить", None, "direct", Q),
+        ("Да, строительство начнется", "Ирина Белова", "direct", "interview"),
+    ],
+    "interview-not-street-poll.txt": [  # passers-by answering in turn: dialogue, no interview
+        ("Конечно, готова", "Валентина Петровна", "direct", "dash_dialogue"),
+        ("А я резину не поменял", "Алексей", "direct", "dash_dialogue"),
+        ("Теперь стою в очереди", "Алексей", "direct", "dash_dialogue"),
+        ("снег растает к выходным", None, "indirect", "reported_that"),
+    ],
+    "interview-minister-phone-line.txt": [  # readers' 'Имя, город: …?', dashed answers
+        ("Запись через портал", "Олег Зубов", "direct", "dash_line"),
+        ("Двое молодых педиатров", "Олег Зубов", "direct", "dash_line"),
+    ],
 }
 
 NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
@@ -102,6 +148,12 @@ NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
     "interview-fencer-surname-labels.txt": ["Текст:", "Корр.", "встретился"],
     "interview-embedded-minister.txt": ["Напомним", "Центр рассчитан", "ответил на несколько"],
     "interview-not-dialogue-friends.txt": ["Разговор затянулся", "встретились"],
+    "interview-bakery-topic-headings.txt": ["О ценах", "О новом цехе", "О людях", "Фото", "дал интервью"],
+    "interview-climate-question-labels.txt": ["Читайте также", "Наука", "Вопрос:"],
+    "interview-director-dashed-questions.txt": ["Интервью", "представил на фестивале", "поговорили"],
+    "interview-rector-outlet-labels.txt": ["Главная", "Беседовал", "Тюменская правда"],
+    "interview-not-street-poll.txt": ["выпал первый снег", "спросил прохожих"],
+    "interview-minister-phone-line.txt": ["провел прямую линию", "Ачинск", "Канск"],
 }
 
 

@@ -108,7 +108,7 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
         start, stop = trimmed(text, body, paragraph.stop)
         if start >= stop or not text[start].isupper() or words(text, start, stop) < MIN_LINE_WORDS:
             continue
-        if _is_question(article, lines, index):  # however short: 'Что дальше?' answered on the next line
+        if _is_question(article, lines, index) or paragraph.index in article.once(dash_questions):
             yield Candidate(
                 start, stop, kind="direct", rule="interview_question", prefer="before", unattributed=True
             )
@@ -135,6 +135,19 @@ def _lead_of_block(article: Article, lines, index: int) -> tuple[int, int] | Non
         first -= 1
     paragraph = lines[first][0]
     return lead_in(article, article.paragraphs[paragraph.index - 1]) if paragraph.index else None
+
+
+def dash_questions(article: Article) -> frozenset[int]:
+    """The paragraphs of dash questions answered undashed ('— Павел, сколько длились съемки?' then
+    'Почти два года. …'): two such lines or more, and no dash line answering a dash question."""
+    text, paragraphs = article.text, article.paragraphs
+    dashed = [p for p in paragraphs if dash_line(article, p) is not None]
+    asked = [p for p in dashed if text[p.stop - 1] == "?"]
+    following = [paragraphs[p.index + 1] for p in asked if p.index + 1 < len(paragraphs)]
+    if any(dash_line(article, p) is not None for p in following):
+        return frozenset()  # '— …?' then '— …': the answers are dashed too
+    found = frozenset(p.index - 1 for p in following if text[p.start].isupper())
+    return found if len(found) >= MIN_LABELS else frozenset()
 
 
 def is_answer(article: Article, lines, index: int) -> bool:

@@ -10,10 +10,13 @@ from ..article import Article
 from ..punct import SENTENCE_ENDS
 from ..segment import Paragraph
 from .base import Candidate, comments_start, has_words, trimmed, unquoted, words
-from .dialogue import dash_line
-from .leads import LEAD_PARAGRAPHS, interviewee
+from .dialogue import dash_line, dash_questions
+from .leads import LEAD_PARAGRAPHS, interviewee, named_side
 from .lines import FIRST_PERSON, MAX_CONTINUED, MIN_SPEECH_WORDS, _continued, _speech_line
 
+LINK_LINE = re.compile(
+    r"(?i)(?:читайте|смотрите|читать|см\.|подробнее|по\s+теме|справка)(?:\s+\w+)?\s*:"
+)  # 'Читайте также: …', matched at a paragraph's start
 BYLINE = re.compile(r"(?i)(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")  # matched at a paragraph's start
 QUESTION_LABEL = re.compile(r"(?i)(?:вопрос|корр\.|корреспондент|журналист|интервьюер)\s*:\s*")
 ANSWER_LABEL = re.compile(r"(?i)ответ\s*:\s*")
@@ -29,6 +32,8 @@ MAX_BETWEEN_LABELS = 40  # paragraphs an answer runs on over when another label 
 MIN_LABELS = 2  # labelled lines that make an interview whose unlabelled paragraphs continue them
 MIN_QUESTIONS = 2  # undashed questions after a lead that make an interview of the paragraphs between
 MIN_QUESTION_WORDS = 2  # 'Почему?' alone is no interviewer's question
+TOPIC_HEADING = re.compile(r"(?:О|Об|Обо|Про)\s+[а-яё]")  # 'О ценах', 'Про семью'
+MAX_HEADING_WORDS = 6  # a longer line is a sentence that lost its stop
 
 
 def interview(article: Article) -> Iterator[Candidate]:
@@ -101,7 +106,12 @@ def labelled_interview(article: Article) -> Iterator[Candidate]:
                     )
                 else:
                     candidate = Candidate(
-                        *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
+                        *span,
+                        kind="direct",
+                        rule="interview_answer",
+                        cue=None,
+                        region=region,
+                        prefer=named_side(article, region) if region else "after",
                     )
                 labelled.append((paragraph, candidate))
                 yield candidate
@@ -111,16 +121,23 @@ def labelled_interview(article: Article) -> Iterator[Candidate]:
 
 def _between_labels(article: Article, labelled: list[tuple[Paragraph, Candidate]]) -> Iterator[Candidate]:
     """The unlabelled paragraphs continuing a labelled line of an interview: up to the next label,
-    after the last one those in the first person."""
+    after the last one those in the first person; after a question ('Вопрос: …?') they answer it."""
     if len(labelled) < MIN_LABELS:
         return
     following = [p.index for p, _ in labelled[1:]] + [None]
+    region = article.once(interviewee)
+    answer = Candidate(
+        0, 0, kind="direct", rule="interview_answer", region=region,
+        prefer=named_side(article, region) if region else "after",
+    )
     for (paragraph, candidate), next_label in zip(labelled, following):
         stop = paragraph.index + 1 + MAX_CONTINUED if next_label is None else next_label
+        asked = candidate.rule == "interview_question" and article.text[paragraph.stop - 1] == "?"
         for other in article.paragraphs[paragraph.index + 1 : min(stop, paragraph.index + 1 + MAX_CONTINUED)]:
             if not _answer_line(article, other, first_person=next_label is None):
                 break
-            yield replace(candidate, start=other.start, stop=other.stop)
+            # after a question, its answer printed without an 'Ответ:' label
+            yield replace(answer if asked else candidate, start=other.start, stop=other.stop)
 
 
 def _answer_line(article: Article, paragraph: Paragraph, first_person: bool) -> bool:
@@ -129,6 +146,7 @@ def _answer_line(article: Article, paragraph: Paragraph, first_person: bool) -> 
     return (
         _speech_line(article, paragraph)
         and not BYLINE.match(text, paragraph.start, paragraph.stop)
+        and not LINK_LINE.match(text, paragraph.start, paragraph.stop)
         and text[paragraph.stop - 1] != ":"
         and (not first_person or bool(FIRST_PERSON.search(text, paragraph.start, paragraph.stop)))
     )
@@ -138,9 +156,10 @@ def answers_continued(article: Article) -> Iterator[Candidate]:
     """The undashed paragraphs that continue an interview answer: '— Да. …' then 'Мы …'; after a
     dash answer to a dash question, all those up to the next dash line."""
     paragraphs = article.paragraphs
+    questions = article.once(dash_questions)
     for paragraph in paragraphs:
-        if dash_line(article, paragraph) is None:
-            continue
+        if dash_line(article, paragraph) is None or paragraph.index in questions:
+            continue  # no dash line, or a question answered undashed ('interview_answers')
         between = (
             _before_next_dash_line(article, paragraph) if _answers_dash_question(article, paragraph) else None
         )
@@ -176,8 +195,9 @@ def _before_next_dash_line(article: Article, paragraph: Paragraph) -> list[Parag
 
 def interview_answers(article: Article) -> Iterator[Candidate]:
     """After a lead naming the interviewee ('Елена Маркова ответила на вопросы издания',
-    'Корреспондент поговорил с X'): undashed questions and the paragraphs answering them, and
-    answers printed without their questions (paragraphs in the first person)."""
+    'Корреспондент поговорил с X'): undashed questions and the paragraphs answering them, answers
+    under topic headings ('О ценах') and answers printed without their questions (paragraphs in
+    the first person)."""
     text, paragraphs = article.text, article.paragraphs
     region = article.once(interviewee)
     headline = region is None and _headline_label(article)
@@ -187,12 +207,19 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
         return
     lead = article.paragraph_at(region[0])
     body = paragraphs[lead.index + 1 :]
+    prefer = "after" if headline else named_side(article, region)
     questions = [p for p in body if _question_line(article, p)]
     asked = len(questions) >= MIN_QUESTIONS
     if headline and not asked:
         return  # a headline naming someone makes no interview of the first-person lines after it
+    headings = [] if asked else [p for p in body if _topic_heading(article, p)]
+    if len(headings) >= MIN_QUESTIONS:  # 'О ценах' over an answer printed without its question
+        questions, asked = headings, True
     answered = False  # the paragraph before was an answer and nothing else
     for paragraph in body:
+        if asked and paragraph in headings:
+            answered = False
+            continue
         if asked and paragraph in questions:
             span = trimmed(text, paragraph.start, paragraph.stop)
             yield Candidate(
@@ -208,7 +235,7 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
         if answer:
             span = trimmed(text, paragraph.start, paragraph.stop)
             yield Candidate(
-                *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer="after"
+                *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer=prefer
             )
 
 
@@ -230,12 +257,24 @@ def _headline_label(article: Article) -> tuple[int, int] | None:
     return None
 
 
+def _topic_heading(article: Article, paragraph: Paragraph) -> bool:
+    """'О новом цехе', 'Про семью': a short line without a final stop naming what the answers
+    under it are about."""
+    text = article.text
+    return (
+        bool(TOPIC_HEADING.match(text, paragraph.start, paragraph.stop))
+        and text[paragraph.stop - 1] not in SENTENCE_ENDS + ":"
+        and words(text, paragraph.start, paragraph.stop) <= MAX_HEADING_WORDS
+    )
+
+
 def _question_line(article: Article, paragraph: Paragraph) -> bool:
-    """An undashed, unlabelled paragraph ending in '?': an interviewer's question."""
+    """An undashed, unlabelled paragraph ending in '?', or a dash question answered undashed: an
+    interviewer's question."""
     text = article.text
     return (
         text[paragraph.stop - 1] == "?"
-        and dash_line(article, paragraph) is None
+        and (dash_line(article, paragraph) is None or paragraph.index in article.once(dash_questions))
         and has_words(text, paragraph.start, paragraph.stop, MIN_QUESTION_WORDS)
     )
 

@@ -61,3 +61,10 @@ def lead_in(article: Article, paragraph: Paragraph) -> tuple[int, int] | None:
     start, stop = (sentence.start, sentence.stop) if sentence else (paragraph.start, paragraph.stop)
     before = match.group("before") and has_words(text, start, match.start(), 1)
     return (start, match.start()) if before else (match.end(), stop)
+
+
+def named_side(article: Article, region: tuple[int, int]) -> str:
+    """Which side of ``region`` to look at first for the interviewee: 'before' when it ends at the
+    lead's words ('Профессор университета Ренат Галиев | рассказал в интервью': the name nearest
+    them), else 'after' ('поговорил с | художником Рустамом Хабибуллиным о …': the first named)."""
+    return "before" if INTERVIEW_LEAD.pattern.match(article.text, region[1]) else "after"
