@@ -68,11 +68,13 @@ AS = re.compile(r"(?i)как\s*")  # 'Как отметил X, …'
 CONJUNCTION_BEFORE_AS = re.compile(
     r"(?i)(?<!\w)(?:того|тех\s+пор|то\s+время)\s*,?\s*$"
 )  # "после того, как X сообщил": "как" joins a clause of time, it introduces no source
+AS_BROKEN = re.compile(rf"[,;:{DASH}]|\s-|-\s")  # between 'как' and its cue: a clause ended, it is no source's
 AS_LOOKBACK = 20  # characters before 'как' searched for such a conjunction
 WHICH = re.compile(r"\s*котор")  # 'по словам, которые …': not a source
 COMMA = re.compile(r",(?=\s)")
-# ", сообщили", ", — заявил", ",- сказал" (a hyphen run into the comma): found by its comma
-LEAD_COMMA = re.compile(rf",(?=\s|(?:{DASH}|-)\s)\s*(?:{DASH}\s*|-\s+)?")
+# ", сообщили", ", — заявил", ",- сказал" (a hyphen run into the comma), ", -сказал" (into the
+# verb: a word never starts with a hyphen): found by its comma
+LEAD_COMMA = re.compile(rf",(?=\s|(?:{DASH}|-)\s|-[а-яё])\s*(?:{DASH}\s*|-\s+|-(?=[а-яё]))?")
 LOST_COMMA = Screened(  # a lost comma: " — заявил"
     re.compile(rf"(?<=\w)\s(?:{DASH}|-)\s+"),
     re.compile(rf"{DASH_CLASS}(?<=\w\s{DASH_CLASS})(?=\s)"),  # the dash, one after where it starts
@@ -168,8 +170,8 @@ def according_to(article: Article) -> Iterator[Candidate]:
         for match in pattern.finditer(text, sentence.start, sentence.stop, places):
             if AS.fullmatch(match.group()):  # 'Как отметил X, …'
                 cue = article.first_cue(match.end(), sentence.stop, within=AS_CUE_WORDS)
-                if cue is None:
-                    continue
+                if cue is None or AS_BROKEN.search(text, match.end(), cue.start):
+                    continue  # 'такой команды, как «Спартак», — сказал X': the comparison ends first
                 lemma = cue.lemma
             else:
                 cue = None
@@ -607,14 +609,26 @@ def _speech_start(article: Article, index: int, start: int) -> int:
         if previous.paragraph != sentence.paragraph or QUOTE_MARK.search(previous.text):
             break
         if not PERSONAL.search(previous.text) and (
-            article.cues_in(previous.start, previous.stop)
-            or article.entities_in(previous.start, previous.stop)
+            any(not _first_person(article, c) for c in article.cues_in(previous.start, previous.stop))
+            or any(e.type != "LOC" for e in article.entities_in(previous.start, previous.stop))
+            or _names_an_actor(article, previous.start, previous.stop)
         ):
-            break
-        if SEPARATOR.search(previous.text):
-            break
+            break  # narration names or describes someone, or reports; 'Считаю …' is the speaker's own
+        if SEPARATOR.search(previous.text) or source_phrases_in(article, previous.start, previous.stop):
+            break  # an attribution of its own: 'По подсчетам автора, …'
         start, index = previous.start, index - 1
     return start
+
+
+def _names_an_actor(article: Article, start: int, stop: int) -> bool:
+    """A description of a person or body in the nominative: 'Газета ссылается на источники'."""
+    lexicon = article.lexicon
+    described = lexicon.roles | lexicon.bodies | lexicon.unnamed
+    return any(
+        p.normal_form in described and p.tag.case == "nomn"
+        for token in article.tokens_in(start, stop)
+        for p in parses(token.text.lower())[:1]
+    )
 
 
 def _postposed_clause_end(text: str, start: int, stop: int) -> int:
