@@ -146,12 +146,24 @@ class Registry:
             place = self._place_after(entity)
             if place is not None:
                 return f"{entity.normal} {place.text}"  # 'МИД России', 'ГУ МВД по Москве'
-            return self.expansions.get(entity.normal, entity.normal)
+            name = self.expansions.get(entity.normal, entity.normal)
+            return self._placed.get(name, name)
         if entity.type != "PER":
             return entity.normal
         entity = self.entities.get(entity.start, entity)
         variants = self.fuller.get(entity.normal) or [entity.normal]
         return next((v for v in variants if wanted and gender(v) == wanted), variants[0])
+
+    @cached_property
+    def _placed(self) -> dict[str, str]:
+        """An organisation's name -> the one name with a place the article gives it ('МВД' ->
+        'МВД Украины'), when it gives only one."""
+        found: dict[str, set[str]] = {}
+        for org in self.article.entities:
+            place = self._place_after(org) if org.type == "ORG" else None
+            if place is not None:
+                found.setdefault(org.normal, set()).add(f"{org.normal} {place.text}")
+        return {name: next(iter(placed)) for name, placed in found.items() if len(placed) == 1}
 
     def _place_after(self, org: Entity) -> Entity | None:
         """The country or region NER split off an organisation's name: a place in the genitive

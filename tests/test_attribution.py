@@ -175,6 +175,13 @@ def test_a_source_phrase_of_common_nouns_names_its_body(text, speaker):
     check(text, "он прятался на даче", speaker)
 
 
+def test_an_organisation_has_one_name_with_its_place():
+    text = "МВД Украины сообщило о задержании. «Задержаны трое», — говорится в заявлении МВД. В МВД добавили, что идет следствие."
+    assert set(quotextract.extract(text)["speaker"]) == {"МВД Украины"}
+    text = "МВД Украины и МВД России обменялись заявлениями. «Задержаны трое», — сообщили в МВД."
+    assert list(quotextract.extract(text)["speaker"]) == ["МВД"]  # which of the two is not said
+
+
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
 PRONOUNS = [
     # a name in a photo credit, byline or link line is no one the article refers back to
