@@ -88,19 +88,47 @@ LOST_COMMA_BEFORE_PRONOUN = re.compile(
 )
 
 
+# ... and before a verb and a name ending the sentence: '… переговоры еще идут сказал Корнилов'
+LOST_COMMA_BEFORE_NAME = re.compile(
+    rf"(?<=[\w{re.escape(QUOTES)}])\s(?=[а-яё]+\s+([А-ЯЁ][а-яё-]+)(?:\s+[А-ЯЁ][а-яё-]+){{0,2}}[.!?…]*\s*$)"
+)
+PREDICATES = ("VERB", "ADJS", "PRTS", "PRED")  # 'переговоры идут', 'мы готовы': a clause of its own
+FINAL_CAPITAL = re.compile(r"[А-ЯЁ][а-яё-]+[.!?…]*\s*$")  # what every match of it is followed by
+
+
 def lead_commas(text: str) -> list[re.Match]:
-    """The matches of LEAD_COMMA, LOST_COMMA and LOST_COMMA_BEFORE_PRONOUN in text order: those
-    of their alternation, as they never overlap (no comma or word stands inside any)."""
+    """The matches of LEAD_COMMA, LOST_COMMA and the LOST_COMMA_BEFORE patterns in text order:
+    those of their alternation, as they never overlap (no comma or word stands inside any)."""
     lost = LOST_COMMA.finditer(text) if DASH in text or HYPHEN in text else ()  # a dash in every match
     pronoun = (
         [m for m in LOST_COMMA_BEFORE_PRONOUN.finditer(text) if _content_word_before(text, m.start())]
         if text.rstrip(SENTENCE_ENDS + " ").endswith(PRONOUN_ENDS)
         else ()
     )
-    return sorted([*LEAD_COMMA.finditer(text), *lost, *pronoun], key=re.Match.start)
+    name = (
+        [
+            m
+            for m in LOST_COMMA_BEFORE_NAME.finditer(text)
+            if _content_word_before(text, m.start()) and _nominative(m.group(1)) and _predicate(text[: m.start()])
+        ]
+        if FINAL_CAPITAL.search(text)
+        else ()
+    )
+    return sorted([*LEAD_COMMA.finditer(text), *lost, *pronoun, *name], key=re.Match.start)
+
+
+def _predicate(text: str) -> bool:
+    """Words with a predicate of their own: 'переговоры идут', not 'Информацию о задержании'."""
+    return any(parses(w.lower())[0].tag.POS in PREDICATES for w in WORDS.findall(text))
+
+
+def _nominative(word: str) -> bool:
+    """A name after a verb that can be its subject: 'сказал Корнилов', not 'сказал Лаврову'."""
+    return any(p.tag.case in ("nomn", None) for p in parses(word.lower()))
 
 
 PRONOUN_ENDS = (" он", " она", " они")
+WORDS = re.compile(r"\w+")
 LAST_WORD = re.compile(r"(\w+)\W*$")
 FUNCTION_WORDS = ("CONJ", "PRCL", "PREP", "NPRO")  # 'Именно это и сказал он' ends its speech on none
 
@@ -264,12 +292,18 @@ def _lost_comma(article: Article, start: int, stop: int) -> int:
         if index == 0:
             if "gent" not in cases:
                 return -1
-        elif "gent" not in cases and "nomn" in cases:
+        elif ("gent" not in cases and "nomn" in cases) or _nominative_first_name(word.text):
             follows = words[index + 1 :]
             return word.start - 1 if any(is_verb(w.text.lower()) for w in follows) else -1
         elif not cases:
             return -1  # a verb, an adverb, a number: not a source's word
     return -1
+
+
+def _nominative_first_name(word: str) -> bool:
+    """'Дмитрий': a first name read first as a nominative (a rare plural genitive aside)."""
+    tag = parses(word.lower())[0].tag
+    return word[:1].isupper() and "Name" in tag.grammemes and tag.case == "nomn"
 
 
 @lru_cache(maxsize=50_000)
