@@ -23,6 +23,16 @@ CLAUSE_BREAK = re.compile(r"[,;:—()]|\s(?:и|а|но|где|когда|то)\s
 GERUND_OPENING = re.compile(r"[А-ЯЁ][а-яё]+(?:я|в|вшись)\s[^,.]*,")
 
 
+# a description whose person asked not to be named: 'представитель министерства, пожелавший
+# остаться неназванным', 'чиновник, попросивший не называть его имени', '… на условиях анонимности'
+ANONYMOUS = re.compile(
+    r"(?:пожелавш|попросивш|просивш)\w*\s+(?:остаться\s+(?:неназванн|анонимн|инкогнито)|не\s+(?:называть|раскрывать))"
+    r"|на\s+условиях\s+анонимности",
+    re.I,
+)
+ANONYMOUS_REACH = 60  # characters after a description searched for its person's wish not to be named
+
+
 class Resolver:
     """Resolves mentions in text order; remembers the last speaker, the topic of what follows."""
 
@@ -72,8 +82,8 @@ class Resolver:
                 return Source(name=mention.key, type="ORG", kind=kind)  # 'как пояснили в милиции'
             return self._body(mention.key, mention.start)
         if mention.kind == "role":
-            if self._possessed(mention):
-                return None  # 'его помощник': someone of his, unnamed
+            if self._possessed(mention) or self._anonymous(mention, cue):
+                return None  # 'его помощник': someone of his; 'чиновник, пожелавший остаться неназванным'
             wanted = wanted or feminine_description(mention.key)
             if "interlocutor" in self.article.lexicon.classes_of(mention.key) and self._unnamed_spoke_last():
                 return None  # 'сказал источник … Собеседник издания добавил': the same unnamed source
@@ -85,6 +95,14 @@ class Resolver:
                 return self._represented(mention)
             return described or self._salient(mention.start, wanted)
         return None  # unnamed: 'источник', 'эксперты'
+
+    def _anonymous(self, mention: Mention, cue: Cue | None) -> bool:
+        """Whether the person described asked not to be named, between the cue and a little
+        after the description, within its sentence."""
+        sentence = self.article.sentence_at(mention.start)
+        start = cue.stop if cue is not None and cue.stop <= mention.start else mention.start
+        stop = min(mention.stop + ANONYMOUS_REACH, sentence.stop if sentence else len(self.article.text))
+        return bool(ANONYMOUS.search(self.article.text, start, stop))
 
     def _possessed(self, mention: Mention) -> bool:
         """A description after a possessive pronoun ('его помощник', 'её адвокат') is another person."""

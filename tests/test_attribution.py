@@ -182,6 +182,20 @@ def test_an_organisation_has_one_name_with_its_place():
     assert list(quotextract.extract(text)["speaker"]) == ["МВД"]  # which of the two is not said
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "сказал представитель министерства, пожелавший остаться неназванным",
+        "рассказал чиновник, попросивший не называть его имени",
+        "рассказал на условиях анонимности чиновник",
+    ],
+)
+def test_a_description_of_someone_who_asked_not_to_be_named_is_unnamed(attribution):
+    check(
+        f"Министр Антон Силуанов выступил на форуме. «Решение уже принято», — {attribution}.", "Решение", None
+    )
+
+
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
 PRONOUNS = [
     # a name in a photo credit, byline or link line is no one the article refers back to
