@@ -209,8 +209,8 @@ def _tagged(word: str, tag: str) -> bool:
 def org_nominative(name: str) -> str:
     """An organisation's name with its head phrase in the nominative: 'Министерство финансов'."""
     words = name.split()
-    if len(words) == 1 and _plural_title(words[0]):
-        return name  # «Ведомости», «Известия», «Новости»
+    if len(words) == 1 and words[0][:1].isupper() and _plural_title(words[0]):
+        return name  # «Ведомости», «Известия», «Новости» (titles: capitalised; 'министерства' is a genitive)
     first = parses(words[0])[0] if len(words) == 1 else None
     if first is not None and "NOUN" in first.tag and first.tag.number == "plur" and first.tag.case != "nomn":
         inflected = inflected_word(first, NOMN_PLUR)  # «Известиям» -> «Известия»

@@ -30,6 +30,8 @@ from quotextract.names import nominative as to_nominative
         ("Голоса Америки", "ORG", "Голос Америки"),
         ("МИДа", "ORG", "МИД"),
         ("Ведомости", "ORG", "Ведомости"),
+        ("тюрьмы", "ORG", "тюрьма"),  # a common noun's genitive, no title in the plural
+        ("министерства", "ORG", "министерство"),
         ("Известиям", "ORG", "Известия"),
     ],
 )
