@@ -167,6 +167,20 @@ ARTICLES = {
         ("Что помогло выжить?", None, "direct", Q),
         ("Доставка. И постоянные гости", "Антон Ляхов", "direct", "dash_line"),
     ],
+    "interview-forward-long-answer.txt": [  # a standfirst names him; a long answer naming others
+        ("Кирилл, вы забили", None, "direct", Q),
+        ("Да. Раньше у меня никогда", "Кирилл Жуков", "direct", "dash_line"),
+        ("Во многом это заслуга партнеров", "Кирилл Жуков", "direct", "quote_continued"),
+        ("Новый тренер Олег Васин тоже", "Кирилл Жуков", "direct", "quote_continued"),
+        ("На тренировках стало тяжелее", "Кирилл Жуков", "direct", "quote_continued"),
+        ("Раньше мы часто проигрывали", "Кирилл Жуков", "direct", "quote_continued"),
+        ("Конечно, многое зависит", "Кирилл Жуков", "direct", "quote_continued"),
+        ("В раздевалке тоже", "Кирилл Жуков", "direct", "quote_continued"),
+        ("Как вам работается с Васиным?", None, "direct", Q),
+        ("Отлично. Он требовательный", "Кирилл Жуков", "direct", "dash_line"),  # far from the name
+        ("Не было предложений", None, "direct", Q),
+        ("Были, но я пока не думаю", "Кирилл Жуков", "direct", "dash_line"),
+    ],
 }
 
 NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
@@ -187,6 +201,7 @@ NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
     "interview-doctor-guest-link.txt": ["Читайте также", "Беседовал", "Гость нашей редакции"],
     "interview-champion-narration.txt": ["Как рассказал потом", "ответил на вопросы"],
     "interview-coffee-nbsp-credit.txt": ["Фото", "личный архив", "Сейчас у сети", "Бизнес"],
+    "interview-forward-long-answer.txt": ["Футбол", "о голах, травмах"],
 }
 
 

@@ -14,6 +14,8 @@ from ..segment import Paragraph
 from .leads import interviewee, lead_in
 from .base import SEPARATOR, Candidate, attribution_cue, clause_end, trimmed, words
 
+STANDFIRST_REACH = 2  # paragraphs before an interview's first question searched for its interviewee
+CREDIT = re.compile(r"(?i)(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*|текст|автор)\b")
 MIN_LINE_WORDS = 2  # a dash line of one word is a list item, not speech
 MIN_UNATTRIBUTED_WORDS = 4  # with no attribution near, a dash line needs four words and a final stop
 DASH_LABEL = re.compile(
@@ -124,6 +126,7 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             continue
         if region is None and is_answer(article, lines, index):  # the interviewee the lead names
             region = block_lead(article, paragraph) or article.once(interviewee)
+            region = region or _standfirst(article, lines)
         yield Candidate(start, stop, kind="direct", rule="dash_line", cue=cue, region=region, prefer="before")
 
 
@@ -134,6 +137,23 @@ def block_lead(article: Article, paragraph: Paragraph) -> tuple[int, int] | None
     while first and dash_line(article, article.paragraphs[first - 1]) is not None:
         first -= 1
     return lead_in(article, article.paragraphs[first - 1]) if first else None
+
+
+def _standfirst(article: Article, lines) -> tuple[int, int] | None:
+    """The paragraph naming a person just before the interview's first dash question, when no
+    lead names the interviewee ('Гость нашей редакции — главный врач Сергей Котов.'): the last
+    person it names is every answer's, however far the talk has gone from it."""
+    first = next((i for i in range(len(lines)) if is_answer(article, lines, i + 1)), None)
+    if first is None:
+        return None
+    before = article.paragraphs[max(0, lines[first][0].index - STANDFIRST_REACH) : lines[first][0].index]
+    for paragraph in reversed(before):
+        if dash_line(article, paragraph) is not None or CREDIT.match(article.text, paragraph.start, paragraph.stop):
+            continue
+        persons = [e for e in article.entities_in(paragraph.start, paragraph.stop) if e.type == "PER"]
+        if persons:
+            return persons[-1].start, persons[-1].stop
+    return None
 
 
 def dash_questions(article: Article) -> frozenset[int]:
