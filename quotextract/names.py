@@ -88,9 +88,19 @@ def _choose_case(words: list[str]) -> str:
         if "inan" in grammemes or "voct" in grammemes or _foreign_locative(parse):
             continue  # 'Драги' is no dredge ('драга'), news call no one in the vocative ('Абаскаль')
         case = parse.tag.case
-        if case and all(_supports(w, case) for w in content[1:]):
+        woman = "Name" in grammemes and "femn" in grammemes
+        if case and all(_supports(w, case) or (woman and _fixed_for_women(w)) for w in content[1:]):
             return case
     return "nomn"
+
+
+FIXED_FOR_WOMEN = re.compile(r"(?:[бвгджзклмнпрстфхцчшщ]|[ыи]х)$", re.I)  # 'Юлии Сырых', 'Анны Франк'
+
+
+def _fixed_for_women(word: str) -> bool:
+    """A surname a woman's name leaves as it is in every case: one ending in a consonant or in
+    -ых, -их ('Касьян', 'Франк', 'Сырых'), where a man's would decline."""
+    return bool(FIXED_FOR_WOMEN.search(word))
 
 
 @lru_cache(maxsize=WORD_CACHE)

@@ -20,6 +20,9 @@ from quotextract.names import nominative as to_nominative
         ("Петрове", "PER", "Петров"),  # a Russian surname's locative still is one
         ("Ги Буше", "PER", "Ги Буше"),  # no locative of 'Буш' without a preposition
         ("Лори Кае", "PER", "Лори Кае"),
+        ("Юлии Сырых", "PER", "Юлия Сырых"),  # a woman's surname in a consonant or -ых stays as it is
+        ("Киру Ярмыш", "PER", "Кира Ярмыш"),
+        ("Дмитрия Черных", "PER", "Дмитрий Черных"),
         ("Минздрава", "ORG", "Минздрав"),
         ("Министерства финансов", "ORG", "Министерство финансов"),
         ("Федеральной налоговой службы", "ORG", "Федеральная налоговая служба"),
