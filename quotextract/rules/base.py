@@ -54,6 +54,7 @@ MAX_CLAUSE = 300  # characters: an attribution clause never runs longer (a bound
 MAX_REGION = 1000  # characters: a speaker is named this close to the cue (a bound for run-on lines)
 JOINT_WINDOW = JOINED_CUE_WORDS + 4  # tokens before a cue where such a joint's comma can stand
 TRIM = " \t\n,;:" + DASHES
+MAX_DATELINE = 80  # characters: a dateline opening a paragraph is never longer
 
 SUBORDINATE = re.compile(
     r"(?i)(?:что|чтобы|как|который|которая|которое|которые|где|когда|если|хотя|потому|поскольку|так|но|а|и|или|не)\b"
@@ -255,24 +256,30 @@ def is_attributive(cue: Cue) -> bool:
     return "PRTF" in parses(cue.text.split()[0].lower())[0].tag
 
 
-DATELINE = (
-    re.compile(  # 'ОМСК, 3 марта. /ТАСС/. ', 'МОСКВА, 1 марта (Рейтер) - ', 'КАЗАНЬ, 5 июля - РИА Новости. '
-        r"[А-ЯЁ][А-ЯЁ-]+(?:\s[А-ЯЁ][А-ЯЁ-]+)*,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?"
-        r"(?:\s*\([^()\n]{1,40}\)\s*[—-]\s*"
-        r"|\.?\s*/[^/\n]{1,40}/\.?\s*(?:[—-]\s*)?"
-        r"|\s*[—-]\s*(?:[А-ЯЁA-Z][\w.-]*\s?){1,3}\.\s+"
-        r"|\s*[—-]\s*)"
-    )
+AGENCY = r"[A-ZА-ЯЁ][A-ZА-ЯЁ.-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ.-]+){0,2}"  # 'INTERFAX.RU', 'ИА REGNUM'
+DATE = r"\d{1,2}\s+[а-яё]+(?:,?\s+\d{4})?"
+DATELINE = re.compile(
+    # 'ОМСК, 3 марта. /ТАСС/. ', 'МОСКВА, 1 марта (Рейтер) - ', 'КАЗАНЬ, 5 июля - РИА Новости. '
+    rf"[А-ЯЁ][А-ЯЁ-]+(?:\s[А-ЯЁ][А-ЯЁ-]+)*,\s+{DATE}"
+    r"(?:\s*\([^()\n]{1,40}\)\s*[—-]\s*"
+    r"|\.?\s*/[^/\n]{1,40}/\.?\s*(?:[—-]\s*)?"
+    r"|\s*[—-]\s*(?:[А-ЯЁA-Z][\w.-]*\s?){1,3}\.\s+"
+    r"|\s*[—-]\s*)"
+    # 'Москва. 5 октября. INTERFAX.RU - ', 'Новосибирск, 3 марта 2024, 14:05 — ИА REGNUM '
+    rf"|[А-ЯЁ][\w-]+(?:\s[А-ЯЁ][\w-]+)*\.\s+{DATE}\.\s+{AGENCY}\s*[—-]\s*"
+    rf"|[А-ЯЁ][\w-]+(?:\s[А-ЯЁ][\w-]+)*,\s+{DATE}(?:,\s*\d{{1,2}}:\d{{2}})?\s*[—-]\s*{AGENCY}"
+    r"(?:\.\s+|\s+(?=[А-ЯЁA-Z«\"]))"
 )
 
 
 def content_start(article: Article, sentence) -> int:
-    """Where a sentence's own words begin: past a wire dateline opening its paragraph."""
+    """Where a sentence's own words begin: past a wire dateline opening its paragraph (which may
+    hold sentence ends: 'Москва. 5 октября. INTERFAX.RU - …')."""
     paragraph = article.paragraphs[sentence.paragraph]
-    if sentence.start != paragraph.start:
+    if sentence.start - paragraph.start > MAX_DATELINE:
         return sentence.start
-    dateline = DATELINE.match(article.text, sentence.start, sentence.stop)
-    return dateline.end() if dateline else sentence.start
+    dateline = DATELINE.match(article.text, paragraph.start, paragraph.stop)
+    return max(sentence.start, dateline.end()) if dateline and dateline.end() < sentence.stop else sentence.start
 
 
 def sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:

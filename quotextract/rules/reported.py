@@ -476,6 +476,9 @@ def postposed(article: Article) -> Iterator[Candidate]:
                 head = (OPENING_DASH.match(text, start, head[1]).end(), head[1])  # '- Ребята …, - сказал'
 
             if has_words(text, *head, MIN_HEAD_WORDS):
+                if kind == "direct":
+                    for earlier in _speech_paragraphs_before(article, sentence.paragraph, head[0]):
+                        yield Candidate(*earlier, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
                 yield Candidate(*head, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
             if has_tail:
                 yield Candidate(*tail, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
@@ -663,6 +666,35 @@ def _names_an_actor(article: Article, start: int, stop: int) -> bool:
         for token in article.tokens_in(start, stop)
         for p in parses(token.text.lower())[:1]
     )
+
+
+MAX_SPEECH_PARAGRAPHS = 3  # paragraphs of speech that lost its marks before the one attributed
+
+
+def _speech_paragraphs_before(article: Article, index: int, start: int) -> list[tuple[int, int]]:
+    """The paragraphs of speech that lost its marks before the paragraph it is attributed in, when
+    that speech opens it: whole first-person paragraphs ending a sentence, naming and describing
+    no one, with no cue outside the first person, no dash line, mark, colon or source phrase."""
+    text, found = article.text, []
+    if start != article.paragraphs[index].start:
+        return found
+    for paragraph in reversed(article.paragraphs[max(0, index - MAX_SPEECH_PARAGRAPHS) : index]):
+        body = paragraph.text
+        if (
+            body[-1] not in SENTENCE_ENDS
+            or body[0] in DASHES
+            or ":" in body
+            or QUOTE_MARK.search(body)
+            or not PERSONAL.search(body)
+            or SEPARATOR.search(body)
+            or any(e.type != "LOC" for e in article.entities_in(paragraph.start, paragraph.stop))
+            or any(not _first_person(article, c) for c in article.cues_in(paragraph.start, paragraph.stop))
+            or source_phrases_in(article, paragraph.start, paragraph.stop)
+            or _names_an_actor(article, paragraph.start, paragraph.stop)
+        ):
+            break
+        found.append(trimmed(text, paragraph.start, paragraph.stop))
+    return found[::-1]
 
 
 def _postposed_clause_end(text: str, start: int, stop: int) -> int:
