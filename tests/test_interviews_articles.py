@@ -5,7 +5,7 @@ hyphens for dashes with CRLF and non-breaking spaces under a site menu, question
 'Вопрос:'/'Ответ:' readers' questions, '— Корр.:'/'— И.П.:' labels, 'Корр.:' with the
 interviewee's surname as a label, a few Q/A lines inside a news report, answers under topic
 headings, 'Вопрос: …?' with the answer unlabelled, dash questions answered undashed, the outlet's
-labels, a readers' phone line, a link line and the article's narration inside the answers, and dash dialogue of two named people or of passers-by that is no
+labels, labels no list knows ('АиФ:', 'А.К.:'), a readers' phone line, a link line and the article's narration inside the answers, and dash dialogue of two named people or of passers-by that is no
 interview. Each expected row is (quote start, speaker, kind, rule); a
 quote is matched by the start of its text; speaker None is no speaker (a question, or an
 interviewee the article never names)."""
@@ -181,6 +181,21 @@ ARTICLES = {
         ("Не было предложений", None, "direct", Q),
         ("Были, но я пока не думаю", "Кирилл Жуков", "direct", "dash_line"),
     ],
+    "interview-veteran-initials-outlet.txt": [  # 'АиФ: …?' / 'А.К.: …': labels no list knows
+        ("Анатолий Семенович, как вы", None, "direct", Q),
+        ("Спокойно, в кругу семьи", "Анатолий Семенович Кузьмин", "direct", "interview_answer"),
+        ("Что вспоминаете чаще всего?", None, "direct", Q),
+        ("Стройку. Мы возводили", "Анатолий Семенович Кузьмин", "direct", "interview_answer"),
+        ("Тогда никто не жаловался", "Анатолий Семенович Кузьмин", "direct", "interview_answer"),
+        ("Чего пожелаете молодым?", None, "direct", Q),
+        ("Не бояться трудностей", "Анатолий Семенович Кузьмин", "direct", "interview_answer"),
+    ],
+    "interview-mayor-walkabout.txt": [  # a few questions inside a report, one answer attributed
+        ("Когда откроют набережную?", None, "direct", Q),
+        ("Первую очередь — к Дню города", "Елена Лапушкина", "direct", "dash_dialogue"),
+        ("Не дорого ли обходится", None, "direct", Q),
+        ("Это не дорого", "Елена Лапушкина", "direct", "dash_line"),
+    ],
 }
 
 NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
@@ -202,6 +217,8 @@ NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
     "interview-champion-narration.txt": ["Как рассказал потом", "ответил на вопросы"],
     "interview-coffee-nbsp-credit.txt": ["Фото", "личный архив", "Сейчас у сети", "Бизнес"],
     "interview-forward-long-answer.txt": ["Футбол", "о голах, травмах"],
+    "interview-veteran-initials-outlet.txt": ["АиФ", "А.К.", "Почетный гражданин", "Интервью"],
+    "interview-mayor-walkabout.txt": ["Подрядчик обещает", "осмотрела ход ремонта", "Журналисты спросили"],
 }
 
 

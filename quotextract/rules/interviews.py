@@ -24,6 +24,10 @@ OUTLET_LABEL = re.compile(
     r"«[^«»\n]{1,40}»\s*:\s*(?=.*\?$)"
 )  # '«Вестник»: Как прошел сезон?' the outlet asks
 LABEL_COLON = re.compile(r"\s*:\s+")  # 'Мустафа Джемилев: …'
+RECURRING_LABEL = re.compile(
+    r"(?P<label>[А-ЯЁA-Z][\w.-]{0,11}(?:\s[А-ЯЁA-Z][\w.-]{0,11})?)\s*:\s+(?=\S)"
+)  # 'АиФ: ', 'А.К.: ', 'Собеседник: ' opening a line
+INITIALS = re.compile(r"(?:[А-ЯЁ]\.\s?){2,3}")  # 'А.К.', 'А. С. К.'
 MIN_ANSWER_WORDS = 2  # 'Имя: …' interview lines: one word after the colon is a label
 MIN_CONTINUED_WORDS = 4  # a shorter line after an answer is a caption or a byline
 LABEL_LOOK = 40  # characters at a paragraph's start searched for a label's colon
@@ -93,10 +97,12 @@ def labelled_interview(article: Article) -> Iterator[Candidate]:
     (named in the lead, else the person the article is about), with the paragraphs continuing them."""
     text, labelled = article.text, []
     region = article.once(interviewee)
+    recurring = _recurring_labels(article)
     for paragraph in article.paragraphs:
         if ":" not in paragraph.text:
             continue  # every label ends in a colon
-        for label, asks in ((QUESTION_LABEL, True), (OUTLET_LABEL, True), (ANSWER_LABEL, False)):
+        labels = ((QUESTION_LABEL, True), (OUTLET_LABEL, True), (ANSWER_LABEL, False))
+        for label, asks in (*labels, *recurring.get(paragraph.index, ())):
             match = label.match(text, paragraph.start, paragraph.stop)
             if match and has_words(text, match.end(), paragraph.stop, MIN_SPEECH_WORDS - 1):
                 span = trimmed(text, match.end(), paragraph.stop)
@@ -105,18 +111,56 @@ def labelled_interview(article: Article) -> Iterator[Candidate]:
                         *span, kind="direct", rule="interview_question", prefer="before", unattributed=True
                     )
                 else:
+                    named = _initials_named(article, match) or region
                     candidate = Candidate(
                         *span,
                         kind="direct",
                         rule="interview_answer",
                         cue=None,
-                        region=region,
-                        prefer=named_side(article, region) if region else "after",
+                        region=named,
+                        prefer=named_side(article, named) if named else "after",
                     )
                 labelled.append((paragraph, candidate))
                 yield candidate
                 break
     yield from _between_labels(article, labelled)
+
+
+def _recurring_labels(article: Article) -> dict[int, tuple[tuple[re.Pattern, bool]]]:
+    """Labels no list knows that open two lines or more each ('АиФ: …?' asking, 'А.К.: …'
+    answering), when those of one label end in '?' (the interviewer's) and those of another do
+    not: for each such line, its label's pattern and whether it asks."""
+    text, found = article.text, {}
+    for paragraph in article.paragraphs:
+        match = RECURRING_LABEL.match(text, paragraph.start, paragraph.stop)
+        named = [e for e in article.entities_in(match.start(), match.end()) if e.type != "LOC"] if match else []
+        if match and not named:  # a name opening it is the 'interview' rule's
+            found.setdefault(match.group("label"), []).append(paragraph)
+    asking = {
+        label: sum(text[p.stop - 1] == "?" for p in lines) * 2 > len(lines)
+        for label, lines in found.items()
+        if len(lines) >= MIN_LABELS
+    }
+    if len(asking) < MIN_LABELS or all(asking.values()) or not any(asking.values()):
+        return {}  # no interviewer asking, or no one answering
+    return {
+        p.index: ((re.compile(re.escape(label) + r"\s*:\s*"), asks),)
+        for label, asks in asking.items()
+        for p in found[label]
+    }
+
+
+def _initials_named(article: Article, label: re.Match) -> tuple[int, int] | None:
+    """The person of the article whose initials a label is ('А.К.' — Анатолий Семенович Кузьмин)."""
+    initials = INITIALS.fullmatch(label.group(0).rstrip(": \t"))
+    if not initials:
+        return None
+    letters = "".join(re.findall(r"[А-ЯЁ]", initials.group(0)))
+    for entity in article.entities_in(0, len(article.text)):
+        names = article.text[entity.start : entity.stop].split()
+        if entity.type == "PER" and len(names) > 1 and names[0][0] + names[-1][0] == letters[0] + letters[-1]:
+            return entity.start, entity.stop
+    return None
 
 
 def _between_labels(article: Article, labelled: list[tuple[Paragraph, Candidate]]) -> Iterator[Candidate]:
