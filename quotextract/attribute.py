@@ -10,10 +10,10 @@ from .article import Article
 from .choose import Chooser
 from .coref import RECENT, Resolver, cue_gender
 from .lexicon import read_list
-from .mentions import PRONOUNS, Mention, find_mentions
+from .mentions import PRONOUNS, Mention, find_mentions, role_lemma
 from .model import Quotation, Span
-from .morph import inflected_word, is_known, parses
-from .registry import Registry, Source, agrees
+from .morph import inflected_word, is_known, is_person_noun, parses
+from .registry import Registry, Source, agrees, related, stems
 from .rules.base import Candidate
 from .syntax import parse_many
 
@@ -23,6 +23,7 @@ GENDER_CODES = {"femn": "f", "masc": "m"}
 NARRATED = frozenset({"about_this"})
 PHRASE_WORDS = 3  # words of a source phrase's common-noun body: 'правоохранительных органов'
 NOMINATIVE = frozenset({"nomn"})
+KINDRED_REACH = 60  # characters before a person's name searched for the words that describe them
 
 
 class Attributor:
@@ -121,6 +122,9 @@ class Attributor:
         body = self._body_of_phrase(candidate)
         if body is not None:  # a document names no issuer: 'Как следует из доклада' is unnamed
             return None if candidate.cue.lemma.lower() in DOCUMENT_CUES else body
+        kindred = self._kindred(candidate)
+        if kindred is not None:
+            return kindred
         wanted = cue_gender(candidate.cue) or self._described_gender(candidate)
         last = self.resolver.last_speaker
         if last and candidate.start - last[2] < RECENT and agrees(last[1], wanted):
@@ -161,6 +165,46 @@ class Attributor:
                 return Source(name=" ".join(phrase), type="ORG")
         return None
 
+    def _kindred(self, candidate: Candidate) -> Source | None:
+        """The person a noun no role is known for refers to by its root ('сказал серб' after
+        'Сербский специалист Деян Станкович' or 'серб Деян Станкович', 'бразилец' after
+        'нападающий сборной Бразилии'): the last one named with a word of that root before."""
+        cue, region = candidate.cue, candidate.region
+        if cue is None or region is None:
+            return None
+        lexicon = self.article.lexicon
+        nouns = [
+            t
+            for t in self.article.tokens_in(region[0], region[1])
+            if is_person_noun(t.text.lower(), "nomn")
+            and role_lemma(t.text.lower(), lexicon) not in lexicon.roles
+        ][:1]
+        if not nouns or nouns[0].text.lower() in lexicon.unnamed:
+            return None
+        own = stems(nouns[0].text)
+        for person in reversed(self.registry.persons):
+            if person.stop > region[0]:
+                continue
+            if related(own, _roots(self._apposition_before(person))):
+                return self.registry.source(person)
+        return None
+
+    def _apposition_before(self, person) -> str:
+        """The nouns and adjectives right before a name, back to a verb, a mark or another name:
+        what describes the person ('Сербский специалист', 'нападающий сборной Бразилии')."""
+        tokens = self.article.tokens_in(max(0, person.start - KINDRED_REACH), person.start)
+        words, at = [], person.start
+        for token in reversed(tokens):
+            entity = self.registry.entities.get(token.start)
+            if self.article.text[token.stop : at].strip() or (entity is not None and entity.type == "PER"):
+                break
+            parse = parses(token.text.lower())[0]
+            if parse.tag.POS not in ("NOUN", "ADJF", "PRTF"):
+                break
+            words.append(token.text)
+            at = token.start
+        return " ".join(reversed(words))
+
     def _described_gender(self, candidate: Candidate) -> str | None:
         """The gender of a person noun the rules know no role for ('По мнению скульптора')."""
         cue, region = candidate.cue, candidate.region
@@ -194,6 +238,11 @@ class Attributor:
                     speaker_affiliation=other.speaker_affiliation,
                 )
         return quotation
+
+
+def _roots(text: str) -> frozenset[str]:
+    """The roots of the words of ``text`` (not their first letters, too loose for this)."""
+    return frozenset(r for r in stems(text) if not r.endswith("…"))
 
 
 def _as_written(word: str, like: str) -> str:

@@ -196,6 +196,40 @@ def test_a_description_of_someone_who_asked_not_to_be_named_is_unnamed(attributi
     )
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [  # a person noun no role is known for: whoever was described with a word of its root
+        (
+            "Сербский специалист Деян Станкович возглавил «Спартак». Ранее командой руководил голландец "
+            "Гус Хиддинк. Его сменил испанец Хуан Лопес. «Я готов к работе», — сказал серб.",
+            "Деян Станкович",
+        ),
+        (
+            "Испанец Хуан Лопес и серб Деян Станкович провели встречу. «Я готов к работе», — сказал испанец.",
+            "Хуан Лопес",
+        ),
+        (
+            "Нападающий сборной Бразилии Малком забил гол. Защитник Игорь Дивеев сравнял счет. «Я готов к работе», "
+            "— признался бразилец.",
+            "Малком",
+        ),
+        (
+            "На открытии выступил пианист Евгений Кисин. Звучали произведения Комитаса. «Я готов к работе», — "
+            "сказал пианист-виртуоз.",
+            "Евгений Кисин",
+        ),
+        # the word only as another's object is no description of them
+        (
+            "Пенсионер Олег Белов живет один. Помощь пенсионеру оказывает сосед Александр Орлов. «Я готов "
+            "к работе», — признался пенсионер.",
+            "Олег Белов",
+        ),
+    ],
+)
+def test_a_person_noun_refers_to_whoever_was_described_by_its_root(text, speaker):
+    check(text, "Я готов к работе", speaker)
+
+
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
 PRONOUNS = [
     # a name in a photo credit, byline or link line is no one the article refers back to
