@@ -168,7 +168,7 @@ def test_guillemets_in_turn_pair_each_with_the_one_before():
 
 
 LEAD_COMMA_OR_DASH = re.compile(  # one pattern, as it was
-    r",(?=\s|[—-]\s|-[а-яё])\s*(?:—\s*|-\s+|-(?=[а-яё]))?|(?<=\w)\s(?:—|-)\s+"
+    r",(?=\s|[—-]\s|-[а-яё])\s*(?:—\s*|-\s+|-(?=[а-яё]))?|(?<=\w)\s(?:—|-)\s+|(?<=\w)\s-(?=[а-яё])"
 )
 
 

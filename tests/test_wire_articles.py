@@ -135,9 +135,32 @@ ARTICLES = {
         ("Дмитрий готовится в Калифорнии", "Вадим Корнилов", "indirect", True),
         ("Работаем. Скоро увидимся на ринге", "Дмитрий Бивол", "direct", True),
     ],
+    "wire-biathlon-lost-commas.txt": [  # commas and final stops lost: '… без промахов - призналась'
+        ("Очень рада, что получилось отстреляться", "Кристина Резцова", "direct", True),
+        ("Трасса была тяжелой", "Кристина Резцова", "direct", True),  # resumed after '… . -'
+        ("допустила ошибку на последнем огневом рубеже", "Ирина Казакевич", "indirect", True),
+        ("Думаю, могла бороться за победу", "Ирина Казакевич", "direct", True),
+        ("девушки готовы к чемпионату России", "Михаил Шашилов", "indirect", True),
+    ],
+    "wire-football-coach-sacked.txt": [  # a section line, a photo credit, a 'Читайте также' link
+        ("Решение принято по обоюдному согласию сторон", "Урал", "indirect", False),  # NER, marks lost
+        # marks lost, the speech names the coach it speaks of: only its last sentence is taken
+        ("Игорь Михайлович много сделал для команды", "Григорий Иванов", "direct", False),
+        ("ожидал отставки", "Игорь Шалимов", "indirect", True),
+        ("Я понимал, к чему все идет", "Игорь Шалимов", "direct", True),
+    ],
+    "wire-tass-crlf-nbsp.txt": [  # CRLF line ends, non-breaking spaces after prepositions
+        ("В этом году в Омской области отремонтируют", "Виталий Хоценко", "indirect", True),
+        ("Мы впервые за много лет", "Виталий Хоценко", "direct", True),
+        ("основная часть работ придется на Омск", "Виталий Хоценко", "indirect", True),
+        ("Контракты на все объекты уже заключены", "Денис Данилов", "direct", True),
+    ],
 }
 
 NOT_QUOTED = {
+    "wire-biathlon-lost-commas.txt": ["призналась", "Второе место"],
+    "wire-football-coach-sacked.txt": ["Спорт", "Фото", "Читайте также", "Исполняющим"],
+    "wire-tass-crlf-nbsp.txt": ["ОМСК", "\r"],
     "wire-tass-roads-paragraphs.txt": ["САМАРА", "Поделиться", "ВКонтакте", "Telegram", "поблагодарил"],
     "wire-transfer-dash-lines.txt": ["Контракт рассчитан", "сказал Ненахов"],
     "wire-police-press-service.txt": ["ПЕРМЬ", "Ранее в МВД", "установило"],

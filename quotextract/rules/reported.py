@@ -75,9 +75,9 @@ COMMA = re.compile(r",(?=\s)")
 # ", сообщили", ", — заявил", ",- сказал" (a hyphen run into the comma), ", -сказал" (into the
 # verb: a word never starts with a hyphen): found by its comma
 LEAD_COMMA = re.compile(rf",(?=\s|(?:{DASH}|-)\s|-[а-яё])\s*(?:{DASH}\s*|-\s+|-(?=[а-яё]))?")
-LOST_COMMA = Screened(  # a lost comma: " — заявил"
-    re.compile(rf"(?<=\w)\s(?:{DASH}|-)\s+"),
-    re.compile(rf"{DASH_CLASS}(?<=\w\s{DASH_CLASS})(?=\s)"),  # the dash, one after where it starts
+LOST_COMMA = Screened(  # a lost comma: " — заявил", " -заявил" (the hyphen run into the verb)
+    re.compile(rf"(?<=\w)\s(?:{DASH}|-)\s+|(?<=\w)\s-(?=[а-яё])"),
+    re.compile(rf"{DASH_CLASS}(?<=\w\s{DASH_CLASS})(?=\s|[а-яё])"),  # the dash, one after where it starts
     lead=-1,
 )
 
@@ -489,7 +489,7 @@ def postposed(article: Article) -> Iterator[Candidate]:
 
 
 OPENING_DASH = re.compile(r"(?:[-—]\s+)?")  # a dash line's dash where speech that lost its marks begins
-RESUMED = re.compile(rf"\s*(?:{DASH}|-(?=\s))\s*(?=[А-ЯЁ])")  # '…, — уточнил Белов. — По договоренности …'
+RESUMED = re.compile(rf"\s*(?:{DASH}|-(?=\s|[А-ЯЁ]))\s*(?=[А-ЯЁ])")  # '…, — уточнил Белов. — По договоренности …'
 
 
 def _resumed(article: Article, index: int) -> tuple[int, int] | None:
