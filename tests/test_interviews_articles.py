@@ -5,7 +5,7 @@ hyphens for dashes with CRLF and non-breaking spaces under a site menu, question
 'Вопрос:'/'Ответ:' readers' questions, '— Корр.:'/'— И.П.:' labels, 'Корр.:' with the
 interviewee's surname as a label, a few Q/A lines inside a news report, answers under topic
 headings, 'Вопрос: …?' with the answer unlabelled, dash questions answered undashed, the outlet's
-labels, labels no list knows ('АиФ:', 'А.К.:'), a readers' phone line, a link line and the article's narration inside the answers, and dash dialogue of two named people or of passers-by that is no
+labels, undashed questions addressing someone named just before them, labels no list knows ('АиФ:', 'А.К.:'), a readers' phone line, a link line and the article's narration inside the answers, and dash dialogue of two named people or of passers-by that is no
 interview. Each expected row is (quote start, speaker, kind, rule); a
 quote is matched by the start of its text; speaker None is no speaker (a question, or an
 interviewee the article never names)."""
@@ -190,11 +190,26 @@ ARTICLES = {
         ("Чего пожелаете молодым?", None, "direct", Q),
         ("Не бояться трудностей", "Анатолий Семенович Кузьмин", "direct", "interview_answer"),
     ],
+    "interview-chef-no-lead.txt": ["Ресторан работает", "о местной кухне", "Люди"],
+    "interview-not-rhetorical-questions.txt": ["Почему так происходит", "Главная из них", "Эксперты считают"],
     "interview-mayor-walkabout.txt": [  # a few questions inside a report, one answer attributed
         ("Когда откроют набережную?", None, "direct", Q),
         ("Первую очередь — к Дню города", "Елена Лапушкина", "direct", "dash_dialogue"),
         ("Не дорого ли обходится", None, "direct", Q),
         ("Это не дорого", "Елена Лапушкина", "direct", "dash_line"),
+    ],
+    "interview-chef-no-lead.txt": [  # no lead verb, no headline: questions address her, undashed
+        ("Ирина, с чего вы начинали?", None, "direct", Q),
+        ("С мытья посуды", "Ирина Мельникова", "direct", "interview_answer"),
+        ("Там я поняла", "Ирина Мельникова", "direct", "interview_answer"),
+        ("Почему вы не участвуете", None, "direct", Q),
+        ("Мне неинтересно соревноваться", "Ирина Мельникова", "direct", "interview_answer"),
+        ("Какое блюдо вы посоветуете", None, "direct", Q),
+        ("Уху по-волжски", "Ирина Мельникова", "direct", "interview_answer"),
+    ],
+    "interview-not-rhetorical-questions.txt": [  # the article's own questions ask no one
+        ("реальные доходы населения", "Росстат", "indirect", "according_to"),
+        ("ситуацию исправит индексация", "Алексей Громов", "indirect", "reported_that"),
     ],
 }
 
@@ -218,6 +233,8 @@ NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
     "interview-coffee-nbsp-credit.txt": ["Фото", "личный архив", "Сейчас у сети", "Бизнес"],
     "interview-forward-long-answer.txt": ["Футбол", "о голах, травмах"],
     "interview-veteran-initials-outlet.txt": ["АиФ", "А.К.", "Почетный гражданин", "Интервью"],
+    "interview-chef-no-lead.txt": ["Ресторан работает", "о местной кухне", "Люди"],
+    "interview-not-rhetorical-questions.txt": ["Почему так происходит", "Главная из них", "Эксперты считают"],
     "interview-mayor-walkabout.txt": ["Подрядчик обещает", "осмотрела ход ремонта", "Журналисты спросили"],
 }
 

@@ -11,11 +11,9 @@ from ..cues import is_finite
 from ..model import Cue
 from ..punct import DASH, DASH_CLASS, HYPHEN, SENTENCE_ENDS
 from ..segment import Paragraph
-from .leads import interviewee, lead_in
+from .leads import interviewee, lead_in, standfirst
 from .base import SEPARATOR, Candidate, attribution_cue, clause_end, trimmed, words
 
-STANDFIRST_REACH = 2  # paragraphs before an interview's first question searched for its interviewee
-CREDIT = re.compile(r"(?i)(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*|текст|автор)\b")
 MIN_LINE_WORDS = 2  # a dash line of one word is a list item, not speech
 MIN_UNATTRIBUTED_WORDS = 4  # with no attribution near, a dash line needs four words and a final stop
 DASH_LABEL = re.compile(
@@ -140,20 +138,12 @@ def block_lead(article: Article, paragraph: Paragraph) -> tuple[int, int] | None
 
 
 def _standfirst(article: Article, lines) -> tuple[int, int] | None:
-    """The paragraph naming a person just before the interview's first dash question, when no
-    lead names the interviewee ('Гость нашей редакции — главный врач Сергей Котов.'): the last
-    person it names is every answer's, however far the talk has gone from it."""
+    """With no lead naming the interviewee, the last person named just before the interview's
+    first dash question answers every question, however far the talk has gone from the name."""
     first = next((i for i in range(len(lines)) if is_answer(article, lines, i + 1)), None)
     if first is None:
         return None
-    before = article.paragraphs[max(0, lines[first][0].index - STANDFIRST_REACH) : lines[first][0].index]
-    for paragraph in reversed(before):
-        if dash_line(article, paragraph) is not None or CREDIT.match(article.text, paragraph.start, paragraph.stop):
-            continue
-        persons = [e for e in article.entities_in(paragraph.start, paragraph.stop) if e.type == "PER"]
-        if persons:
-            return persons[-1].start, persons[-1].stop
-    return None
+    return standfirst(article, lines[first][0], lambda p: dash_line(article, p) is not None)
 
 
 def dash_questions(article: Article) -> frozenset[int]:

@@ -11,7 +11,7 @@ from ..punct import SENTENCE_ENDS
 from ..segment import Paragraph
 from .base import Candidate, comments_start, has_words, trimmed, unquoted, words
 from .dialogue import block_lead, dash_line, dash_questions
-from .leads import LEAD_PARAGRAPHS, interviewee, named_side
+from .leads import LEAD_PARAGRAPHS, interviewee, named_side, standfirst
 from .lines import FIRST_PERSON, MAX_CONTINUED, MIN_SPEECH_WORDS, _continued, _speech_line
 
 LINK_LINE = re.compile(
@@ -36,6 +36,7 @@ MAX_BETWEEN_LABELS = 40  # paragraphs an answer runs on over when another label 
 MIN_LABELS = 2  # labelled lines that make an interview whose unlabelled paragraphs continue them
 MIN_QUESTIONS = 2  # undashed questions after a lead that make an interview of the paragraphs between
 MIN_QUESTION_WORDS = 2  # 'Почему?' alone is no interviewer's question
+SECOND_PERSON = re.compile(r"(?i)(?<!\w)(?:вы|вас|вам|вами|ваш\w*)(?!\w)")  # a question put to someone
 TOPIC_HEADING = re.compile(r"(?:О|Об|Обо|Про)\s+[а-яё]")  # 'О ценах', 'Про семью'
 MAX_HEADING_WORDS = 6  # a longer line is a sentence that lost its stop
 
@@ -260,6 +261,7 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
     headline = region is None and _headline_label(article)
     if headline:  # 'Алексей Миллер: «…»' above undashed questions and their answers
         region = headline
+    region = region or _addressed_standfirst(article)
     if region is None:
         return
     lead = article.paragraph_at(region[0])
@@ -284,8 +286,10 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
             )
             answered = False
             continue
-        answers = (asked and _answers_question(article, paragraph, questions)) or (
-            answered and _answer_goes_on(article, paragraph)
+        answers = (  # past the last question's first paragraph, only first-person ones go on with it
+            _answers_question(article, paragraph, questions)
+            if asked
+            else answered and _answer_goes_on(article, paragraph)
         )
         answer = _answer_line(article, paragraph, first_person=not answers)
         answered = answer and _answer_goes_on(article, paragraph)  # all of it the answer's words
@@ -294,6 +298,15 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
             yield Candidate(
                 *span, kind="direct", rule="interview_answer", cue=None, region=region, prefer=prefer
             )
+
+
+def _addressed_standfirst(article: Article) -> tuple[int, int] | None:
+    """No lead or headline: two undashed questions or more that address someone ('Ирина, с чего
+    вы начинали?'), and the person named just before the first is who answers them."""
+    text = article.text
+    questions = [p for p in article.paragraphs if _question_line(article, p)]
+    addressed = [q for q in questions if SECOND_PERSON.search(text, q.start, q.stop)]
+    return standfirst(article, questions[0]) if len(addressed) >= MIN_QUESTIONS else None
 
 
 def _answer_goes_on(article: Article, paragraph: Paragraph) -> bool:

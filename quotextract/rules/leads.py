@@ -13,6 +13,8 @@ from .scan import Screened, opening_at
 
 UNPUNCTUATED_SPEECH_WORDS = 6  # a line this long is speech (or prose) even when scraping lost its final stop
 LEAD_PARAGRAPHS = 4  # an interview's lead stands among its first lines of prose
+STANDFIRST_REACH = 2  # paragraphs before an interview's first question searched for its interviewee
+CREDIT = re.compile(r"(?i)(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*|текст|автор)\b")
 OUTLET = r"[«\"„“][^»\"“”]{1,40}[»\"“”]|(?-i:[A-ZА-ЯЁ][\w-]*)"  # '«Газете»', 'РБК', 'Reuters'
 LEAD_VERBS = ("ответил", "рассказал", "поговорил", "побеседовал", "беседует", "беседовал")
 INTERVIEW_LEAD = Screened(
@@ -68,3 +70,17 @@ def named_side(article: Article, region: tuple[int, int]) -> str:
     lead's words ('Профессор университета Ренат Галиев | рассказал в интервью': the name nearest
     them), else 'after' ('поговорил с | художником Рустамом Хабибуллиным о …': the first named)."""
     return "before" if INTERVIEW_LEAD.pattern.match(article.text, region[1]) else "after"
+
+
+def standfirst(article: Article, first_question: Paragraph, skip=lambda paragraph: False) -> tuple[int, int] | None:
+    """The last person named in the paragraphs just before an interview's first question, when no
+    lead names the interviewee ('Шеф-повар Ирина Мельникова — о местной кухне …'): past credits
+    and the paragraphs ``skip`` says are no standfirst."""
+    start = max(0, first_question.index - STANDFIRST_REACH)
+    for paragraph in reversed(article.paragraphs[start : first_question.index]):
+        if skip(paragraph) or CREDIT.match(article.text, paragraph.start, paragraph.stop):
+            continue
+        persons = [e for e in article.entities_in(paragraph.start, paragraph.stop) if e.type == "PER"]
+        if persons:
+            return persons[-1].start, persons[-1].stop
+    return None
