@@ -15,7 +15,7 @@ from .lexicon import PREFIX, read_table
 from .model import Entity
 from .morph import WORD_CACHE, fold_yo, is_person_noun, is_verb, parses
 from .morph import lemma as lemma_of
-from .names import nominative, org_nominative
+from .names import can_stand_in, nominative, org_nominative
 
 PRONOUNS = dict((word, kind[0]) for word, kind in read_table("pronouns.txt"))  # 'она' -> 'femn'
 BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*\w)(?:\s+[А-ЯЁA-Z][\w.-]*\w){0,2})")
@@ -106,6 +106,12 @@ def find_mentions(
             stop_at = _genitive_tail(stop_at, words[index + 1 : index + 4], inside_person)
             found.append(Mention(word.start, stop_at, kind, key=lemma))
             covered = stop_at
+    owned = [m for m in found if m.kind == "unnamed" and m.stop - m.start > len(m.key)]
+    found = [
+        m
+        for m in found
+        if not (m.kind == "entity" and any(o.start < m.start and m.stop <= o.stop for o in owned))
+    ]  # 'Родственники Кристенсена заявили': the name is whose they are
     return sorted(found, key=lambda m: m.start)
 
 
@@ -244,10 +250,24 @@ def _people_speaking(article: Article, words, index: int, inside_person) -> int 
         return None  # 'к жителям' is no one speaking
     before = words[index - 1 : index] if index else []
     stop = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
+    owner = _owner_after(article, stop) if stop == word.stop else None
+    stop = owner.stop if owner is not None else stop  # 'Родственники Кристенсена': his, no one named
     after = [w for w in words[index + 1 :] if w.start >= stop][:1]
     near = [w for w in before if not text[w.stop : word.start].strip()]
     near += [w for w in after if not text[stop : w.start].strip()]
     return stop if any(is_verb(w.text.lower()) for w in near) else None
+
+
+def _owner_after(article: Article, stop: int) -> Entity | None:
+    """A person's name in the genitive right after ``stop``: whose the people before it are."""
+    found = article.entities_in(stop, stop + OWNER_REACH)[:1]
+    if not found or found[0].type != "PER" or article.text[stop : found[0].start] != " ":
+        return None
+    words = found[0].text.split()
+    return found[0] if all(can_stand_in(w, "gent") for w in words) else None
+
+
+OWNER_REACH = 60  # characters: the longest name taken for the owner of the people before it
 
 
 def _beside_verb(text: str, words, index: int) -> bool:

@@ -230,6 +230,14 @@ def test_a_person_noun_refers_to_whoever_was_described_by_its_root(text, speaker
     check(text, "Я готов к работе", speaker)
 
 
+@pytest.mark.parametrize(
+    "people", ["Адвокаты Кристенсена", "Соседи Брендта Кристенсена", "Родственники Кристенсена"]
+)
+def test_people_of_a_named_person_are_unnamed_not_that_person(people):
+    row = speaker_of(f"Брендт Кристенсен арестован. {people} заявили, что он невиновен.", "он невиновен")
+    assert pd.isna(row["speaker"]) and row["speaker_mention"] == people
+
+
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
 PRONOUNS = [
     # a name in a photo credit, byline or link line is no one the article refers back to
