@@ -5,7 +5,7 @@ hyphens for dashes with CRLF and non-breaking spaces under a site menu, question
 'Вопрос:'/'Ответ:' readers' questions, '— Корр.:'/'— И.П.:' labels, 'Корр.:' with the
 interviewee's surname as a label, a few Q/A lines inside a news report, answers under topic
 headings, 'Вопрос: …?' with the answer unlabelled, dash questions answered undashed, the outlet's
-labels, undashed questions addressing someone named just before them, labels no list knows ('АиФ:', 'А.К.:'), a readers' phone line, a link line and the article's narration inside the answers, and dash dialogue of two named people or of passers-by that is no
+labels, undashed questions addressing someone named just before them, labels no list knows ('АиФ:', 'А.К.:'), a one-word dash answer, a readers' phone line, a link line and the article's narration inside the answers, and dash dialogue of two named people or of passers-by that is no
 interview. Each expected row is (quote start, speaker, kind, rule); a
 quote is matched by the start of its text; speaker None is no speaker (a question, or an
 interviewee the article never names)."""
@@ -210,6 +210,15 @@ ARTICLES = {
     "interview-not-rhetorical-questions.txt": [  # the article's own questions ask no one
         ("реальные доходы населения", "Росстат", "indirect", "according_to"),
         ("ситуацию исправит индексация", "Алексей Громов", "indirect", "reported_that"),
+    ],
+    "interview-hockey-one-word-answer.txt": [  # '— Нет.' answers, and its paragraph goes on
+        ("Максим, вы продлите контракт?", None, "direct", Q),
+        ("Нет", "Максим Орлов", "direct", "dash_line"),
+        ("Клуб предложил мне", "Максим Орлов", "direct", "quote_continued"),
+        ("В какой?", None, "direct", Q),
+        ("Пока не скажу", "Максим Орлов", "direct", "dash_line"),
+        ("А если позовут", None, "direct", Q),
+        ("Конечно, поеду", "Максим Орлов", "direct", "dash_line"),
     ],
 }
 

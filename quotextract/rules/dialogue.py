@@ -106,8 +106,11 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             continue
         region, cue = _borrowed_attribution(article, lines, index)
         start, stop = trimmed(text, body, paragraph.stop)
-        if start >= stop or not text[start].isupper() or words(text, start, stop) < MIN_LINE_WORDS:
+        if start >= stop or not text[start].isupper():
             continue
+        if words(text, start, stop) < MIN_LINE_WORDS and not is_answer(article, lines, index):
+            continue  # a list item, unless it answers a question: '— Нет.'
+
         if _is_question(article, lines, index) or paragraph.index in article.once(dash_questions):
             yield Candidate(
                 start, stop, kind="direct", rule="interview_question", prefer="before", unattributed=True
