@@ -311,6 +311,8 @@ def _after_quote(article: Article, start: int, stop: int):
     )
     if cue is None or not is_finite(cue) or FOLLOWED_BY_CLAUSE.match(article.text, cue.stop, stop):
         return None
+    if dashed and SEPARATOR.search(article.text, clause, cue.start):
+        return None  # '«Спартак» - великий клуб, - заявил X': the name opens the words said, their own attribution follows
     end = clause_end(article.text, clause, stop)
     relative = RELATIVE_AFTER.search(article.text, cue.stop, end)  # '— сказал X, которого цитирует Y'
     return clause, relative.start() if relative else end, cue
