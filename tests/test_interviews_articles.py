@@ -5,7 +5,7 @@ hyphens for dashes with CRLF and non-breaking spaces under a site menu, question
 'Вопрос:'/'Ответ:' readers' questions, '— Корр.:'/'— И.П.:' labels, 'Корр.:' with the
 interviewee's surname as a label, a few Q/A lines inside a news report, answers under topic
 headings, 'Вопрос: …?' with the answer unlabelled, dash questions answered undashed, the outlet's
-labels, undashed questions addressing someone named just before them, labels no list knows ('АиФ:', 'А.К.:'), a one-word dash answer, a readers' phone line, a link line and the article's narration inside the answers, and dash dialogue of two named people or of passers-by that is no
+labels, undashed questions calling by name someone named just before them (not an FAQ's), labels no list knows ('АиФ:', 'А.К.:'), a one-word dash answer, a readers' phone line, a link line and the article's narration inside the answers, and dash dialogue of two named people or of passers-by that is no
 interview. Each expected row is (quote start, speaker, kind, rule); a
 quote is matched by the start of its text; speaker None is no speaker (a question, or an
 interviewee the article never names)."""
@@ -192,6 +192,7 @@ ARTICLES = {
     ],
     "interview-chef-no-lead.txt": ["Ресторан работает", "о местной кухне", "Люди"],
     "interview-not-rhetorical-questions.txt": ["Почему так происходит", "Главная из них", "Эксперты считают"],
+    "interview-not-faq.txt": ["Самозанятые смогут", "Взнос составит", "Что изменится"],
     "interview-mayor-walkabout.txt": [  # a few questions inside a report, one answer attributed
         ("Когда откроют набережную?", None, "direct", Q),
         ("Первую очередь — к Дню города", "Елена Лапушкина", "direct", "dash_dialogue"),
@@ -220,6 +221,7 @@ ARTICLES = {
         ("А если позовут", None, "direct", Q),
         ("Конечно, поеду", "Максим Орлов", "direct", "dash_line"),
     ],
+    "interview-not-faq.txt": [],  # an FAQ's 'Сколько вам придется платить?' calls no one: no interview
 }
 
 NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
@@ -244,6 +246,7 @@ NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
     "interview-veteran-initials-outlet.txt": ["АиФ", "А.К.", "Почетный гражданин", "Интервью"],
     "interview-chef-no-lead.txt": ["Ресторан работает", "о местной кухне", "Люди"],
     "interview-not-rhetorical-questions.txt": ["Почему так происходит", "Главная из них", "Эксперты считают"],
+    "interview-not-faq.txt": ["Самозанятые смогут", "Взнос составит", "Что изменится"],
     "interview-mayor-walkabout.txt": ["Подрядчик обещает", "осмотрела ход ремонта", "Журналисты спросили"],
 }
 

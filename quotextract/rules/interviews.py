@@ -302,11 +302,16 @@ def interview_answers(article: Article) -> Iterator[Candidate]:
 
 def _addressed_standfirst(article: Article) -> tuple[int, int] | None:
     """No lead or headline: two undashed questions or more that address someone ('Ирина, с чего
-    вы начинали?'), and the person named just before the first is who answers them."""
+    вы начинали?'), one calling by name the person named just before the first, who answers them."""
     text = article.text
     questions = [p for p in article.paragraphs if _question_line(article, p)]
     addressed = [q for q in questions if SECOND_PERSON.search(text, q.start, q.stop)]
-    return standfirst(article, questions[0]) if len(addressed) >= MIN_QUESTIONS else None
+    person = standfirst(article, questions[0]) if len(addressed) >= MIN_QUESTIONS else None
+    if person is None:
+        return None
+    first_name = text[person[0] : person[1]].split()[0]
+    called = any(text.startswith(first_name, q.start) and text[q.start + len(first_name)] in ", " for q in questions)
+    return person if called else None  # a question calls them by name: 'Ирина, …?', not an FAQ's 'Как вам …?'
 
 
 def _answer_goes_on(article: Article, paragraph: Paragraph) -> bool:
