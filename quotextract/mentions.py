@@ -242,29 +242,41 @@ PREPOSITION_REACH = 20  # characters before a word searched for its preposition
 def _people_speaking(article: Article, words, index: int, inside_person) -> int | None:
     """Where the mention ends of people no one names as a verb's subject: a plural animate noun
     in the nominative, with its genitive tail, a verb right before it or right after
-    ('Друзья семьи рассказали', 'Критики говорят'); None for any other word."""
+    ('Друзья семьи рассказали', 'Критики говорят'), or a singular one with a named owner ('Муж
+    певицы Анны Петровой рассказал'); None for any other word."""
     text, word = article.text, words[index]
-    if not is_person_noun(word.text.lower(), "nomn", "plur"):
+    plural = is_person_noun(word.text.lower(), "nomn", "plur")
+    if not plural and not is_person_noun(word.text.lower(), "nomn"):
         return None
     if after_preposition(article, word.start):
         return None  # 'к жителям' is no one speaking
     before = words[index - 1 : index] if index else []
     stop = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
-    owner = _owner_after(article, stop) if stop == word.stop else None
-    stop = owner.stop if owner is not None else stop  # 'Родственники Кристенсена': his, no one named
+    owner = _owner_after(article, stop, strict=not plural)
+    if not plural and (owner is None or role_lemma(word.text.lower(), article.lexicon) in article.lexicon.roles):
+        return None  # 'Женщина рассказала': she may be the one the article is about; roles are read as such
+    stop = owner.stop if owner is not None else stop  # 'Родственники Кристенсена', 'Муж певицы Анны Петровой'
     after = [w for w in words[index + 1 :] if w.start >= stop][:1]
     near = [w for w in before if not text[w.stop : word.start].strip()]
     near += [w for w in after if not text[stop : w.start].strip()]
     return stop if any(is_verb(w.text.lower()) for w in near) else None
 
 
-def _owner_after(article: Article, stop: int) -> Entity | None:
-    """A person's name in the genitive right after ``stop``: whose the people before it are."""
+def _owner_after(article: Article, stop: int, strict: bool) -> Entity | None:
+    """A person's name in the genitive right after ``stop``: whose the people before it are;
+    ``strict``, a name none of whose words reads as a singular nominative (after a singular
+    noun the name is more often its apposition: 'Горничная Лизка', 'телеведущая Дана Борисова')."""
     found = article.entities_in(stop, stop + OWNER_REACH)[:1]
     if not found or found[0].type != "PER" or article.text[stop : found[0].start] != " ":
         return None
     words = found[0].text.split()
-    return found[0] if all(can_stand_in(w, "gent") for w in words) else None
+    genitive = all(can_stand_in(w, "gent") and not (strict and _singular_nominative(w)) for w in words)
+    return found[0] if genitive else None
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _singular_nominative(word: str) -> bool:
+    return any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses(word))
 
 
 OWNER_REACH = 60  # characters: the longest name taken for the owner of the people before it

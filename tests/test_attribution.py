@@ -231,11 +231,16 @@ def test_a_person_noun_refers_to_whoever_was_described_by_its_root(text, speaker
 
 
 @pytest.mark.parametrize(
-    "people", ["Адвокаты Кристенсена", "Соседи Брендта Кристенсена", "Родственники Кристенсена"]
+    "people", ["Адвокаты Кристенсена", "Соседи Брендта Кристенсена", "Родственники Кристенсена", "Брат Кристенсена"]
 )
 def test_people_of_a_named_person_are_unnamed_not_that_person(people):
     row = speaker_of(f"Брендт Кристенсен арестован. {people} заявили, что он невиновен.", "он невиновен")
     assert pd.isna(row["speaker"]) and row["speaker_mention"] == people
+
+
+def test_a_relative_of_a_named_person_is_unnamed_a_name_beside_a_person_noun_is_theirs():
+    check("Муж певицы Анны Петровой рассказал: «Мы уже ищем новую площадку».", "Мы уже ищем", None)
+    check("Телеведущая Дана Борисова рассказала: «Мы уже ищем новую площадку».", "Мы уже ищем", "Дана Борисова")
 
 
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
