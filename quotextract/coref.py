@@ -60,8 +60,8 @@ class Resolver:
             return registry.source(mention.entity, wanted)
         if mention.kind == "pronoun":
             pronoun = PRONOUNS[mention.key]
-            if pronoun == "plur":
-                return None
+            if pronoun == "plur":  # 'В «Газпроме» заявили … Они также добавили': the organisation
+                return self._organisation_spoke(mention.start)
             if pronoun == "org":  # 'В Минздраве инициативу одобрили. Там напомнили, что …'
                 return self._body(None, mention.start)
             wanted = pronoun if pronoun in ("masc", "femn") else wanted
@@ -103,6 +103,16 @@ class Resolver:
         start = cue.stop if cue is not None and cue.stop <= mention.start else mention.start
         stop = min(mention.stop + ANONYMOUS_REACH, sentence.stop if sentence else len(self.article.text))
         return bool(ANONYMOUS.search(self.article.text, start, stop))
+
+    def _organisation_spoke(self, position: int) -> Source | None:
+        """The organisation that spoke last, in this paragraph or the one before, when no one
+        spoke after it: what a plural pronoun refers to; else no one named."""
+        last = self.last_speaker
+        if last is None or last[1].type != "ORG" or self._unnamed_spoke_last():
+            return None
+        here = self.article.paragraph_at(position)
+        there = self.article.paragraph_at(max(0, last[2] - 1))
+        return last[1] if here and there and here.index - there.index <= 1 else None
 
     def _possessed(self, mention: Mention) -> bool:
         """A description after a possessive pronoun ('его помощник', 'её адвокат') is another person."""

@@ -231,7 +231,8 @@ def test_a_person_noun_refers_to_whoever_was_described_by_its_root(text, speaker
 
 
 @pytest.mark.parametrize(
-    "people", ["Адвокаты Кристенсена", "Соседи Брендта Кристенсена", "Родственники Кристенсена", "Брат Кристенсена"]
+    "people",
+    ["Адвокаты Кристенсена", "Соседи Брендта Кристенсена", "Родственники Кристенсена", "Брат Кристенсена"],
 )
 def test_people_of_a_named_person_are_unnamed_not_that_person(people):
     row = speaker_of(f"Брендт Кристенсен арестован. {people} заявили, что он невиновен.", "он невиновен")
@@ -240,7 +241,28 @@ def test_people_of_a_named_person_are_unnamed_not_that_person(people):
 
 def test_a_relative_of_a_named_person_is_unnamed_a_name_beside_a_person_noun_is_theirs():
     check("Муж певицы Анны Петровой рассказал: «Мы уже ищем новую площадку».", "Мы уже ищем", None)
-    check("Телеведущая Дана Борисова рассказала: «Мы уже ищем новую площадку».", "Мы уже ищем", "Дана Борисова")
+    check(
+        "Телеведущая Дана Борисова рассказала: «Мы уже ищем новую площадку».", "Мы уже ищем", "Дана Борисова"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [  # 'они' after an organisation spoke is the organisation; after people, or no one, unnamed
+        (
+            "В «Газпроме» заявили, что поставки не прекращены. Они также добавили, что контракт продлен.",
+            "Газпром",
+        ),
+        ("Иван Петров и Анна Сидорова выступили на форуме. Они также добавили, что контракт продлен.", None),
+        (
+            "В «Газпроме» заявили, что поставки идут. Эксперты считают, что цены вырастут. Они также добавили, "
+            "что контракт продлен.",
+            None,
+        ),
+    ],
+)
+def test_a_plural_pronoun_after_an_organisation_is_the_organisation(text, speaker):
+    check(text, "контракт продлен", speaker)
 
 
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
