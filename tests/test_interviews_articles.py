@@ -222,6 +222,17 @@ ARTICLES = {
         ("Конечно, поеду", "Максим Орлов", "direct", "dash_line"),
     ],
     "interview-not-faq.txt": [],  # an FAQ's 'Сколько вам придется платить?' calls no one: no interview
+    "interview-actress-bold-questions-dashed.txt": [  # undashed questions, dash answers
+        ("Светлана, как вы готовились", None, "direct", Q),
+        ("Перечитала роман трижды", "Светлана Кораблева", "direct", "dash_line"),
+        ("Я ходила в Эрмитаж", "Светлана Кораблева", "direct", "quote_continued"),
+        ("Потом я нашла старые", "Светлана Кораблева", "direct", "quote_continued"),
+        ("А еще я брала уроки", "Светлана Кораблева", "direct", "quote_continued"),
+        ("Было ли страшно", None, "direct", Q),
+        ("Очень. Но режиссер сказал", "Светлана Кораблева", "direct", "dash_line"),
+        ("Когда премьера?", None, "direct", Q),
+        ("Пятнадцатого ноября", "Светлана Кораблева", "direct", "dash_line"),
+    ],
 }
 
 NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
@@ -310,3 +321,9 @@ def test_crlf_and_nbsp_never_leak_into_quotations(extracted):
     _, frame = extracted["interview-hockey-hyphens-crlf.txt"]
     assert not frame["quote"].str.contains("\r").any()
     assert not frame["quote"].str.match(r"[\s\xa0-]").any()
+
+
+def test_dash_answers_to_undashed_questions_name_the_lead_s_interviewee(extracted):
+    _, frame = extracted["interview-actress-bold-questions-dashed.txt"]
+    answers = frame[frame["rule"] == "dash_line"]
+    assert list(answers["speaker_mention"]) == ["Светлана Кораблева"] * 3  # the lead's name, not a guess

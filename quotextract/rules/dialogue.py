@@ -125,10 +125,23 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             )
         ):
             continue
-        if region is None and is_answer(article, lines, index):  # the interviewee the lead names
+        if region is None and (is_answer(article, lines, index) or _after_undashed_question(article, paragraph)):
             region = block_lead(article, paragraph) or article.once(interviewee)
             region = region or _standfirst(article, lines)
         yield Candidate(start, stop, kind="direct", rule="dash_line", cue=cue, region=region, prefer="before")
+
+
+def _after_undashed_question(article: Article, paragraph: Paragraph) -> bool:
+    """A dash line right after an undashed question ('Светлана, как вы готовились?' printed bold):
+    an answer, the interviewee's the lead names."""
+    if not paragraph.index:
+        return False
+    previous = article.paragraphs[paragraph.index - 1]
+    return (
+        dash_line(article, previous) is None
+        and article.text[previous.stop - 1] == "?"
+        and words(article.text, previous.start, previous.stop) >= MIN_LINE_WORDS
+    )
 
 
 def block_lead(article: Article, paragraph: Paragraph) -> tuple[int, int] | None:
