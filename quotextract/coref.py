@@ -68,7 +68,8 @@ class Resolver:
             opening = self._description_opening_before(mention.start)
             if opening is not None:  # 'Сам же главный тренер … Он заявил': the coach, named or not
                 return self.registry.described(opening.key, opening.start, wanted)
-            return self._salient(mention.start, wanted)
+            organisation = self._organisation_subject(mention, wanted)
+            return organisation or self._salient(mention.start, wanted)
         if mention.kind == "body":
             if mention.name:
                 return Source(name=mention.name, type="ORG", kind="press")
@@ -260,16 +261,40 @@ class Resolver:
                 return last[1]
         return self._organisation_before(key, max(0, position - RECENT * 2), position)
 
+    def _organisation_subject(self, mention: Mention, wanted: str | None) -> Source | None:
+        """An organisation opening the sentence before as its subject, for a pronoun opening its
+        own whose gender is that of the organisation's head noun ('Компания «Вектор» объявила …
+        Она также сообщила')."""
+        sentence = self.article.sentence_at(mention.start)
+        if wanted is None or sentence is None or self.article.text[sentence.start : mention.start].strip():
+            return None
+        last = self.last_speaker
+        found = self._organisation_opening(sentence, last[2] if last else 0)
+        if found is None:
+            return None
+        previous = self.article.sentence_at(sentence.start - 2)
+        head = self.article.tokens_in(previous.start, previous.stop)[:1] if previous else []
+        gender = parses(head[0].text.lower())[0].tag.gender if head else None
+        return found if gender == wanted else None
+
     def _organisation_opening(self, sentence, since: int) -> Source | None:
         """The organisation opening the sentence before ``sentence`` as its subject, named after
         the last quotation ended at ``since``."""
         previous = self.article.sentence_at(sentence.start - 2) if sentence.start > 1 else None
         if previous is None or previous.start < since or previous.paragraph != sentence.paragraph:
             return None
-        found = find_mentions(self.article, previous.start, previous.stop, self._inside_quote)[:1]
+        found = find_mentions(self.article, previous.start, previous.stop, self._inside_quote)[:2]
         mention = found[0] if found else None
         if mention is None or self.article.text[previous.start : mention.start].strip():
             return None
+        named = found[1] if len(found) > 1 and found[1].kind == "entity" else None
+        head = lemma(self.article.text[mention.start : mention.stop].lower())
+        if (
+            (mention.kind == "body" or head in self.article.lexicon.bodies)
+            and named
+            and not self.article.text[mention.stop : named.start].strip(' «"„')
+        ):
+            mention = named  # 'Компания «Вектор» объявила': the company named (NER may take 'Компания' too)
         if mention.kind == "body" and mention.name:
             return Source(
                 name=mention.name, type="ORG", kind=self.article.lexicon.kind_of_head.get(mention.key)

@@ -265,6 +265,27 @@ def test_a_plural_pronoun_after_an_organisation_is_the_organisation(text, speake
     check(text, "контракт продлен", speaker)
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [  # 'она' opening the sentence after one an organisation opened, of its head noun's gender
+        (
+            "Министр Анна Петрова выступила. Компания «Вектор» объявила о сокращениях. Она также сообщила, "
+            "что штат уменьшится.",
+            "Вектор",
+        ),
+        ("Партия «Яблоко» выступила против закона. Она заявила, что штат уменьшится.", "Яблоко"),
+        # a pronoun of another gender is a person's
+        (
+            "Министр Анна Петрова выступила. Компания «Вектор» объявила о сокращениях. Он также сообщил, "
+            "что штат уменьшится.",
+            None,
+        ),
+    ],
+)
+def test_a_pronoun_after_an_organisation_opening_the_sentence_before(text, speaker):
+    check(text, "штат уменьшится", speaker)
+
+
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
 PRONOUNS = [
     # a name in a photo credit, byline or link line is no one the article refers back to
