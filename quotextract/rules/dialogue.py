@@ -127,7 +127,7 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             continue
         if region is None and (is_answer(article, lines, index) or _after_undashed_question(article, paragraph)):
             region = block_lead(article, paragraph) or article.once(interviewee)
-            region = region or _standfirst(article, lines)
+            region = region or article.once(dash_standfirst)
         yield Candidate(start, stop, kind="direct", rule="dash_line", cue=cue, region=region, prefer="before")
 
 
@@ -153,13 +153,19 @@ def block_lead(article: Article, paragraph: Paragraph) -> tuple[int, int] | None
     return lead_in(article, article.paragraphs[first - 1]) if first else None
 
 
-def _standfirst(article: Article, lines) -> tuple[int, int] | None:
+def dash_standfirst(article: Article) -> tuple[int, int] | None:
     """With no lead naming the interviewee, the last person named just before the interview's
     first dash question answers every question, however far the talk has gone from the name."""
-    first = next((i for i in range(len(lines)) if is_answer(article, lines, i + 1)), None)
-    if first is None:
-        return None
-    return standfirst(article, lines[first][0], lambda p: dash_line(article, p) is not None)
+    text, paragraphs = article.text, article.paragraphs
+    for paragraph, following in zip(paragraphs, paragraphs[1:]):
+        if (
+            text[paragraph.stop - 1] == "?"
+            and text[following.stop - 1] != "?"
+            and dash_line(article, paragraph) is not None
+            and dash_line(article, following) is not None
+        ):
+            return standfirst(article, paragraph, lambda p: dash_line(article, p) is not None)
+    return None
 
 
 def dash_questions(article: Article) -> frozenset[int]:

@@ -10,7 +10,7 @@ from ..article import Article
 from ..punct import SENTENCE_ENDS
 from ..segment import Paragraph
 from .base import Candidate, comments_start, has_words, trimmed, unquoted, words
-from .dialogue import block_lead, dash_line, dash_questions
+from .dialogue import block_lead, dash_line, dash_questions, dash_standfirst
 from .leads import LEAD_PARAGRAPHS, interviewee, named_side, standfirst
 from .lines import FIRST_PERSON, MAX_CONTINUED, MIN_SPEECH_WORDS, _continued, _speech_line
 
@@ -223,8 +223,9 @@ def answers_continued(article: Article) -> Iterator[Candidate]:
 
 
 def _answer_lead(article: Article, paragraph: Paragraph) -> tuple[int, int] | None:
-    """Where the interviewee of a dash answer is named: the lead before its block, else the article's."""
-    return block_lead(article, paragraph) or article.once(interviewee)
+    """Where the interviewee of a dash answer is named: the lead before its block, else the
+    article's, else the standfirst before its first question."""
+    return block_lead(article, paragraph) or article.once(interviewee) or article.once(dash_standfirst)
 
 
 def _answers_dash_question(article: Article, paragraph: Paragraph) -> bool:
