@@ -207,6 +207,24 @@ def according_to(article: Article) -> Iterator[Candidate]:
             yield from _around_source(article, sentence, match, cue, lemma, commas)
 
 
+SOURCE_JOINT = re.compile(r",\s*(?:(?:а|но|и|однако)\s*,?\s*)?$")  # ', а по данным Росстата, …': another source's content
+
+
+RELATIVE_BEFORE = re.compile(rf"{RELATIVE_WORD}\w*\s*,\s*$", re.I)
+
+
+def _before_next_source(article: Article, start: int, stop: int) -> int:
+    """Content cut before a source phrase of its own that a comma (and a joint) opens."""
+    text = article.text
+    for phrase in source_phrases_in(article, start, stop):
+        if WHICH.match(text, phrase.stop) or RELATIVE_BEFORE.search(text, start, phrase.start):
+            continue  # 'решения, согласно которым …', 'который, согласно решению суда, …': a relative clause
+        joint = SOURCE_JOINT.search(text, start, phrase.start)
+        if joint and has_words(text, start, joint.start(), MIN_CONTENT_WORDS):
+            return joint.start()
+    return stop
+
+
 APPOSITION_STARTS = "|".join(map(re.escape, read_list("apposition_starts.txt")))
 APPOSITIVE = re.compile(rf"\s*(?:{APPOSITION_STARTS})\w*(?:\s+[^\s,]+){{0,5}},")
 RELATIVE_APPOSITIVE = re.compile(r"\s*котор\w*(?:\s+[^\s,]+){1,7},")
@@ -256,7 +274,7 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
             yield Candidate(
                 *head, kind="indirect", rule=rule, cue=phrase_cue, region=region, speaker_case=case
             )
-        stop = content_end(article, tail[0], tail[1])
+        stop = _before_next_source(article, tail[0], content_end(article, tail[0], tail[1]))
         span = trimmed(text, tail[0], stop, SENTENCE_ENDS)
         inside = verbatim(text, *span)  # 'По словам X, «…»': the marks make the words verbatim
         yield Candidate(
@@ -383,7 +401,7 @@ def reported_that(article: Article) -> Iterator[Candidate]:
             if _spoken_by_another(article, cue):
                 continue
             start = cue.stop + that.end()
-            stop = content_end(article, start, sentence.stop)
+            stop = _before_next_source(article, start, content_end(article, start, sentence.stop))
             span = trimmed(text, start, stop, SENTENCE_ENDS)
             inside = verbatim(text, *span)  # 'заявил, что «…»': the marks make the words verbatim
             span = inside or span
