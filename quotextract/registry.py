@@ -34,7 +34,7 @@ AGREEMENT_GAP = re.compile(r"[\s,—–-]*(?:(?:также|тоже|уже|ещ�
 AGREEMENT_LOOK = 40  # characters after a name searched for its verb
 
 # Relaying outlets: 'сообщает ТАСС', 'МОСКВА, 5 июля. /ТАСС/.', 'пишет «Коммерсантъ»'.
-DATELINE = re.compile(r"^[А-ЯЁ][А-ЯЁ -]+,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\s*[.,]?\s*[/(–—-]\s*")
+DATELINE = re.compile(r"[А-ЯЁ][А-ЯЁ -]+,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\s*[.,]?\s*[/(–—-]\s*")
 RELAY_VERBS = frozenset(read_list("outlet_verbs.txt"))
 BODY_REACH = 25  # characters between a body noun and the name it introduces ('клуб «Динамо»')
 DATELINE_REACH = 60  # characters: a dateline names its agency right after the place and date

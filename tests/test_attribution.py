@@ -952,3 +952,18 @@ def test_a_headline_label_makes_an_interview_only_of_questions_and_answers():
         "Мы подпишем контракт с китайскими партнёрами в мае."
     )
     assert list(narrated["rule"]) == ["interview"]  # the headline's own words only
+
+
+def test_a_dateline_below_the_headline_relays():
+    """The agency of 'ОМСК, 3 марта. /ТАСС/.' relays, on whatever line the dateline stands."""
+    from quotextract.article import Article
+    from quotextract.lexicon import default_lexicon
+    from quotextract.ner import entities
+    from quotextract.normalize import normalize
+    from quotextract.registry import Registry
+    from quotextract.segment import paragraphs
+
+    text = "Омск расселит аварийные дома\n\nОМСК, 3 марта. /ТАСС/. Власти направят деньги на жилье."
+    article = Article(text, default_lexicon(), tuple(entities(paragraphs(normalize(text)))))
+    [agency] = [e for e in article.entities if e.text == "ТАСС"]
+    assert Registry(article, lambda start, stop: False).relays_here(agency)
