@@ -10,15 +10,13 @@ interview. Each expected row is (quote start, speaker, kind, rule); a
 quote is matched by the start of its text; speaker None is no speaker (a question, or an
 interviewee the article never names)."""
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from articles import read_article, row_starting
 from conftest import check_contract
 
 import quotextract
 
-DATA = Path(__file__).parent / "data"
 Q = "interview_question"
 
 ARTICLES = {
@@ -189,9 +187,6 @@ ARTICLES = {
         ("Чего пожелаете молодым?", None, "direct", Q),
         ("Не бояться трудностей", "Анатолий Семенович Кузьмин", "direct", "interview_answer"),
     ],
-    "interview-chef-no-lead.txt": ["Ресторан работает", "о местной кухне", "Люди"],
-    "interview-not-rhetorical-questions.txt": ["Почему так происходит", "Главная из них", "Эксперты считают"],
-    "interview-not-faq.txt": ["Самозанятые смогут", "Взнос составит", "Что изменится"],
     "interview-mayor-walkabout.txt": [  # a few questions inside a report, one answer attributed
         ("Когда откроют набережную?", None, "direct", Q),
         ("Первую очередь — к Дню города", "Елена Лапушкина", "direct", "dash_dialogue"),
@@ -261,20 +256,9 @@ NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
 }
 
 
-def read(name: str) -> str:
-    with open(DATA / name, encoding="utf-8", newline="") as file:
-        return file.read()
-
-
 @pytest.fixture(scope="module")
 def extracted():
-    return {name: (read(name), quotextract.extract(read(name))) for name in ARTICLES}
-
-
-def row_for(frame: pd.DataFrame, quote: str):
-    rows = frame[frame["quote"].str.startswith(quote)]
-    assert len(rows) == 1, f"{quote!r} found {len(rows)} times in {list(frame['quote'])}"
-    return rows.iloc[0]
+    return {name: (read_article(name), quotextract.extract(read_article(name))) for name in ARTICLES}
 
 
 CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
@@ -285,7 +269,7 @@ CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
 )
 def test_quotation_speaker_kind_and_rule(extracted, name, quote, speaker, kind, rule):
     _, frame = extracted[name]
-    row = row_for(frame, quote)
+    row = row_starting(frame, quote)
     assert (row["kind"], row["rule"]) == (kind, rule)
     if speaker is None:
         assert pd.isna(row["speaker"])

@@ -8,15 +8,12 @@ questions the outlet asks under its own name, a dash interview with short answer
 paragraphs (all invented text). Each expected row is (quote, speaker, kind); a quote
 is matched by the start of its text, so trailing punctuation is a boundary choice."""
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from articles import read_article, row_starting
 from conftest import check_contract
 
 import quotextract
-
-DATA = Path(__file__).parent / "data"
 
 ARTICLES = {
     "scraped-metro-crlf.txt": [
@@ -202,7 +199,14 @@ NOT_QUOTED = {
     "article-regional-press-service.txt": ["отремонтируют 40"],
     "article-interview-outlet-labels.txt": ["Интервью", "Вестник", "Поделиться"],
     "article-dash-interview-paragraphs.txt": ["Главная", "ответил на вопросы", "Беседовал", "Фото"],
-    "article-interview-surname-labels.txt": ["Главная", "Поделиться", "12:40", "Фото", "ВКонтакте", "Читайте"],
+    "article-interview-surname-labels.txt": [
+        "Главная",
+        "Поделиться",
+        "12:40",
+        "Фото",
+        "ВКонтакте",
+        "Читайте",
+    ],
     "article-interview-undashed-questions.txt": ["Просмотров", "ответила на вопросы", "Поделиться"],
     "article-interview-qa-labels.txt": ["Спорт", "поговорил с", "Фото"],
     "article-wire-straight-quotes.txt": ["КАЗАНЬ", "Теги"],
@@ -217,20 +221,9 @@ NOT_QUOTED = {
 }
 
 
-def read(name: str) -> str:
-    with open(DATA / name, encoding="utf-8", newline="") as file:
-        return file.read()
-
-
 @pytest.fixture(scope="module")
 def extracted():
-    return {name: (read(name), quotextract.extract(read(name))) for name in ARTICLES}
-
-
-def row_for(frame: pd.DataFrame, quote: str):
-    rows = frame[frame["quote"].str.startswith(quote)]
-    assert len(rows) == 1, f"{quote!r} found {len(rows)} times in {list(frame['quote'])}"
-    return rows.iloc[0]
+    return {name: (read_article(name), quotextract.extract(read_article(name))) for name in ARTICLES}
 
 
 CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
@@ -241,7 +234,7 @@ CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
 )
 def test_quotation_speaker_and_kind(extracted, name, quote, speaker, kind):
     _, frame = extracted[name]
-    row = row_for(frame, quote)
+    row = row_starting(frame, quote)
     assert row["kind"] == kind
     if speaker is None:
         assert pd.isna(row["speaker"])

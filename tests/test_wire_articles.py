@@ -5,15 +5,13 @@ the quote, speaker, kind, whether it holds in the damaged copies too); a quote i
 first letters of its text, so punctuation and marks at its boundaries are boundary choices."""
 
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from articles import read_article
 from conftest import check_contract
 
 import quotextract
-
-DATA = Path(__file__).parent / "data"
 
 ARTICLES = {
     "wire-tass-bridge.txt": [  # 'ОМСК, 3 марта. /ТАСС/.' dateline, '- пояснил собеседник агентства'
@@ -22,7 +20,12 @@ ARTICLES = {
         ("движение по мосту откроют сразу", "Андрей Травников", "indirect", True),
         ("стоимость проекта не изменилась", "Андрей Травников", "indirect", True),
         ("Мы не просим дополнительных денег", "Андрей Травников", "direct", True),
-        ("на объекте ежедневно работают более 800 человек", "министерство транспорта области", "indirect", True),
+        (
+            "на объекте ежедневно работают более 800 человек",
+            "министерство транспорта области",
+            "indirect",
+            True,
+        ),
         ("зимой работы не останавливались", "Игорь Лапин", "indirect", True),
         ("Морозы нам не помешали", "Игорь Лапин", "direct", True),
     ],
@@ -62,10 +65,20 @@ ARTICLES = {
         ("Металлург сильная команда, нам повезло", "Александр Волков", "direct", True),
     ],
     "wire-interfax-audit.txt": [  # 'на коллегии заявил: «…»', 'В Минтрансе «Интерфаксу» сообщили'
-        ("Счетная палата выявила нарушения", None, "indirect", True),  # past 'Москва. 5 октября. INTERFAX.RU - '
+        (
+            "Счетная палата выявила нарушения",
+            None,
+            "indirect",
+            True,
+        ),  # past 'Москва. 5 октября. INTERFAX.RU - '
         ("Часть объектов сдана с недоделками", "Андрей Батуркин", "direct", True),
         ("материалы проверки направлены в Генпрокуратуру", "Андрей Батуркин", "indirect", True),
-        ("Все замечания будут устранены до конца года", "Минтранс", "direct", False),  # NER: 'Минтрансе Интерфаксу'
+        (
+            "Все замечания будут устранены до конца года",
+            "Минтранс",
+            "direct",
+            False,
+        ),  # NER: 'Минтрансе Интерфаксу'
         ("проверки в регионах будут ужесточены", None, "indirect", True),
     ],
     "wire-biathlon-camp.txt": [  # 'Об этом ТАСС рассказал', '- отметил он, добавив, что …'
@@ -202,11 +215,6 @@ DAMAGE = {
 }
 
 
-def read(name: str) -> str:
-    with open(DATA / name, encoding="utf-8", newline="") as file:
-        return file.read()
-
-
 def key(text: str) -> str:
     return re.sub(r"\W", "", text.lower())
 
@@ -214,7 +222,10 @@ def key(text: str) -> str:
 @pytest.fixture(scope="module")
 def extracted():
     return {
-        (name, damage): (DAMAGE[damage](read(name)), quotextract.extract(DAMAGE[damage](read(name))))
+        (name, damage): (
+            DAMAGE[damage](read_article(name)),
+            quotextract.extract(DAMAGE[damage](read_article(name))),
+        )
         for name in ARTICLES
         for damage in DAMAGE
     }
