@@ -7,6 +7,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import product
 
+from .lexicon import read_list
 from .model import Entity
 from .morph import WORD_CACHE, fold_yo, is_known, parses
 from .names import NAME_TAGS, nominative, word_keys
@@ -57,10 +58,27 @@ def _parts(paragraph: Paragraph, span) -> list[Entity]:
             if not WORD_CHAR.search(clean) or (span.type == "PER" and _verb_form(clean)):
                 continue  # 'Зарезавший', 'Дополз': a verb NER took for a name at a sentence's start
             start = paragraph.start + span.start + match.start() + match.group().find(clean)
+            outlet = _outlet_before_name(clean) if span.type == "PER" else None
+            if outlet:  # 'сказал Интерфаксу Медведев', the outlet's quote marks lost
+                parts.append(Entity(start, start + len(outlet), outlet, "ORG", nominative(outlet, "ORG")))
+                if outlet == clean:
+                    return parts
+                start += clean.index(" ", len(outlet) - 1) + 1
+                clean = clean[len(outlet) :].lstrip()
             parts.append(Entity(start, start + len(clean), clean, span.type, nominative(clean, span.type)))
             if span.type == "PER":
                 return parts  # a name runs into what follows: keep its first part
     return parts
+
+
+OUTLETS = frozenset(read_list("outlets.txt"))
+
+
+def _outlet_before_name(name: str) -> str | None:
+    """The one-word name of a news outlet NER took for a person's or ran into one ('сказал
+    Интерфаксу Медведев', its quote marks lost)."""
+    first = name.partition(" ")[0]
+    return first if nominative(first, "ORG").lower() in OUTLETS else None
 
 
 VERB_FORMS = ("VERB", "INFN", "PRTF", "PRTS", "GRND")  # parts of speech no one-word name is

@@ -286,6 +286,13 @@ def test_a_pronoun_after_an_organisation_opening_the_sentence_before(text, speak
     check(text, "штат уменьшится", speaker)
 
 
+@pytest.mark.parametrize(
+    "attribution", ["сказал Интерфаксу Дмитрий Медведев", "сказал Известиям Дмитрий Медведев"]
+)
+def test_an_outlet_told_with_its_marks_lost_is_no_person(attribution):
+    check(f"«Мы готовы к переговорам», — {attribution}.", "Мы готовы", "Дмитрий Медведев")
+
+
 # PRONOUNS: agreement in gender; an unknown foreign surname has no gender of its own
 PRONOUNS = [
     # a name in a photo credit, byline or link line is no one the article refers back to
