@@ -264,19 +264,22 @@ def _people_speaking(article: Article, words, index: int, inside_person) -> int 
 
 def _owner_after(article: Article, stop: int, strict: bool) -> Entity | None:
     """A person's name in the genitive right after ``stop``: whose the people before it are;
-    ``strict``, a name none of whose words reads as a singular nominative (after a singular
-    noun the name is more often its apposition: 'Горничная Лизка', 'телеведущая Дана Борисова')."""
+    ``strict``, a name each of whose words reads first as a genitive and never as a singular
+    nominative (after a singular noun the name is more often its apposition: 'Горничная Лизка',
+    'телеведущая Дана Борисова')."""
     found = article.entities_in(stop, stop + OWNER_REACH)[:1]
     if not found or found[0].type != "PER" or article.text[stop : found[0].start] != " ":
         return None
     words = found[0].text.split()
-    genitive = all(can_stand_in(w, "gent") and not (strict and _singular_nominative(w)) for w in words)
+    genitive = all(can_stand_in(w, "gent") and not (strict and _not_genitive(w)) for w in words)
     return found[0] if genitive else None
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _singular_nominative(word: str) -> bool:
-    return any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses(word))
+def _not_genitive(word: str) -> bool:
+    """A word that reads as a singular nominative, or whose likeliest reading is no genitive ('Лизка')."""
+    found = parses(word)
+    return found[0].tag.case != "gent" or any(p.tag.case == "nomn" and p.tag.number != "plur" for p in found)
 
 
 OWNER_REACH = 60  # characters: the longest name taken for the owner of the people before it
