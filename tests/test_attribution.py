@@ -244,6 +244,7 @@ def test_a_relative_of_a_named_person_is_unnamed_a_name_beside_a_person_noun_is_
     check(
         "Телеведущая Дана Борисова рассказала: «Мы уже ищем новую площадку».", "Мы уже ищем", "Дана Борисова"
     )
+    check("Тогда горничная Лизка рассказала: «Мы уже ищем новую площадку».", "Мы уже ищем", "Лизка")
 
 
 @pytest.mark.parametrize(
