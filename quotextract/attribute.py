@@ -13,7 +13,8 @@ from .lexicon import read_list
 from .mentions import PRONOUNS, Mention, find_mentions, role_lemma
 from .model import Quotation, Span
 from .morph import inflected_word, is_known, is_person_noun, parses
-from .registry import Registry, Source, agrees, related, stems
+from .names import restore_case
+from .registry import Registry, Source, Stems, agrees, related, stems
 from .rules.base import Candidate
 from .syntax import parse_many
 
@@ -156,7 +157,7 @@ class Attributor:
                 or "Apro" in parse.tag
             ):
                 return None  # 'Согласно этой версии', 'По другой информации': no one's
-            phrase.append(_as_written(inflected_word(parse, NOMINATIVE) or parse.word, token.text))
+            phrase.append(restore_case(inflected_word(parse, NOMINATIVE) or parse.word, token.text))
             if parse.tag.POS == "NOUN":
                 if "anim" in parse.tag or not is_known(token.text):
                     return None  # 'по словам очевидцев': people, unnamed; a name NER missed
@@ -185,7 +186,7 @@ class Attributor:
         for person in reversed(self.registry.persons):
             if person.stop > region[0]:
                 continue
-            if related(own, _roots(self._apposition_before(person))):
+            if related(own, Stems(roots=stems(self._apposition_before(person)).roots)):
                 return self.registry.source(person)
         return None
 
@@ -238,18 +239,6 @@ class Attributor:
                     speaker_affiliation=other.speaker_affiliation,
                 )
         return quotation
-
-
-def _roots(text: str) -> frozenset[str]:
-    """The roots of the words of ``text`` (not their first letters, too loose for this)."""
-    return frozenset(r for r in stems(text) if not r.endswith("…"))
-
-
-def _as_written(word: str, like: str) -> str:
-    """``word`` capitalised as ``like`` is: 'Сеула' -> 'Сеул', 'МВД' stays."""
-    if like.isupper() and len(like) > 1:
-        return word.upper()
-    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 def parse_together(attributors: list[Attributor]) -> list[Exception | None]:

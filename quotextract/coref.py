@@ -12,7 +12,7 @@ from .mentions import POSSESSIVES, PRONOUNS, Mention, after_in, find_mentions, i
 from .model import Cue
 from .morph import WORD_CACHE, lemma, parses, verb_gender
 from .names import org_nominative
-from .registry import Occurrence, Registry, Source, agrees, stems
+from .registry import Occurrence, Registry, Source, Stems, agrees, stems
 
 SUBJECT_OPENING = re.compile(r"(?i)(?:(?:сам|сама|сами|же|а|но|и|при этом|тем временем)\s+|[\w-]+\s+){0,3}")
 OPENING_WORDS = 5  # a sentence's subject stands among its first words ('Сам же главный тренер')
@@ -124,7 +124,7 @@ class Resolver:
             and not self.article.text[before[0].stop : mention.start].strip()
         )
 
-    def _modifiers(self, mention: Mention) -> frozenset[str]:
+    def _modifiers(self, mention: Mention) -> Stems:
         """Stems of the words that narrow a description: adjectives before it and its genitive
         ('Казахстанский лидер', 'Руководитель украинского ведомства')."""
         article = self.article

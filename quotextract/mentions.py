@@ -253,7 +253,9 @@ def _people_speaking(article: Article, words, index: int, inside_person) -> int 
     before = words[index - 1 : index] if index else []
     stop = _genitive_tail(word.stop, words[index + 1 : index + 4], inside_person)
     owner = _owner_after(article, stop, strict=not plural)
-    if not plural and (owner is None or role_lemma(word.text.lower(), article.lexicon) in article.lexicon.roles):
+    if not plural and (
+        owner is None or role_lemma(word.text.lower(), article.lexicon) in article.lexicon.roles
+    ):
         return None  # 'Женщина рассказала': she may be the one the article is about; roles are read as such
     stop = owner.stop if owner is not None else stop  # 'Родственники Кристенсена', 'Муж певицы Анны Петровой'
     after = [w for w in words[index + 1 :] if w.start >= stop][:1]

@@ -7,7 +7,12 @@ from functools import lru_cache
 
 import pymorphy3
 from pymorphy3.tagset import OpencorporaTag
-from pymorphy3.units import DictionaryAnalyzer, KnownPrefixAnalyzer, KnownSuffixAnalyzer, UnknownPrefixAnalyzer
+from pymorphy3.units import (
+    DictionaryAnalyzer,
+    KnownPrefixAnalyzer,
+    KnownSuffixAnalyzer,
+    UnknownPrefixAnalyzer,
+)
 
 WORD_CACHE = 100_000  # words each cache of a derived morphological fact keeps
 PERSON_GENDERS = ("masc", "femn")  # the pymorphy3 genders a person can be given

@@ -22,7 +22,7 @@ def is_initial(word: str) -> bool:
     return bool(INITIALS.fullmatch(word)) and len(word.replace(".", "").replace("-", "")) <= 2
 
 
-def _restore_case(word: str, like: str) -> str:
+def restore_case(word: str, like: str) -> str:
     if "ё" not in like.lower():
         word = word.replace("ё", "е")
     if like[:2].isupper():
@@ -60,7 +60,9 @@ def _supports(word: str, case: str) -> bool:
 @lru_cache(maxsize=WORD_CACHE)
 def _indeclinable(word: str) -> bool:
     found = parses(word)
-    return bool(found) and all("Fixd" in g for g in (p.tag.grammemes for p in found) if not g.isdisjoint(CASES))
+    return bool(found) and all(
+        "Fixd" in g for g in (p.tag.grammemes for p in found) if not g.isdisjoint(CASES)
+    )
 
 
 FOREIGN_VOWEL_END = re.compile(  # 'Морриконе', 'Моди', 'Карузо'; not 'Петрове', 'Патрисии', 'Соханьского'
@@ -113,7 +115,7 @@ def _to_nominative(word: str, case: str, gender: str | None) -> str:
     for parse in options:
         inflected = inflected_word(parse, NOMN_SING) or inflected_word(parse, NOMN)
         if inflected:
-            return _restore_case(inflected, word)
+            return restore_case(inflected, word)
     return word
 
 
@@ -194,7 +196,7 @@ def _noun_nominative(word: str, case: str) -> str | None:
         (p for p in parses(word) if "NOUN" in p.tag and p.tag.case == case and p.tag.number == "sing"), None
     )
     inflected = inflected_word(noun, NOMN_SING) if noun is not None and "masc" in noun.tag else None
-    return _restore_case(inflected, word) if inflected else None
+    return restore_case(inflected, word) if inflected else None
 
 
 def _name_order(name: str) -> str:
@@ -225,7 +227,7 @@ def org_nominative(name: str) -> str:
     if first is not None and "NOUN" in first.tag and first.tag.number == "plur" and first.tag.case != "nomn":
         inflected = inflected_word(first, NOMN_PLUR)  # «Известиям» -> «Известия»
         if inflected and _plural_title(inflected):
-            return _restore_case(inflected, words[0])
+            return restore_case(inflected, words[0])
     for index, word in enumerate(words):
         found = [p for p in parses(word) if "plur" not in p.tag.grammemes]
         noun = next((p for p in found if "NOUN" in p.tag.grammemes), None)
@@ -241,7 +243,9 @@ def org_nominative(name: str) -> str:
     return name
 
 
-RARE_READING = 0.1  # of a word's weight in pymorphy3's scores: too little to read it so ('главой' as 'главый')
+RARE_READING = (
+    0.1  # of a word's weight in pymorphy3's scores: too little to read it so ('главой' as 'главый')
+)
 
 
 def _adjective_before_noun(found, following: list[str]) -> bool:
@@ -274,12 +278,12 @@ def _inflect_adjective(word: str, case: str, gender: str | None) -> str:
     inflected = inflected_word(options[0], frozenset({"nomn", gender}) if gender else NOMN) or inflected_word(
         options[0], NOMN
     )
-    return _restore_case(inflected, word) if inflected else word
+    return restore_case(inflected, word) if inflected else word
 
 
 def _inflect_parse(parse, word: str) -> str:
     inflected = inflected_word(parse, NOMN)
-    return _restore_case(inflected, word) if inflected else word
+    return restore_case(inflected, word) if inflected else word
 
 
 @lru_cache(maxsize=100_000)

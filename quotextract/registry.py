@@ -61,6 +61,19 @@ class Source:
     kind: str | None = None  # organisations: 'outlet', 'press', 'government', 'company', ...
 
 
+@dataclass(frozen=True)
+class Stems:
+    """What relates words of one stem: the first letters of each longer word ('казах' of
+    'Казахстана', 'казахстанский') and the root of each word of a few letters or more ('турц' of
+    'Турции', 'турецкий')."""
+
+    firsts: frozenset[str] = frozenset()
+    roots: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.firsts or self.roots)
+
+
 @dataclass(frozen=True, slots=True)
 class Occurrence:
     """One mention of a source outside quotations, where it stands and whether it is a subject."""
@@ -482,7 +495,7 @@ class Registry:
         key: str,
         position: int,
         wanted: str | None,
-        modifiers: frozenset[str] = frozenset(),
+        modifiers: Stems = Stems(),
         strict: bool = False,
     ) -> Source | None:
         """The person introduced with a description of ``key``'s class, agreeing in gender: of
@@ -635,12 +648,13 @@ NOUN_ENDING = re.compile(r"(?:ый|ия|ь|а|я|й|о)$")  # 'Турция' -> 
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def stems(text: str) -> frozenset[str]:
-    """The first letters of each longer word and the root of each word of a few letters or more,
-    lowercased: what relates 'украинский' to 'Украины', 'турецкий' to 'Турции'."""
+def stems(text: str) -> Stems:
+    """The :class:`Stems` of the words of ``text``, lowercased."""
     words = re.findall(r"[^\W\d_]+", text)
-    first = {f"{w[:STEM].lower()}…" for w in words if len(w) > STEM}
-    return frozenset(first | {root(w) for w in words if len(w) > ROOT} - {""})
+    return Stems(
+        frozenset(w[:STEM].lower() for w in words if len(w) > STEM),
+        frozenset(root(w) for w in words if len(w) > ROOT) - {""},
+    )
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -652,15 +666,11 @@ def root(word: str) -> str:
     return NOUN_ENDING.sub("", found)
 
 
-def related(these: frozenset[str], those: frozenset[str]) -> bool:
-    """Whether two sets of :func:`stems` share a word's first letters, or a root of one begins
-    a root of the other that runs on by only a few letters ('итал', 'итальян')."""
-    return bool(these & those) or any(
-        _root_begins(*sorted((mine, theirs), key=len))
-        for mine in these
-        if not mine.endswith("…")
-        for theirs in those
-        if not theirs.endswith("…")
+def related(these: Stems, those: Stems) -> bool:
+    """Whether two texts share a word's first letters, or a root of one begins a root of the
+    other that runs on by only a few letters ('итал', 'итальян')."""
+    return bool(these.firsts & those.firsts) or any(
+        _root_begins(*sorted((mine, theirs), key=len)) for mine in these.roots for theirs in those.roots
     )
 
 

@@ -279,7 +279,9 @@ def content_start(article: Article, sentence) -> int:
     if sentence.start - paragraph.start > MAX_DATELINE:
         return sentence.start
     dateline = DATELINE.match(article.text, paragraph.start, paragraph.stop)
-    return max(sentence.start, dateline.end()) if dateline and dateline.end() < sentence.stop else sentence.start
+    return (
+        max(sentence.start, dateline.end()) if dateline and dateline.end() < sentence.stop else sentence.start
+    )
 
 
 def sentence_start(article: Article, position: int, paragraph: Paragraph) -> int:

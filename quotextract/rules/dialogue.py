@@ -11,8 +11,8 @@ from ..cues import is_finite
 from ..model import Cue
 from ..punct import DASH, DASH_CLASS, HYPHEN, SENTENCE_ENDS
 from ..segment import Paragraph
-from .leads import interviewee, lead_in, standfirst
 from .base import SEPARATOR, Candidate, attribution_cue, clause_end, trimmed, words
+from .leads import interviewee, lead_in, standfirst
 
 MIN_LINE_WORDS = 2  # a dash line of one word is a list item, not speech
 MIN_UNATTRIBUTED_WORDS = 4  # with no attribution near, a dash line needs four words and a final stop
@@ -125,7 +125,9 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
             )
         ):
             continue
-        if region is None and (is_answer(article, lines, index) or _after_undashed_question(article, paragraph)):
+        if region is None and (
+            is_answer(article, lines, index) or _after_undashed_question(article, paragraph)
+        ):
             region = block_lead(article, paragraph) or article.once(interviewee)
             region = region or article.once(dash_standfirst)
         yield Candidate(start, stop, kind="direct", rule="dash_line", cue=cue, region=region, prefer="before")

@@ -17,7 +17,9 @@ from .lines import FIRST_PERSON, MAX_CONTINUED, MIN_SPEECH_WORDS, _continued, _s
 LINK_LINE = re.compile(
     r"(?i)(?:читайте|смотрите|читать|см\.|подробнее|по\s+теме|справка)(?:\s+\w+)?\s*:"
 )  # 'Читайте также: …', matched at a paragraph's start
-BYLINE = re.compile(r"(?i)(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b")  # matched at a paragraph's start
+BYLINE = re.compile(
+    r"(?i)(?:беседовал\w*|записал\w*|фото|интервью\s+взял\w*)\b"
+)  # matched at a paragraph's start
 QUESTION_LABEL = re.compile(r"(?i)(?:вопрос|корр\.|корреспондент|журналист|интервьюер)\s*:\s*")
 ANSWER_LABEL = re.compile(r"(?i)ответ\s*:\s*")
 OUTLET_LABEL = re.compile(
@@ -134,7 +136,9 @@ def _recurring_labels(article: Article) -> dict[int, tuple[tuple[re.Pattern, boo
     text, found = article.text, {}
     for paragraph in article.paragraphs:
         match = RECURRING_LABEL.match(text, paragraph.start, paragraph.stop)
-        named = [e for e in article.entities_in(match.start(), match.end()) if e.type != "LOC"] if match else []
+        named = (
+            [e for e in article.entities_in(match.start(), match.end()) if e.type != "LOC"] if match else []
+        )
         if match and not named:  # a name opening it is the 'interview' rule's
             found.setdefault(match.group("label"), []).append(paragraph)
     asking = {
@@ -172,7 +176,11 @@ def _between_labels(article: Article, labelled: list[tuple[Paragraph, Candidate]
     following = [p.index for p, _ in labelled[1:]] + [None]
     region = article.once(interviewee)
     answer = Candidate(
-        0, 0, kind="direct", rule="interview_answer", region=region,
+        0,
+        0,
+        kind="direct",
+        rule="interview_answer",
+        region=region,
         prefer=named_side(article, region) if region else "after",
     )
     for (paragraph, candidate), next_label in zip(labelled, following):
@@ -246,8 +254,12 @@ def _before_next_dash_line(article: Article, paragraph: Paragraph) -> list[Parag
             continue  # a photo credit or a link between two paragraphs of the answer
         if not _answer_line(article, other, first_person=False):
             return None
-        if article.cues_in(other.start, other.stop) and not FIRST_PERSON.search(text, other.start, other.stop):
-            return found  # 'Как рассказал потом сам Семенов, …': the article's narration, someone else's words
+        if article.cues_in(other.start, other.stop) and not FIRST_PERSON.search(
+            text, other.start, other.stop
+        ):
+            return (
+                found  # 'Как рассказал потом сам Семенов, …': the article's narration, someone else's words
+            )
         found.append(other)
     return None
 
@@ -311,7 +323,9 @@ def _addressed_standfirst(article: Article) -> tuple[int, int] | None:
     if person is None:
         return None
     first_name = text[person[0] : person[1]].split()[0]
-    called = any(text.startswith(first_name, q.start) and text[q.start + len(first_name)] in ", " for q in questions)
+    called = any(
+        text.startswith(first_name, q.start) and text[q.start + len(first_name)] in ", " for q in questions
+    )
     return person if called else None  # a question calls them by name: 'Ирина, …?', not an FAQ's 'Как вам …?'
 
 

@@ -72,7 +72,9 @@ def named_side(article: Article, region: tuple[int, int]) -> str:
     return "before" if INTERVIEW_LEAD.pattern.match(article.text, region[1]) else "after"
 
 
-def standfirst(article: Article, first_question: Paragraph, skip=lambda paragraph: False) -> tuple[int, int] | None:
+def standfirst(
+    article: Article, first_question: Paragraph, skip=lambda paragraph: False
+) -> tuple[int, int] | None:
     """The last person named in the paragraphs just before an interview's first question, when no
     lead names the interviewee ('Шеф-повар Ирина Мельникова — о местной кухне …'): past credits
     and the paragraphs ``skip`` says are no standfirst."""

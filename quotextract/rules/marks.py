@@ -9,8 +9,8 @@ from functools import cached_property
 
 from ..article import Article
 from ..cues import is_finite
-from ..morph import is_verb
 from ..lexicon import read_list
+from ..morph import is_verb
 from ..punct import (
     CLOSING_QUOTES,
     COLON,

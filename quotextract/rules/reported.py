@@ -68,7 +68,9 @@ AS = re.compile(r"(?i)как\s*")  # 'Как отметил X, …'
 CONJUNCTION_BEFORE_AS = re.compile(
     r"(?i)(?<!\w)(?:того|тех\s+пор|то\s+время)\s*,?\s*$"
 )  # "после того, как X сообщил": "как" joins a clause of time, it introduces no source
-AS_BROKEN = re.compile(rf"[,;:{DASH}]|\s-|-\s")  # between 'как' and its cue: a clause ended, it is no source's
+AS_BROKEN = re.compile(
+    rf"[,;:{DASH}]|\s-|-\s"
+)  # between 'как' and its cue: a clause ended, it is no source's
 AS_LOOKBACK = 20  # characters before 'как' searched for such a conjunction
 WHICH = re.compile(r"\s*котор")  # 'по словам, которые …': not a source
 COMMA = re.compile(r",(?=\s)")
@@ -109,7 +111,9 @@ def lead_commas(text: str) -> list[re.Match]:
         [
             m
             for m in LOST_COMMA_BEFORE_NAME.finditer(text)
-            if _content_word_before(text, m.start()) and _nominative(m.group(1)) and _predicate(text[: m.start()])
+            if _content_word_before(text, m.start())
+            and _nominative(m.group(1))
+            and _predicate(text[: m.start()])
         ]
         if FINAL_CAPITAL.search(text)
         else ()
@@ -207,7 +211,9 @@ def according_to(article: Article) -> Iterator[Candidate]:
             yield from _around_source(article, sentence, match, cue, lemma, commas)
 
 
-SOURCE_JOINT = re.compile(r",\s*(?:(?:а|но|и|однако)\s*,?\s*)?$")  # ', а по данным Росстата, …': another source's content
+SOURCE_JOINT = re.compile(
+    r",\s*(?:(?:а|но|и|однако)\s*,?\s*)?$"
+)  # ', а по данным Росстата, …': another source's content
 
 
 RELATIVE_BEFORE = re.compile(rf"{RELATIVE_WORD}\w*\s*,\s*$", re.I)
@@ -496,7 +502,9 @@ def postposed(article: Article) -> Iterator[Candidate]:
             if has_words(text, *head, MIN_HEAD_WORDS):
                 if kind == "direct":
                     for earlier in _speech_paragraphs_before(article, sentence.paragraph, head[0]):
-                        yield Candidate(*earlier, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
+                        yield Candidate(
+                            *earlier, kind=kind, rule="postposed", cue=cue, region=region, prefer="after"
+                        )
                 yield Candidate(*head, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
             if has_tail:
                 yield Candidate(*tail, kind=kind, rule="postposed", cue=cue, region=region, prefer="after")
@@ -507,7 +515,9 @@ def postposed(article: Article) -> Iterator[Candidate]:
 
 
 OPENING_DASH = re.compile(r"(?:[-—]\s+)?")  # a dash line's dash where speech that lost its marks begins
-RESUMED = re.compile(rf"\s*(?:{DASH}|-(?=\s|[А-ЯЁ]))\s*(?=[А-ЯЁ])")  # '…, — уточнил Белов. — По договоренности …'
+RESUMED = re.compile(
+    rf"\s*(?:{DASH}|-(?=\s|[А-ЯЁ]))\s*(?=[А-ЯЁ])"
+)  # '…, — уточнил Белов. — По договоренности …'
 
 
 def _resumed(article: Article, index: int) -> tuple[int, int] | None:
