@@ -28,6 +28,7 @@ SEPARATOR = 0  # the table row of a separator: all zeros, as natasha's padding
 CODES = 100_000  # token strings whose input codes are remembered (emptied when full; about 120 B each)
 LONG_TOKEN = 40  # characters: the codes of longer tokens are computed, not remembered
 NO_CODE = np.iinfo(np.int64).max  # above every input code
+BLOCK = 256  # rows of the first layer summed at a time
 EVICT = 8  # a full table evicts at least 1/EVICT of its rows at once, those used longest ago
 
 
@@ -63,6 +64,7 @@ class PackedEncoder:
         self.last_norm = (scale, shift)  # output = hidden * scale + shift
         self.capacity = capacity
         self._table = np.zeros((capacity + 1, 3, first.shape[0]), np.float32)  # row 0: separator
+        self._flat_table = self._table.reshape(-1, first.shape[0])  # (a view)
         # the codes in the table in ascending order, then a sentinel above every code, and their rows
         self._sorted_codes, self._sorted_rows = np.array([NO_CODE]), np.array([SEPARATOR])
         self._row_codes = np.full(capacity + 1, -1, np.int64)  # the code of each row (-1: free)
@@ -146,13 +148,7 @@ class PackedEncoder:
         """The last layer's ReLU output (before its batch norm) at the inner positions of a
         packed sequence of table rows that begins and ends with a separator. Each layer writes
         into the inner rows of the next one's padded input; a layer's three taps are one product."""
-        table = self._table
-        padded = np.empty((len(rows), table.shape[2]), np.float32)
-        inner = padded[1:-1]
-        np.add(table[rows[:-2], 0], table[rows[1:-1], 1], out=inner)
-        inner += table[rows[2:], 2]
-        inner += self._first_bias
-        np.maximum(inner, 0, out=inner)
+        padded = self._first_layer(rows)
         separators = np.flatnonzero(rows == SEPARATOR)
         for (taps, bias), separator in zip(self._convs, self._separators):
             padded[separators] = separator
@@ -165,6 +161,24 @@ class PackedEncoder:
             inner += bias
             np.maximum(inner, 0, out=inner)
         return inner
+
+    def _first_layer(self, rows: np.ndarray) -> np.ndarray:
+        """The first layer's ReLU output at the inner positions (a padded array): each row's
+        taps summed from the table, ``BLOCK`` rows at a time so that they stay in the cache."""
+        taps, width = self._flat_table, self._table.shape[2]
+        padded, other = np.empty((len(rows), width), np.float32), np.empty((BLOCK, width), np.float32)
+        at = rows * 3  # tap k of table row r is row 3r + k of the flat table
+        for start in range(1, len(rows) - 1, BLOCK):
+            stop = min(start + BLOCK, len(rows) - 1)
+            inner, tap = padded[start:stop], other[: stop - start]
+            np.take(taps, at[start - 1 : stop - 1], axis=0, out=inner, mode="clip")  # (clip: unbuffered)
+            np.take(taps, at[start:stop] + 1, axis=0, out=tap, mode="clip")
+            np.add(inner, tap, out=inner)
+            np.take(taps, at[start + 1 : stop + 1] + 2, axis=0, out=tap, mode="clip")
+            np.add(inner, tap, out=inner)
+            np.add(inner, self._first_bias, out=inner)
+            np.maximum(inner, 0, out=inner)
+        return padded
 
 
 @lru_cache(maxsize=8192)
