@@ -21,9 +21,15 @@ LINE = re.compile(r"[^\n]+")
 # delimiter), only those a space follows (razdel's no_space_prefix joins the others). Written to
 # begin with a set of characters, so that the regex engine skips to the candidates instead of
 # trying both alternatives at every character; '=' and ':' begin a smile, never a delimiter alone.
-_SMILE_ONLY = "".join(mark for mark in "=:;" if mark not in rz.DELIMITERS)
+SMILE_OPENERS = "=:;"  # the marks razdel's smiles begin with ('[=:;]-?[)(]{1,3}')
+_SMILE_ONLY = "".join(mark for mark in SMILE_OPENERS if mark not in rz.DELIMITERS)
 _ALONE = f"(?<![{re.escape(_SMILE_ONLY)}])" if _SMILE_ONLY else ""  # a one-mark delimiter
 DELIMITER = re.compile(rf"([=:;{re.escape(rz.DELIMITERS)}](?:(?<=[=:;])-?[)(]{{1,3}}|{_ALONE}))(?=\s)")
+# razdel's LAST_TOKEN ('([^\W\d]+|\d+|[^\w\s])\s*$') and PAIR_SOKR ('(\w)\s*\.\s*(\w)\s*$'), matched
+# at the start of the reversed text: one match instead of a search trying every position (what
+# they find stands just before the trailing spaces, either way, and is found whole)
+LAST_TOKEN_REVERSED = re.compile(r"\s*([^\W\d]+|\d+|[^\w\s])")
+PAIR_SOKR_REVERSED = re.compile(r"\s*(\w)\s*\.\s*(\w)")  # razdel's PAIR_SOKR so: its second letter first
 
 
 class Token(NamedTuple):
@@ -35,15 +41,22 @@ class Token(NamedTuple):
 
 
 _TOKEN = partial(tuple.__new__, Token)
-WORDS = re.compile(f"({WORD.pattern})")  # splits a text into the stretches between words and the words
+# splits a text into the stretches between words and the words: ``WORD`` with possessive
+# quantifiers, which match as its greedy ones do (nothing after them can fail) and never back off
+WORDS = re.compile(r"(\w++(?:[-.]\w++)*+)")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """A sentence: ``text[start:stop]`` of the paragraph numbered ``paragraph``. A tuple, made
+    without a Python call: a text has many."""
+
     start: int
     stop: int
     text: str
     paragraph: int
+
+
+_SENTENCE = partial(tuple.__new__, Sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +83,7 @@ def paragraphs(text: str) -> list[Paragraph]:
 def sentences(paragraph: Paragraph) -> list[Sentence]:
     """razdel sentences of one paragraph, with offsets into the whole text."""
     start, index = paragraph.start, paragraph.index
-    return [Sentence(start + a, start + b, words, index) for a, b, words in _spans(paragraph.text)]
+    return [_SENTENCE((start + a, start + b, words, index)) for a, b, words in _spans(paragraph.text)]
 
 
 def sentenize(text: str) -> Iterator[Substring]:
@@ -95,28 +108,32 @@ def _chunks(text: str) -> Iterator[str]:
     for match in DELIMITER.finditer(text):  # (razdel's empty_side or no_space_prefix join the others)
         start, stop = match.start(), match.end()
         left, right = text[max(0, start - window) : start], text[stop : stop + window]
-        if not _joins(left, match.group(1), right, text[chunk:start]):
+        buffer = text[chunk:start] if start - chunk <= rz.BULLET_SIZE else None  # (long: no list item's)
+        if not _joins(left, match.group(1), right, buffer):
             yield text[chunk:stop]
             chunk = stop
     yield text[chunk:]
 
 
-def _joins(left: str, delimiter: str, right: str, buffer: str) -> bool:
+def _joins(left: str, delimiter: str, right: str, buffer: str | None) -> bool:
     """Whether one of razdel's sentence rules joins the text around ``delimiter`` (``left`` and
-    ``right``: its window either side; ``buffer``: the sentence so far), as its ``SentSplit`` and
-    rules decide, without their records. Each rule answers 'join' or nothing, so their order
-    does not matter; ``right`` begins with a space (else razdel's no_space_prefix joins)."""
-    first, last = rz.FIRST_TOKEN.match(right), rz.LAST_TOKEN.search(left)
+    ``right``: its window either side; ``buffer``: the sentence so far, None when longer than a
+    list item's bullet), as its ``SentSplit`` and rules decide, without their records. Each rule
+    answers 'join' or nothing, so their order does not matter; ``right`` begins with a space
+    (else razdel's no_space_prefix joins)."""
+    first, last = rz.FIRST_TOKEN.match(right), LAST_TOKEN_REVERSED.match(left[::-1])
     if not first or not last:  # empty_side
         return True
-    after, before = first.group(1), last.group(1)
-    if rz.is_lower_alpha(after):  # lower_right
+    after, before = first.group(1), last.group(1)[::-1]
+    if after.isalpha() and after.islower():  # lower_right (razdel's is_lower_alpha)
         return True
-    if after not in rz.GENERIC_QUOTES and (after in rz.DELIMITERS or rz.SMILE_PREFIX.match(right)):
-        return True  # delimiter_right
+    if after not in rz.GENERIC_QUOTES and (
+        after in rz.DELIMITERS or (after in SMILE_OPENERS and rz.SMILE_PREFIX.match(right))
+    ):
+        return True  # delimiter_right ('after' is a smile's first mark when one opens 'right')
     if delimiter == "." and _abbreviation(left, before, after):
         return True
-    if delimiter in rz.BULLET_BOUNDS and len(buffer) <= rz.BULLET_SIZE:  # list_item
+    if delimiter in rz.BULLET_BOUNDS and buffer is not None:  # list_item
         if all(map(rz.is_bullet, rz.TOKEN.findall(buffer))):
             return True
     if delimiter in rz.QUOTES:  # close_quote
@@ -137,9 +154,9 @@ def _joins(left: str, delimiter: str, right: str, buffer: str) -> bool:
 
 def _abbreviation(left: str, before: str, after: str) -> bool:
     """razdel's sokr_left, inside_pair_sokr and initials_left at a full stop after ``before``."""
-    pair, lower = rz.PAIR_SOKR.search(left), before.lower()
+    pair, lower = PAIR_SOKR_REVERSED.match(left[::-1]), before.lower()
     if pair:  # sokr_left over a pair ('т. е.')
-        key = (pair.group(1).lower(), pair.group(2).lower())
+        key = (pair.group(2).lower(), pair.group(1).lower())
         if key in rz.HEAD_PAIR_SOKRS or (key in rz.PAIR_SOKRS and rz.is_sokr(after)):
             return True
     if not (pair and key in rz.PAIR_SOKRS):  # sokr_left over one word (a known pair answers alone)
