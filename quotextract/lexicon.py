@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from importlib.resources import files
 
@@ -36,6 +36,15 @@ class Lexicon:
     announcers: frozenset[str] = frozenset()  # 'запись:' announcing speech on the next line
     org_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('court', ('суд', 'трибунал'))
     body_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # ('ведомство', ('government',))
+
+    def __hash__(self) -> int:
+        """The dataclass hash of the fields, computed once: a lexicon keys per-word caches
+        (``mentions.role_lemma``), and its tuples of word lists are long to hash."""
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(tuple(getattr(self, field.name) for field in fields(self)))
 
     @cached_property
     def max_phrase(self) -> int:

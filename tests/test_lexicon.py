@@ -44,3 +44,15 @@ def test_speech_verb_inside_a_quotation_is_not_a_cue():
     frame = quotextract.extract(text)
     assert len(frame) == 1
     assert frame.iloc[0]["cue"] == "заявить"
+
+
+def test_a_lexicon_hashes_as_its_fields_and_equal_lexicons_alike():
+    import dataclasses
+
+    lexicon = default_lexicon()
+    fields = tuple(getattr(lexicon, field.name) for field in dataclasses.fields(lexicon))
+    assert hash(lexicon) == hash(fields) == hash(lexicon)  # the cached hash is the dataclass's own
+    extended = lexicon.extended(roles=("сомелье",))
+    assert hash(extended) != hash(lexicon) and extended != lexicon
+    assert hash(lexicon.extended()) == hash(lexicon) and lexicon.extended() == lexicon
+    assert {lexicon: 1}[lexicon.extended()] == 1
