@@ -72,13 +72,38 @@ def _parts(paragraph: Paragraph, span) -> list[Entity]:
 
 
 OUTLETS = frozenset(read_list("outlets.txt"))
+# A noun declines by its ending (no noun paradigm of pymorphy3's dictionary has a prefix), so
+# every form of an outlet's name begins as it does, bar its last letters: a word starting
+# otherwise is no outlet, and its nominative need not be sought
+OUTLET_HEAD = 2  # letters every form of an outlet's name shares with it ('Интерфаксу', 'интерфакс')
 
 
 def _outlet_before_name(name: str) -> str | None:
     """The one-word name of a news outlet NER took for a person's or ran into one ('сказал
     Интерфаксу Медведев', its quote marks lost)."""
     first = name.partition(" ")[0]
+    if not _may_name_outlet(first):
+        return None
     return first if nominative(first, "ORG").lower() in OUTLETS else None
+
+
+def _may_name_outlet(word: str) -> bool:
+    """Whether ``word`` begins as an outlet's name does (any word holding a space may)."""
+    folded = fold_yo(" ".join(word.split()).lower())
+    return " " in folded or any(folded[:size] in heads for size, heads in _outlet_heads().items())
+
+
+@lru_cache(maxsize=1)
+def _outlet_heads() -> dict[int, frozenset[str]]:
+    """Length -> the beginnings of outlets' names a form of one starts with: the first
+    ``OUTLET_HEAD`` letters of each, or of a shorter part before a hyphen all of it but its
+    last letter ('б' of 'би-би-си': a stem of one letter, an ending of one)."""
+    heads: dict[int, set[str]] = {}
+    for outlet in OUTLETS:
+        part = outlet.split("-")[0]
+        size = min(OUTLET_HEAD, len(outlet), max(1, len(part) - 1))
+        heads.setdefault(size, set()).add(outlet[:size])
+    return {size: frozenset(found) for size, found in heads.items()}
 
 
 VERB_FORMS = ("VERB", "INFN", "PRTF", "PRTS", "GRND")  # parts of speech no one-word name is
