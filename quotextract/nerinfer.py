@@ -159,16 +159,13 @@ class NerNetwork:
             add(now, columns[low:high], out=now)
             now.argmax(2, out=picks)
             add(cell, picks, out=pick)
-            cells_of.take(pick, out=rows)  # the value at the argmax, as slovnet takes it
-        best = score.argmax(1)
-        found = np.empty(len(positions), np.intp)
-        found[offsets[sizes - 1] + np.arange(count)] = best  # the last tag of each line
+            cells_of.take(pick, out=rows, mode="clip")  # the value at the argmax, as slovnet takes it
+        found = np.empty(len(positions), np.intp)  # the tags, step-major
+        found[offsets[sizes - 1] + np.arange(count)] = score.argmax(1)  # the last tag of each line
         flat, first = history.reshape(-1), np.arange(0, history.size, tags)  # each row's start
-        for step in range(len(active) - 1, 0, -1):
-            low, high = bounds[step], bounds[step + 1]
-            size = high - low
-            best[:size] = flat[first[low:high] + best[:size]]
-            found[bounds[step - 1] : bounds[step - 1] + size] = best[:size]
+        for step in range(len(active) - 1, 0, -1):  # the tags of a step, from those of the next
+            low, high, before = bounds[step], bounds[step + 1], bounds[step - 1]
+            flat.take(first[low:high] + found[low:high], out=found[before : before + high - low], mode="clip")
         decoded = np.full(len(emissions), OUTSIDE, np.int64)
         decoded[positions] = found
         return decoded
