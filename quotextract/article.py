@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .cues import cues_of_lines
 from .lexicon import Lexicon
@@ -41,15 +41,21 @@ class Article:
     @cached_property
     def tokens(self) -> list[Token]:
         """The tokens of the whole text: those of its paragraphs, as only spaces stand between them."""
-        found, starts, stops = token_table(self.text)
+        found, starts, stops, texts = token_table(self.text)
         self._index["tokens"] = _Index(found, starts, stops, nested=False)
+        self.__dict__["_token_texts"] = texts
         return found
+
+    @cached_property
+    def _token_texts(self) -> list[str]:
+        """The text of each token: kept as the tokens are made (this runs only if asked before)."""
+        return [token.text for token in self.tokens]
 
     @cached_property
     def cues(self) -> list[Cue]:
         starts = self._starts_of("tokens")
         ends = [bisect_left(starts, p.stop) for p in self.paragraphs]  # each one's tokens end there
-        return cues_of_lines(self.text, self.tokens, ends, self.lexicon)
+        return cues_of_lines(self.text, self.tokens, ends, self.lexicon, self._token_texts)
 
     @cached_property
     def cued_sentences(self) -> frozenset[int]:
@@ -155,8 +161,7 @@ class Article:
         return self._at("paragraphs", position)
 
 
-@dataclass(frozen=True, slots=True)
-class _Index:
+class _Index(NamedTuple):
     """A sequence sorted by start, with its starts and stops; ``nested`` when a stop comes before
     the stop of an item earlier in the sequence (items inside others)."""
 

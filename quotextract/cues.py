@@ -70,11 +70,14 @@ def find_cues(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Cue]:
     return cues_of_lines(text, tokens, [len(tokens)], lexicon)
 
 
-def cues_of_lines(text: str, words: list[Token], ends: list[int], lexicon: Lexicon) -> list[Cue]:
+def cues_of_lines(
+    text: str, words: list[Token], ends: list[int], lexicon: Lexicon, texts: list[str] | None = None
+) -> list[Cue]:
     """All cues among ``words``, the tokens of lines ending at the indices ``ends`` (a phrase never
-    runs on to the next line), in text order; the tokens of all lines screened at once."""
+    runs on to the next line), in text order; the tokens of all lines screened at once (``texts``:
+    their texts, when the caller has them)."""
     found, after, line, tokens = [], 0, -1, []  # a phrase's words start no cue of their own
-    for index in _screened(words, lexicon):
+    for index in _screened(list(map(_TEXT, words)) if texts is None else texts, lexicon):
         if index < after:
             continue
         if line < 0 or ends[line] <= index:  # the line of the word, and its tokens
@@ -125,11 +128,10 @@ def _follower_forms(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
 _TEXT, _HEAD = itemgetter(2), itemgetter(slice(PREFIX))  # a token's text, a word's first letters
 
 
-def _screened(tokens: list[Token], lexicon: Lexicon) -> Iterator[int]:
-    """The indices of the tokens that can open a cue, all tested at once: those whose first
-    letters begin a cue's form (as written: no word is lowercased for it), then of those the ones
-    :func:`_may_open` lets through."""
-    words = list(map(_TEXT, tokens))
+def _screened(words: list[str], lexicon: Lexicon) -> Iterator[int]:
+    """The indices of the words (tokens' texts) that can open a cue, all tested at once: those whose
+    first letters begin a cue's form (as written: no word is lowercased for it), then of those the
+    ones :func:`_may_open` lets through."""
     heads = _written_heads(lexicon.written_prefixes)
     if heads is None:  # letters other than Russian ones: their case is not that simple
         screened = list(map(lexicon.written_prefixes.__contains__, map(_HEAD, map(str.lower, words))))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from .punct import (
     COLON,
@@ -29,12 +30,15 @@ ATTRIBUTION_AFTER = re.compile(
 )  # '», — сказал': only an outer mark is followed so
 
 
-@dataclass(frozen=True, slots=True)
-class Quoted:
-    """A top-level quoted stretch: marks at ``open`` and ``close`` (None: runs to the end)."""
+class Quoted(NamedTuple):
+    """A top-level quoted stretch: marks at ``open`` and ``close`` (None: runs to the end). A
+    tuple, made without a Python call where many are made at once."""
 
     open: int | None  # None: a closing mark with no opening one
     close: int | None
+
+
+_QUOTED = partial(tuple.__new__, Quoted)
 
 
 def _opens(text: str, index: int) -> bool:
@@ -102,7 +106,7 @@ def pair_quotes(text: str, start: int, stop: int) -> list[Quoted]:
     marks = "".join(QUOTE_MARK.findall(text, start, stop))
     if marks == GUILLEMET_PAIR * (len(marks) // 2):  # '«…» … «…»', the commonest: each closes the one before
         places = [match.start() for match in QUOTE_MARK.finditer(text, start, stop)]
-        return [Quoted(places[index], places[index + 1]) for index in range(0, len(places), 2)]
+        return list(map(_QUOTED, zip(places[::2], places[1::2])))
     return _paired(text, start, stop)
 
 

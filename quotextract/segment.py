@@ -174,9 +174,9 @@ def tokens(text: str, start: int = 0, stop: int | None = None) -> list[Token]:
 
 def token_table(
     text: str, start: int = 0, stop: int | None = None
-) -> tuple[list[Token], list[int], list[int]]:
-    """The tokens of ``text[start:stop]``, their starts and their stops."""
+) -> tuple[list[Token], list[int], list[int], list[str]]:
+    """The tokens of ``text[start:stop]``, their starts, their stops and their texts."""
     parts = WORDS.split(text[start:stop])  # between, word, between, word, …, between
     ends = list(accumulate(map(len, parts), initial=start))
-    starts, stops = ends[1:-1:2], ends[2::2]  # the words' (the last end is the text's)
-    return list(map(_TOKEN, zip(starts, stops, parts[1::2]))), starts, stops
+    starts, stops, texts = ends[1:-1:2], ends[2::2], parts[1::2]  # the words' (the last end is the text's)
+    return list(map(_TOKEN, zip(starts, stops, texts))), starts, stops, texts

@@ -53,11 +53,11 @@ def test_end_patterns_read_the_last_token_whole():
 @SETTINGS
 @given(text=st.text(alphabet="аБz1_.-–, \n", max_size=40))
 def test_words_split_as_the_word_pattern_finds_them(text):
-    tokens, starts, stops = token_table(text)
+    tokens, starts, stops, texts = token_table(text)
     found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     assert [(t.start, t.stop, t.text) for t in tokens] == found
     assert (starts, stops) == ([f[0] for f in found], [f[1] for f in found])
-    assert WORDS.split(text)[1::2] == WORD.findall(text)
+    assert WORDS.split(text)[1::2] == WORD.findall(text) == texts
 
 
 SENTENCES = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from ..article import Article
@@ -123,12 +124,14 @@ def verbatim(text: str, start: int, stop: int) -> tuple[int, int] | None:
 
 def has_words(text: str, start: int, stop: int, count: int) -> bool:
     """Whether ``text[start:stop]`` holds at least ``count`` words (stops counting there)."""
-    found = 0
-    for _ in WORD.finditer(text, start, stop):
-        found += 1
-        if found >= count:
-            return True
-    return count <= 0
+    return count <= 0 or _words_at_least(count).match(text, start, stop) is not None
+
+
+@lru_cache(maxsize=64)
+def _words_at_least(count: int) -> re.Pattern:
+    """``count`` words (``WORD`` matches) from where it is matched on: each the non-word characters
+    before it and its letters, taken whole (the two classes are apart), so it never backs off."""
+    return re.compile(rf"(?:\W*+\w++){{{count}}}")
 
 
 def words(text: str, start: int, stop: int) -> int:

@@ -12,7 +12,7 @@ from ..article import Article
 from ..cues import is_authorial, is_finite
 from ..lexicon import read_list
 from ..model import Cue
-from ..morph import is_person_noun, is_verb, parses, words_pattern
+from ..morph import WORD_CACHE, is_person_noun, is_verb, parses, words_pattern
 from ..punct import (
     DASH,
     DASH_CLASS,
@@ -96,6 +96,15 @@ LOST_COMMA_BEFORE_NAME = re.compile(
 )
 PREDICATES = ("VERB", "ADJS", "PRTS", "PRED")  # 'переговоры идут', 'мы готовы': a clause of its own
 FINAL_CAPITAL = re.compile(r"[А-ЯЁ][а-яё-]+[.!?…]*\s*$")  # what every match of it is followed by
+CAPITALS, SMALL = "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯЁ", "абвгдежзийклмнопрстуфхцчшщъыьэюяё"  # [А-ЯЁ], [а-яё]
+
+
+def _ends_capitalised(text: str) -> bool:
+    """Whether ``FINAL_CAPITAL`` matches: read from the end, past the spaces and the stops, a run
+    of small letters and hyphens after a capital (the classes are apart, so the run is unique)."""
+    body = text.rstrip().rstrip(".!?…")
+    word = body.rstrip(SMALL + "-")
+    return len(word) < len(body) and word[-1:] != "" and word[-1] in CAPITALS
 
 
 def lead_commas(text: str) -> list[re.Match]:
@@ -115,7 +124,7 @@ def lead_commas(text: str) -> list[re.Match]:
             and _nominative(m.group(1))
             and _predicate(text[: m.start()])
         ]
-        if FINAL_CAPITAL.search(text)
+        if _ends_capitalised(text)
         else ()
     )
     return sorted([*LEAD_COMMA.finditer(text), *lost, *pronoun, *name], key=re.Match.start)
@@ -123,9 +132,15 @@ def lead_commas(text: str) -> list[re.Match]:
 
 def _predicate(text: str) -> bool:
     """Words with a predicate of their own: 'переговоры идут', not 'Информацию о задержании'."""
-    return any(parses(w.lower())[0].tag.POS in PREDICATES for w in WORDS.findall(text))
+    return any(map(_is_predicate, map(str.lower, WORDS.findall(text))))
 
 
+@lru_cache(maxsize=WORD_CACHE)
+def _is_predicate(word: str) -> bool:
+    return parses(word)[0].tag.POS in PREDICATES
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def _nominative(word: str) -> bool:
     """A name after a verb that can be its subject: 'сказал Корнилов', not 'сказал Лаврову'."""
     return any(p.tag.case in ("nomn", None) for p in parses(word.lower()))
@@ -134,12 +149,24 @@ def _nominative(word: str) -> bool:
 PRONOUN_ENDS = (" он", " она", " они")
 WORDS = re.compile(r"\w+")
 LAST_WORD = re.compile(r"(\w+)\W*$")
+LAST_WORD_REACH = 64  # characters before a position searched first for the last word before it
 FUNCTION_WORDS = ("CONJ", "PRCL", "PREP", "NPRO")  # 'Именно это и сказал он' ends its speech on none
 
 
 def _content_word_before(text: str, position: int) -> bool:
-    word = LAST_WORD.search(text, 0, position)
+    word = last_word(text, position)
     return bool(word) and parses(word.group(1).lower())[0].tag.POS not in FUNCTION_WORDS
+
+
+def last_word(text: str, position: int) -> re.Match | None:
+    """``LAST_WORD.search(text, 0, position)``, the last word before ``position``: searched first
+    among the characters just before it (a search from the start tries every word before it),
+    from the start only when no word lies there whole."""
+    start = max(0, position - LAST_WORD_REACH)
+    word = LAST_WORD.search(text, start, position)
+    if start and (word is None or word.start() == start):
+        return LAST_WORD.search(text, 0, position)
+    return word
 
 
 QUOTED_NAME = re.compile(QUOTED_STRETCH)  # 'заявил «Фонтанке», что'
@@ -738,10 +765,10 @@ MAX_CAPTIONS = 2  # caption lines passed over before the sentence an "Об эт�
 def about_this(article: Article) -> Iterator[Candidate]:
     """'… . Об этом заявил X.': the previous sentence is what X said (a photo caption or a name
     line between them is passed over)."""
-    text = article.text
+    text, cued = article.text, article.cued_sentences
     for index, sentence in enumerate(article.sentences):
-        if not ABOUT_THIS.match(sentence.text):
-            continue
+        if index not in cued or not ABOUT_THIS.match(sentence.text):
+            continue  # no cue for its words to point back with, or no back reference
         cue = article.first_cue(sentence.start, sentence.stop, within=BACK_REFERENCE_CUE)
         if cue is None:
             continue
