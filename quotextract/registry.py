@@ -228,8 +228,7 @@ class Registry:
     def introductions(self) -> dict[int, tuple[str, str, str | None, str | None]]:
         """Entity start -> (description lemma, description as written, affiliation, its case)."""
         found = {}
-        tokens = self.article.tokens
-        starts = [t.start for t in tokens]
+        tokens, starts = self.article.tokens, self._token_starts
         for person in self._raw_persons:
             index = bisect.bisect_left(starts, person.start)
             sentence = self.article.sentence_at(person.start)
@@ -250,9 +249,12 @@ class Registry:
         return found
 
     def _role_at(self, words, position: int) -> str | None:
-        roles = self.article.lexicon.roles
-        word = words[position]
-        single = role_lemma(word.text.lower(), self.article.lexicon)
+        lexicon = self.article.lexicon
+        lower = words[position].text.lower()
+        if fold_yo(lower[:PREFIX]) not in lexicon.description_prefixes:
+            return None  # the word is its own lemma, and no description (nor one's first word)
+        roles = lexicon.roles
+        single = role_lemma(lower, lexicon)
         if position + 1 < len(words):
             pair = f"{single} {words[position + 1].text.lower()}"
             if pair in roles:

@@ -1,4 +1,4 @@
-"""Cheap screens NER post-processing reads before the morphology: they never change an answer."""
+"""Cheap screens read before the morphology (NER post-processing, the registry): they never change an answer."""
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -76,3 +76,55 @@ def test_no_noun_ending_is_longer_than_an_outlet_less_its_screened_head():
         for part in {outlet, outlet.split("-")[0]}:
             screened = next(size for size, found in sorted(heads.items()) if outlet[:size] in found)
             assert all(part[stem:] not in nominative_endings for stem in range(screened)), outlet
+
+
+# --- the registry's description screen -------------------------------------------------
+
+from types import SimpleNamespace  # noqa: E402
+
+from quotextract.lexicon import default_lexicon  # noqa: E402
+from quotextract.mentions import role_lemma  # noqa: E402
+from quotextract.registry import Registry  # noqa: E402
+
+
+def _unscreened_role_at(lexicon, words, position):
+    """``Registry._role_at`` as it read every word's lemma, screen or none."""
+    single = role_lemma(words[position].text.lower(), lexicon)
+    if position + 1 < len(words):
+        pair = f"{single} {words[position + 1].text.lower()}"
+        if pair in lexicon.roles:
+            return pair
+    return single if single in lexicon.roles else None
+
+
+def _role_words() -> list[str]:
+    """The words of every description lemma in a few of their forms, and words that are none."""
+    lexicon = default_lexicon()
+    words = set()
+    for lemma in sorted(lexicon.roles)[::3]:
+        for word in lemma.split():
+            words.add(word)
+            words.update(form.word for form in parses(word)[0].lexeme[:6])
+    return sorted(words) + ["заявил", "в", "на", "Иванов", "сообщила", "ранее", "агентству", "ёлка"]
+
+
+def test_screened_descriptions_read_as_all_words_read():
+    lexicon = default_lexicon()
+    registry = SimpleNamespace(article=SimpleNamespace(lexicon=lexicon))
+    words = [SimpleNamespace(text=w.capitalize() if i % 3 == 0 else w) for i, w in enumerate(_role_words())]
+    assert len(words) > 250
+    found = [Registry._role_at(registry, words, i) for i in range(len(words))]
+    assert found == [_unscreened_role_at(lexicon, words, i) for i in range(len(words))]
+    assert sum(role is not None for role in found) > 50
+    pair = [SimpleNamespace(text=w) for w in ("глава", "министерства", "сказал")]
+    assert Registry._role_at(registry, pair, 0) == _unscreened_role_at(lexicon, pair, 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=CYRILLIC, min_size=1, max_size=10), min_size=1, max_size=4))
+def test_screened_descriptions_agree_on_any_words(texts):
+    lexicon = default_lexicon()
+    registry = SimpleNamespace(article=SimpleNamespace(lexicon=lexicon))
+    words = [SimpleNamespace(text=text) for text in texts]
+    for position in range(len(words)):
+        assert Registry._role_at(registry, words, position) == _unscreened_role_at(lexicon, words, position)
