@@ -19,7 +19,7 @@ from .article import Article
 from .lexicon import PREFIX, form_prefixes, read_list
 from .mentions import PREPOSITIONS, _singular, role_lemma
 from .model import Entity
-from .morph import WORD_CACHE, fold_yo, is_known, is_verb, lemma, name_gender, parses, verb_gender
+from .morph import CASES, WORD_CACHE, fold_yo, is_known, is_verb, lemma, name_gender, parses, verb_gender
 from .names import can_stand_in, fuller_names, gender, is_initial, org_nominative, person_nominative
 from .punct import QUOTES
 from .quotemarks import pair_quotes
@@ -222,7 +222,8 @@ class Registry:
     @cached_property
     def persons(self) -> list[Entity]:
         """PER entities outside quotations, credit and link lines, in text order."""
-        return [e for e in self.entities.values() if e.type == "PER" and self._speaking(e)]
+        spans = {(p.start, p.stop) for p in self._raw_persons}  # where each is is what they are read by
+        return [e for e in self.entities.values() if e.type == "PER" and (e.start, e.stop) in spans]
 
     @cached_property
     def introductions(self) -> dict[int, tuple[str, str, str | None, str | None]]:
@@ -711,7 +712,5 @@ def _guessed_beyond(words: list[str]) -> bool:
 def _can_be_nominative(word: str) -> bool:
     """Whether a word of one person's name can be a nominative: the dictionary says so, or knows
     it in no singular case ('Силуанов', to it only a plural of 'Силуан'; but 'Бушей' is a family's)."""
-    found = [p for p in parses(word) if p.tag.case]
-    return all(p.tag.number == "plur" and "Pltm" not in p.tag for p in found) or any(
-        p.tag.case == "nomn" for p in found
-    )
+    found = [g for g in (p.tag.grammemes for p in parses(word)) if not g.isdisjoint(CASES)]
+    return all("plur" in g and "Pltm" not in g for g in found) or any("nomn" in g for g in found)
