@@ -15,6 +15,7 @@ CYRILLIC = re.compile(r"[а-яё]", re.I)
 NOMN = frozenset({"nomn"})
 NOMN_SING = frozenset({"nomn", "sing"})
 NOMN_PLUR = frozenset({"nomn", "plur"})
+NOUN_NOMN_PLUR = NOMN_PLUR | {"NOUN"}  # a tag holds one case and one number at most
 
 
 def is_initial(word: str) -> bool:
@@ -251,11 +252,13 @@ RARE_READING = (
 def _adjective_before_noun(found, following: list[str]) -> bool:
     """Whether a word read as a noun can be an adjective agreeing with the noun after it
     ('полицейского управления'), unless the dictionary gives that reading little weight."""
+    if not following:
+        return False  # no noun after it to agree with
     adjectives = [p for p in found if "ADJF" in p.tag]
     if sum(p.score for p in adjectives) < RARE_READING:
         return False
     cases = {p.tag.case for p in adjectives}
-    return bool(following) and any(
+    return any(
         "NOUN" in p.tag and p.tag.case in cases
         for p in parses(following[0])
         if p.tag.number in ("sing", None)
@@ -265,9 +268,7 @@ def _adjective_before_noun(found, following: list[str]) -> bool:
 @lru_cache(maxsize=WORD_CACHE)
 def _plural_title(word: str) -> bool:
     """A dictionary word that is already a plural nominative ('Ведомости'): a title, not a case form."""
-    return is_known(word) and any(
-        "NOUN" in p.tag and p.tag.case == "nomn" and p.tag.number == "plur" for p in parses(word)
-    )
+    return is_known(word) and any(NOUN_NOMN_PLUR <= p.tag.grammemes for p in parses(word))
 
 
 def _inflect_adjective(word: str, case: str, gender: str | None) -> str:
