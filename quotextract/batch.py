@@ -37,6 +37,8 @@ from .normalize import readable
 
 WARMUP = "«Мы готовы», — сказал Иван Петров."  # loads every model of a worker before real work
 PARENT_POLL = 1.0  # seconds between a worker's checks that its parent still lives
+CHUNKSIZE = 32  # documents extracted together: the syntax parser costs a third less per sentence
+# in batches of 32 articles' cue sentences than of 8 (NER batches fill at 8 already)
 
 
 class BatchWarning(UserWarning):
@@ -293,7 +295,7 @@ def iter_extract(
     id: str = "id",
     n_jobs: int = 1,
     progress: bool | None = None,
-    chunksize: int = 8,
+    chunksize: int = CHUNKSIZE,
     extractor=None,
     pool: Executor | None = None,
     keep_columns: Iterable[str] = (),
@@ -308,7 +310,8 @@ def iter_extract(
             iterable of str, ``(id, text)`` pairs, dicts or :class:`Document`.
         n_jobs: worker processes; 1 (default) works in this process, -1 uses all cores.
         progress: a tqdm bar on stderr; default on in a terminal or notebook, off otherwise.
-        chunksize: documents sent to a worker at a time.
+        chunksize: documents extracted together (sent to a worker at a time): their lines go
+            through NER, and their cue sentences through the syntax parser, in shared batches.
         extractor: an :class:`~quotextract.Extractor` (default: the shared default one).
         pool: a process pool from :func:`worker_pool`, reused instead of starting one.
         keep_columns: input columns (or dict keys) each result carries in ``fields``.
@@ -389,7 +392,7 @@ def extract_many(
     id: str = "id",
     n_jobs: int = 1,
     progress: bool | None = None,
-    chunksize: int = 8,
+    chunksize: int = CHUNKSIZE,
     extractor=None,
     pool: Executor | None = None,
     documents: bool = False,
@@ -521,7 +524,7 @@ def write_many(
     id: str = "id",
     n_jobs: int = 1,
     progress: bool | None = None,
-    chunksize: int = 8,
+    chunksize: int = CHUNKSIZE,
     extractor=None,
     keep_columns: Iterable[str] = (),
 ) -> RunSummary:
