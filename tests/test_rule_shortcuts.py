@@ -3,18 +3,22 @@ the end, the last word before a position searched for near it first."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quotextract.article import Article
+from quotextract.lexicon import default_lexicon
 from quotextract.rules.base import WORD, has_words
 from quotextract.rules.reported import (
+    COMMA,
     FINAL_CAPITAL,
     LAST_WORD,
-    LAST_WORD_REACH,
     _ends_capitalised,
+    _next_comma,
     last_word,
     lead_commas,
 )
@@ -39,11 +43,11 @@ def test_spaces_the_end_is_read_past_are_the_patterns():
     assert _ends_capitalised("… сказал Иванов.\xa0") and not _ends_capitalised("сказал Иванову-ИВАНОВ")
 
 
-# words of any length around the window's edge, with marks and spaces between them
+# long and short words, with marks and spaces between them
 long_texts = st.lists(
     st.one_of(
-        st.text(alphabet="абвЁz1_", min_size=1, max_size=LAST_WORD_REACH + 10),
-        st.text(alphabet=" ,.—«»!\n", min_size=1, max_size=LAST_WORD_REACH + 10),
+        st.text(alphabet="абвЁz1_", min_size=1, max_size=80),
+        st.text(alphabet=" ,.—«»!\n", min_size=1, max_size=80),
     ),
     max_size=12,
 ).map("".join)
@@ -53,8 +57,8 @@ long_texts = st.lists(
 @given(text=long_texts, data=st.data())
 def test_the_last_word_searched_near_a_position_is_the_one_searched_from_the_start(text, data):
     position = data.draw(st.integers(0, len(text)))
-    found, plain = last_word(text, position), LAST_WORD.search(text, 0, position)
-    assert (found and (found.span(), found.group(1))) == (plain and (plain.span(), plain.group(1)))
+    plain = LAST_WORD.search(text, 0, position)
+    assert last_word(text, position) == (plain and plain.group(1))
 
 
 def test_lost_commas_before_a_final_name_are_found():
@@ -63,14 +67,13 @@ def test_lost_commas_before_a_final_name_are_found():
     assert lead_commas("Информацию о задержании подтвердил Корнилов.") == []
 
 
-def test_a_last_word_longer_than_the_near_search_is_found_whole():
-    for length in range(LAST_WORD_REACH - 3, LAST_WORD_REACH + 4):
-        for tail in ("", ".", " — ", "," + " " * LAST_WORD_REACH):
+def test_the_last_word_is_found_whole_past_marks_and_spaces():
+    for length in (1, 7, 70):
+        for tail in ("", ".", " — ", "," + " " * 70):
             text = "Начало, " + "ж" * length + tail
-            word = last_word(text, len(text))
-            assert (
-                word.span() == LAST_WORD.search(text, 0, len(text)).span() and word.group(1) == "ж" * length
-            )
+            assert last_word(text, len(text)) == "ж" * length == LAST_WORD.search(text, 0, len(text)).group(1)
+    assert last_word("Он, — ", 6) == "Он" and last_word(" , ", 3) is None and last_word("Да", 0) is None
+    assert last_word("сказал Иванов", 9) == "Ив"  # the word before the position, cut there
 
 
 @SETTINGS
@@ -86,3 +89,33 @@ def test_words_inside_a_range_are_counted_from_its_start():
     assert has_words(text, 3, 9, 1) and not has_words(text, 3, 9, 2)  # 'зидент' is a word of the range
     assert has_words(text, 0, len(text), 4) and not has_words(text, 0, len(text), 5)
     assert has_words("", 0, 0, 0) and not has_words(" — , ", 0, 5, 1)
+
+
+@SETTINGS
+@given(text=st.text(alphabet="а, \t\n\xa0.", max_size=30), data=st.data())
+def test_the_next_comma_is_the_first_of_the_texts_commas_in_range(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    stop = data.draw(st.integers(start, len(text)))
+    commas = [m.start() for m in COMMA.finditer(text)]  # those of the whole text, as they were listed
+    index = bisect.bisect_left(commas, start)
+    expected = commas[index] if index < len(commas) and commas[index] + 1 < stop else -1
+    assert _next_comma(text, start, stop) == expected
+
+
+SENTENCES_WITH_CUES = [
+    "Ситуация стабильна, заявил он, и добавил, что всё хорошо, а потом ушёл, не прощаясь.",
+    "Работы идут по плану, — сообщили в мэрии, уточнив сроки, но без подробностей.",
+    "Мы готовы, сказала она, к переговорам, к диалогу, к компромиссу.",
+]
+
+
+def test_no_cue_follows_a_comma_after_the_last_cue_of_its_sentence():
+    """What lets the postposed rule stop at the first comma past its sentence's last cue."""
+    for text in SENTENCES_WITH_CUES:
+        article = Article(text, default_lexicon())
+        for sentence in article.sentences:
+            cues = article.cues_in(sentence.start, sentence.stop)
+            assert cues
+            for position in range(cues[-1].start + 1, sentence.stop + 1):
+                assert article.first_cue(position, sentence.stop, within=2) is None
+            assert article.first_cue(cues[-1].start, sentence.stop, within=2) == cues[-1]

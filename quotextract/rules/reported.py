@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -149,24 +148,20 @@ def _nominative(word: str) -> bool:
 PRONOUN_ENDS = (" он", " она", " они")
 WORDS = re.compile(r"\w+")
 LAST_WORD = re.compile(r"(\w+)\W*$")
-LAST_WORD_REACH = 64  # characters before a position searched first for the last word before it
+LAST_WORD_REVERSED = re.compile(r"\W*+(\w++)")  # LAST_WORD matched at the start of the reversed text
 FUNCTION_WORDS = ("CONJ", "PRCL", "PREP", "NPRO")  # 'Именно это и сказал он' ends its speech on none
 
 
 def _content_word_before(text: str, position: int) -> bool:
     word = last_word(text, position)
-    return bool(word) and parses(word.group(1).lower())[0].tag.POS not in FUNCTION_WORDS
+    return word is not None and parses(word.lower())[0].tag.POS not in FUNCTION_WORDS
 
 
-def last_word(text: str, position: int) -> re.Match | None:
-    """``LAST_WORD.search(text, 0, position)``, the last word before ``position``: searched first
-    among the characters just before it (a search from the start tries every word before it),
-    from the start only when no word lies there whole."""
-    start = max(0, position - LAST_WORD_REACH)
-    word = LAST_WORD.search(text, start, position)
-    if start and (word is None or word.start() == start):
-        return LAST_WORD.search(text, 0, position)
-    return word
+def last_word(text: str, position: int) -> str | None:
+    """The word ``LAST_WORD.search(text, 0, position)`` finds, the last before ``position``: read
+    from the end of the reversed text by one match (a search tries every word before it)."""
+    word = LAST_WORD_REVERSED.match(text[:position][::-1])
+    return word.group(1)[::-1] if word else None
 
 
 QUOTED_NAME = re.compile(QUOTED_STRETCH)  # 'заявил «Фонтанке», что'
@@ -216,7 +211,7 @@ def according_to(article: Article) -> Iterator[Candidate]:
     """'По словам X, …', 'По его мнению …', '…, по данным X.'; also 'Как отметил X, …'."""
     text = article.text
     pattern = _source_pattern(article.lexicon.source_phrases)
-    places, place, commas = pattern.places(text), 0, None
+    places, place = pattern.places(text), 0
     for sentence in article.sentences:
         while place < len(places) and places[place] < sentence.start:
             place += 1
@@ -224,8 +219,6 @@ def according_to(article: Article) -> Iterator[Candidate]:
             return
         if places[place] >= sentence.stop:
             continue  # no phrase can start in the sentence
-        if commas is None:
-            commas = [m.start() for m in COMMA.finditer(text)]
         for match in pattern.finditer(text, sentence.start, sentence.stop, places):
             if AS.fullmatch(match.group()):  # 'Как отметил X, …'
                 cue = article.first_cue(match.end(), sentence.stop, within=AS_CUE_WORDS)
@@ -235,7 +228,7 @@ def according_to(article: Article) -> Iterator[Candidate]:
             else:
                 cue = None
                 lemma = _phrase_lemma(match.group())
-            yield from _around_source(article, sentence, match, cue, lemma, commas)
+            yield from _around_source(article, sentence, match, cue, lemma)
 
 
 SOURCE_JOINT = re.compile(
@@ -263,19 +256,19 @@ APPOSITIVE = re.compile(rf"\s*(?:{APPOSITION_STARTS})\w*(?:\s+[^\s,]+){{0,5}},")
 RELATIVE_APPOSITIVE = re.compile(r"\s*котор\w*(?:\s+[^\s,]+){1,7},")
 
 
-def _next_comma(commas: list[int], start: int, stop: int) -> int:
+def _next_comma(text: str, start: int, stop: int) -> int:
     """Where the first ``COMMA`` of ``text[start:stop]`` stands (its space inside too), or -1."""
-    index = bisect.bisect_left(commas, start)
-    return commas[index] if index < len(commas) and commas[index] + 1 < stop else -1
+    comma = COMMA.search(text, start, stop)
+    return comma.start() if comma else -1
 
 
-def _around_source(article: Article, sentence, match, cue, lemma, commas: list[int]) -> Iterator[Candidate]:
+def _around_source(article: Article, sentence, match, cue, lemma) -> Iterator[Candidate]:
     """The content after the source phrase, else before it; both when the phrase stands between
     commas inside the sentence ('Регистрация в качестве СМИ, по словам X, — это катастрофа')."""
     text = article.text
     if WHICH.match(text, match.end(), sentence.stop):
         return
-    comma = _next_comma(commas, match.end(), sentence.stop)
+    comma = _next_comma(text, match.end(), sentence.stop)
     apposition = comma != -1 and APPOSITIVE.match(text, comma + 1, sentence.stop)
     relative = (  # 'По словам X, которая возглавляет фонд, …': the clause describes X, names no source
         comma != -1
@@ -287,7 +280,7 @@ def _around_source(article: Article, sentence, match, cue, lemma, commas: list[i
     if apposition or relative:  # 'источник, близкий к правительству, …'
         comma = (apposition or relative).end() - 1
     elif comma != -1:
-        comma = _named_apposition(article, comma + 1, sentence.stop, commas) or comma
+        comma = _named_apposition(article, comma + 1, sentence.stop) or comma
     has_pronoun = bool(THIRD_PERSON_POSSESSIVE.search(match.group()))
     if comma == -1 and cue is None and not has_pronoun:  # 'По данным следствия Рахами купил …'
         comma = _lost_comma(article, match.end(), sentence.stop)
@@ -391,9 +384,9 @@ def _content_head(article: Article, start: int, phrase: int, head: tuple[int, in
     )
 
 
-def _named_apposition(article: Article, start: int, stop: int, commas: list[int]) -> int | None:
+def _named_apposition(article: Article, start: int, stop: int) -> int | None:
     """'один из авторов, председатель комитета Дмитрий Хубезов, …': the comma after a named apposition."""
-    comma = _next_comma(commas, start, stop)
+    comma = _next_comma(article.text, start, stop)
     if (
         comma == -1
         or has_words(article.text, start, comma, APPOSITION_WORDS + 1)
@@ -479,8 +472,11 @@ def postposed(article: Article) -> Iterator[Candidate]:
     for index, sentence in enumerate(article.sentences):
         if index not in cued:
             continue  # no cue to follow a comma
+        last_cue = article.cues_in(sentence.start, sentence.stop)[-1].start
         for match in lead_commas(text[sentence.start : sentence.stop]):
             clause = sentence.start + match.end()
+            if clause > last_cue:
+                break  # no cue follows this comma, nor any later one
             cue = article.first_cue(clause, sentence.stop, within=CUE_AFTER_COMMA)
             if cue is None or SUBORDINATE.match(text, clause) or not _verb_first(article, clause, cue):
                 continue
