@@ -46,6 +46,11 @@ class Lexicon:
     def _hash(self) -> int:
         return hash(tuple(getattr(self, field.name) for field in fields(self)))
 
+    def __getstate__(self) -> dict:
+        """What a pickle keeps: the fields and cached word lists, not the hash (strings hash
+        differently in another process)."""
+        return {name: value for name, value in self.__dict__.items() if name != "_hash"}
+
     @cached_property
     def max_phrase(self) -> int:
         """The longest multi-word cue, in words."""

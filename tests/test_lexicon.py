@@ -56,3 +56,23 @@ def test_a_lexicon_hashes_as_its_fields_and_equal_lexicons_alike():
     assert hash(extended) != hash(lexicon) and extended != lexicon
     assert hash(lexicon.extended()) == hash(lexicon) and lexicon.extended() == lexicon
     assert {lexicon: 1}[lexicon.extended()] == 1
+
+
+def test_a_lexicon_pickled_in_one_process_hashes_as_its_equal_in_another(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    pickled = tmp_path / "lexicon.pickle"
+    dump = (
+        "import pickle, sys; from quotextract.lexicon import default_lexicon; "
+        "lexicon = default_lexicon(); hash(lexicon); pickle.dump(lexicon, open(sys.argv[1], 'wb'))"
+    )
+    load = (
+        "import pickle, sys; from quotextract.lexicon import default_lexicon; "
+        "lexicon = pickle.load(open(sys.argv[1], 'rb')); "
+        "assert lexicon == default_lexicon() and hash(lexicon) == hash(default_lexicon())"
+    )
+    for code, seed in ((dump, "1"), (load, "2")):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(pickled)], check=True, env=env)
