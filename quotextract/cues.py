@@ -38,14 +38,18 @@ def _lemma(parse) -> str:
     return STATES.get(normal, normal) if "PRTS" in parse.tag else normal
 
 
-def cue_at(text: str, tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Cue, int] | None:
-    """The cue starting at ``tokens[index]`` and how many tokens it spans, if any."""
+def cue_at(
+    text: str, tokens: list[Token], index: int, lexicon: Lexicon, end: int | None = None
+) -> tuple[Cue, int] | None:
+    """The cue starting at ``tokens[index]`` and how many tokens it spans, if any (``end``: where
+    the tokens of its line end, when more follow; a phrase runs on no further)."""
     token = tokens[index]
     lower = token.text.lower()
     if fold_yo(lower[:PREFIX]) not in lexicon.verb_prefixes:
         return None
+    end = len(tokens) if end is None else end
     for size in range(lexicon.max_phrase, 1, -1) if lemma(lower) in lexicon.phrase_starts else ():
-        window = tokens[index : index + size]
+        window = tokens[index : min(index + size, end)]
         if (
             len(window) == size
             and all(_may_follow(t.text.lower(), _follower_forms(lexicon.speech_phrases)) for t in window[1:])
@@ -76,15 +80,13 @@ def cues_of_lines(
     """All cues among ``words``, the tokens of lines ending at the indices ``ends`` (a phrase never
     runs on to the next line), in text order; the tokens of all lines screened at once (``texts``:
     their texts, when the caller has them)."""
-    found, after, line, tokens = [], 0, -1, []  # a phrase's words start no cue of their own
+    found, after, end = [], 0, 0  # a phrase's words start no cue of their own
     for index in _screened(list(map(_TEXT, words)) if texts is None else texts, lexicon):
         if index < after:
             continue
-        if line < 0 or ends[line] <= index:  # the line of the word, and its tokens
-            line = bisect.bisect_right(ends, index)
-            first = ends[line - 1] if line else 0
-            tokens = words[first : ends[line]]
-        match = cue_at(text, tokens, index - first, lexicon)
+        if end <= index:  # where the tokens of the word's line end
+            end = ends[bisect.bisect_right(ends, index)]
+        match = cue_at(text, words, index, lexicon, end)
         if match:
             found.append(match[0])
             after = index + match[1]
@@ -138,8 +140,7 @@ def _screened(words: list[str], lexicon: Lexicon) -> Iterator[int]:
     else:
         screened = list(map(heads.__contains__, map(_HEAD, words)))
     opening = _openings(lexicon.phrase_starts, lexicon.speech_verbs)
-    lowers = map(str.lower, compress(words, screened))
-    return compress(compress(count(), screened), map(opening.__getitem__, lowers))
+    return compress(compress(count(), screened), map(opening.__getitem__, compress(words, screened)))
 
 
 RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")  # each the lowercase of itself and its capital only
@@ -155,8 +156,8 @@ def _written_heads(prefixes: frozenset[str]) -> frozenset[str] | None:
 
 
 class _Openings(dict):
-    """:func:`_may_open` of each word (lowercase) asked: a dictionary read in bulk, not a call per
-    word; cleared when full, so memory stays flat on any dump."""
+    """:func:`_may_open` of each word asked, as written (its lowercase is tested): a dictionary read
+    in bulk, not a call per word; cleared when full, so memory stays flat on any dump."""
 
     def __init__(self, phrase_starts: frozenset[str], speech_verbs: frozenset[str]):
         super().__init__()
@@ -166,7 +167,7 @@ class _Openings(dict):
     def __missing__(self, word: str) -> bool:
         if len(self) >= OPENINGS_KEPT:
             self.clear()
-        value = self[word] = _may_open(word, self.starts, self.verbs, self.forms)
+        value = self[word] = _may_open(word.lower(), self.starts, self.verbs, self.forms)
         return value
 
 

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotextract.article import Article
+from quotextract.cues import cue_at
 from quotextract.lexicon import default_lexicon
 from quotextract.rules.base import WORD, has_words
 from quotextract.rules.reported import (
@@ -22,6 +23,7 @@ from quotextract.rules.reported import (
     last_word,
     lead_commas,
 )
+from quotextract.segment import tokens
 
 SETTINGS = settings(max_examples=500, deadline=None)
 
@@ -119,3 +121,13 @@ def test_no_cue_follows_a_comma_after_the_last_cue_of_its_sentence():
             for position in range(cues[-1].start + 1, sentence.stop + 1):
                 assert article.first_cue(position, sentence.stop, within=2) is None
             assert article.first_cue(cues[-1].start, sentence.stop, within=2) == cues[-1]
+
+
+def test_a_phrase_cue_runs_on_to_no_next_line():
+    lexicon = default_lexicon()
+    joined = Article("Министр выразил надежду на мир.", lexicon).cues
+    assert [c.lemma for c in joined] == ["выразить надежду"]
+    text = "Министр выразил\nнадежду на мир."
+    assert all(c.lemma != "выразить надежду" for c in Article(text, lexicon).cues)
+    walked = cue_at(text, tokens(text), 1, lexicon)  # the same words with no line end between
+    assert walked and walked[0].lemma == "выразить надежду"
