@@ -85,22 +85,19 @@ def _marked(article: Article) -> Iterator[Paragraph]:
 
 
 class _Marks:
-    """Where the marks of one paragraph stand, found once for all its quoted stretches, when first asked."""
+    """Where the marks of one paragraph stand, found once for all its quoted stretches, when first
+    asked (the separators at once: every stretch is searched for an interruption)."""
 
     def __init__(self, article: Article, paragraph: Paragraph):
         self.article, self.paragraph = article, paragraph
+        self.separators = [
+            m.start() for m in SEPARATOR.finditer(article.text, paragraph.start, paragraph.stop)
+        ]
 
     @cached_property
     def openings(self) -> list[int]:
         start, stop = self.paragraph.start, self.paragraph.stop
         return [start + m.end() - 1 for m in SENTENCE_OPENING_MARK.finditer(self.article.text[start:stop])]
-
-    @cached_property
-    def separators(self) -> list[int]:
-        return [
-            m.start()
-            for m in SEPARATOR.finditer(self.article.text, self.paragraph.start, self.paragraph.stop)
-        ]
 
     @cached_property
     def resumes(self) -> list[int]:
