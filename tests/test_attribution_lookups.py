@@ -1,0 +1,32 @@
+"""The lookups attribution makes many times per article agree with their plain definitions."""
+
+from types import SimpleNamespace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotextract.attribute import Attributor
+
+SPANS = st.lists(st.tuples(st.integers(0, 300), st.integers(0, 120)), max_size=12).map(
+    lambda pairs: sorted((start, start + length) for start, length in pairs)
+)
+
+
+def _plainly_inside(quoted: list[tuple[int, int]], start: int, stop: int) -> bool:
+    """Inside one of the three last quotations starting at or before ``start``."""
+    starting = [span for span in quoted if span[0] <= start][-3:]
+    return any(span_stop >= stop for _, span_stop in starting)
+
+
+@given(SPANS, st.integers(-5, 450), st.integers(0, 200))
+def test_inside_quote_is_the_plain_test(quoted, start, length):
+    candidates = [SimpleNamespace(start=a, stop=b, rule="said") for a, b in quoted]
+    attributor = Attributor(None, candidates)
+    assert attributor._inside_quote(start, start + length) == _plainly_inside(quoted, start, start + length)
+
+
+def test_a_long_quotation_still_holds_spans_after_shorter_ones_inside_it():
+    quoted = [(0, 500), (10, 20), (30, 40)]  # a quotation with two shorter ones in it
+    attributor = Attributor(None, [SimpleNamespace(start=a, stop=b, rule="said") for a, b in quoted])
+    assert attributor._inside_quote(35, 450)
+    assert not attributor._inside_quote(35, 501)
