@@ -12,10 +12,8 @@ interviewee the article never names)."""
 
 import pandas as pd
 import pytest
-from articles import read_article, row_starting
+from articles import cases, extracted_articles, row_starting
 from conftest import check_contract
-
-import quotextract
 
 Q = "interview_question"
 
@@ -258,10 +256,10 @@ NOT_QUOTED = {  # bylines, credits, menus, headings, narration: never quotations
 
 @pytest.fixture(scope="module")
 def extracted():
-    return {name: (read_article(name), quotextract.extract(read_article(name))) for name in ARTICLES}
+    return extracted_articles(ARTICLES)
 
 
-CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
+CASES = cases(ARTICLES)
 
 
 @pytest.mark.parametrize(

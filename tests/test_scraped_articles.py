@@ -10,10 +10,8 @@ is matched by the start of its text, so trailing punctuation is a boundary choic
 
 import pandas as pd
 import pytest
-from articles import read_article, row_starting
+from articles import cases, extracted_articles, row_starting
 from conftest import check_contract
-
-import quotextract
 
 ARTICLES = {
     "scraped-metro-crlf.txt": [
@@ -223,10 +221,10 @@ NOT_QUOTED = {
 
 @pytest.fixture(scope="module")
 def extracted():
-    return {name: (read_article(name), quotextract.extract(read_article(name))) for name in ARTICLES}
+    return extracted_articles(ARTICLES)
 
 
-CASES = [(name, *row) for name, rows in ARTICLES.items() for row in rows]
+CASES = cases(ARTICLES)
 
 
 @pytest.mark.parametrize(
