@@ -322,7 +322,7 @@ class Chooser:
         if not strict and after_in(self.article.text, mention.start):
             return mention.kind in ("entity", "body")
         if mention.kind == "pronoun":
-            return (mention.key in ("он", "она", "они", "там")) == (case == "nomn")
+            return (mention.key in ("он", "она", "они", "там", "тот", "та")) == (case == "nomn")
         if strict and case == "nomn" and self._governed(mention):
             return False
         words = self.article.text[mention.start : mention.stop].split()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .article import Article
-from .mentions import POSSESSIVES, PRONOUNS, Mention, after_in, find_mentions, institution
+from .mentions import DEMONSTRATIVES, POSSESSIVES, PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Cue
 from .morph import WORD_CACHE, lemma, parses, verb_gender
 from .names import org_nominative
@@ -65,6 +65,8 @@ class Resolver:
             if pronoun == "org":  # 'В Минздраве инициативу одобрили. Там напомнили, что …'
                 return self._body(None, mention.start)
             wanted = pronoun if pronoun in ("masc", "femn") else wanted
+            if mention.key in DEMONSTRATIVES:  # 'спросил министра, на что тот ответил': not the subject
+                return self._other_than_subject(mention.start, wanted) or self._salient(mention.start, wanted)
             opening = self._description_opening_before(mention.start)
             if opening is not None:  # 'Сам же главный тренер … Он заявил': the coach, named or not
                 return self.registry.described(opening.key, opening.start, wanted)
@@ -215,6 +217,16 @@ class Resolver:
             if persons[index].stop <= position and agrees(source, wanted):
                 return source
         return None
+
+    def _other_than_subject(self, position: int, wanted: str | None) -> Source | None:
+        """The person a demonstrative refers to: of the people named last, the last one named
+        other than as a subject ('Журналист спросил министра …, на что тот ответил')."""
+        occurrences = [
+            o for o in self.registry.occurrences(max(0, position - RECENT), position) if agrees(o.source, wanted)
+        ]
+        topic = self._topic(occurrences)
+        others = [o for o in occurrences if not o.subject and topic is not None and o.source != topic.source]
+        return others[-1].source if others else None
 
     def _oblique_in_clause(self, occurrence: Occurrence, position: int) -> bool:
         """A person named in an oblique case in the clause of the pronoun or description, or in

@@ -18,6 +18,7 @@ from .morph import lemma as lemma_of
 from .names import can_stand_in, nominative, org_nominative
 
 PRONOUNS = dict((word, kind[0]) for word, kind in read_table("pronouns.txt"))  # 'она' -> 'femn'
+DEMONSTRATIVES = frozenset(word for word, kind in read_table("pronouns.txt") if "other" in kind)  # 'тот'
 BODY_NAME = re.compile(r"\s+((?:[А-ЯЁA-Z][\w.-]*\w)(?:\s+[А-ЯЁA-Z][\w.-]*\w){0,2})")
 
 
@@ -73,7 +74,8 @@ def find_mentions(
             follower = words[index + 1]  # 'сообщает его друг': someone of his, unnamed
             found.append(Mention(word.start, follower.stop, "unnamed", key=lemma_of(follower.text.lower())))
             covered = follower.stop
-        elif fold_yo(lower) in PRONOUNS:  # 'её' and 'ее' alike
+        elif fold_yo(lower) in PRONOUNS and (lower not in DEMONSTRATIVES or _alone(article, words, index)):
+            # 'её' and 'ее' alike
             found.append(Mention(word.start, word.stop, "pronoun", key=fold_yo(lower)))
         elif lemma in article.lexicon.bodies and _singular(word.text, lemma):
             named = BODY_NAME.match(article.text, word.stop, stop)
@@ -139,6 +141,15 @@ def _someone_of(article: Article, words, index: int, entities: list[Entity]) -> 
 
 
 NAMED_BESIDE = re.compile(r"\s*,?\s*")  # 'Филипп Арнонкур, его сын'
+
+
+def _alone(article: Article, words, index: int) -> bool:
+    """A demonstrative standing for a person: a verb or punctuation after it ('на что тот
+    ответил', '— возразил тот.'), not 'тот же Иванов' nor 'та встреча'."""
+    follower = words[index + 1] if index + 1 < len(words) else None
+    if follower is None or article.text[words[index].stop : follower.start].strip():
+        return True
+    return is_verb(follower.text.lower())
 
 
 SUBJECT_GAP = re.compile(r"[ \t]*(?:(?:также|тоже|уже|же|вновь|ранее)[ \t]+)?")

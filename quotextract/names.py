@@ -351,7 +351,11 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
     A name is compared only with the names sharing a word's first letters with each of its words
     (every way two name words match keeps them), so the work grows with the article, not its square.
     """
-    names = [n for n in dict.fromkeys(e.normal for e in entities if e.type == "PER") if not _glued(n)]
+    names = [
+        n
+        for n in dict.fromkeys(e.normal for e in entities if e.type == "PER")
+        if not _glued(n) and not _two_people(n)
+    ]
     index: dict[str, set[str]] = {}
     for name in names:
         for word in _words(name):
@@ -392,6 +396,22 @@ def _glued(name: str) -> bool:
         for other in (words[0], words[-1])
         if len(other) >= GLUED_MIN
     )
+
+
+def _two_people(name: str) -> bool:
+    """Two names NER ran together, a caption's 'Рафаэль Корреа Эдвард Сноуден': a first name
+    after a word that is none, past the name's first two words. No fuller variant of anyone."""
+    words = _words(name)
+    return len(words) > 3 and any(
+        _first_name(word) and not _first_name(before) for before, word in zip(words[1:-1], words[2:-1])
+    )
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _first_name(word: str) -> bool:
+    """A first name the dictionary knows, read first as one ('Эдвард'; not a guess like 'Корреа')."""
+    found = parses(word)
+    return bool(found) and "Name" in found[0].tag and is_known(word)
 
 
 def _first_spellings(names: list[str]) -> dict[str, str]:

@@ -137,6 +137,22 @@ def test_a_name_with_two_words_glued_is_no_fuller_variant():
     assert found["Джеральд Форд"] == ["Джеральд Рудольф Форд"]  # a middle name, not a caption run in
 
 
+@pytest.mark.parametrize(
+    "names, short, fuller",
+    [
+        (["Павел Ремезов Кирилл Шустов", "Ремезов", "Павел Ремезов"], "Ремезов", ["Павел Ремезов"]),
+        (["Павел Ремезов Кирилл Шустов", "Шустов"], "Шустов", []),  # a caption ran two people together
+        (["Хосе Луис Родригес Сапатеро", "Сапатеро"], "Сапатеро", ["Хосе Луис Родригес Сапатеро"]),
+        (["Жан Мари Ле Пен", "Ле Пен"], "Ле Пен", ["Жан Мари Ле Пен"]),
+    ],
+)
+def test_two_people_ner_ran_together_are_no_fuller_variant(names, short, fuller):
+    from quotextract.model import Entity
+    from quotextract.names import fuller_names
+
+    assert fuller_names([Entity(0, len(n), n, "PER", n) for n in names])[short] == fuller
+
+
 def test_surnames_ner_missed_are_found_in_any_case():
     """'Песковым', 'Пескову' of a 'Дмитрий Песков' NER found; not 'Песочный', which only starts alike."""
     from quotextract.model import Entity
