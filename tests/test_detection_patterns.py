@@ -206,6 +206,9 @@ CASES = [
     case("dateline-agency-after-time",
          "Новосибирск, 3 марта 2024, 14:05 — ИА REGNUM Цены вырастут с июля, заявил министр Петров.",
          ("Цены вырастут с июля", I)),
+    case("tight-hyphen-lost-comma-ends-a-dash-line",
+         "- Мы смотрели видео всю неделю. Знали их схемы наизусть -признался нападающий Олег Рябов.",
+         ("Мы смотрели видео всю неделю. Знали их схемы наизусть", D)),
     case("quoted-name-opens-speech-with-its-own-attribution",
          "«Спартак» — великий клуб, — заявил новичок команды Иван Петров.",
          ("Спартак» — великий клуб", D)),
@@ -229,6 +232,23 @@ CASES = [
     case("link-line-with-quoted-title", "Читайте также: «Дороги станут лучше»: что обещают власти",),
     case("wiki-italics-after-colon", "В пресс-службе губернатора сообщили: ''«Работы на мосту завершатся к лету»''.",
          ("Работы на мосту завершатся к лету", D)),
+    # PARAGRAPHS a quotation runs over: only its first opening mark and its last closing one printed
+    case("open-quotation-over-an-unmarked-paragraph",
+         "«Выплаты начнутся в мае.\n\nКаждая семья получит помощь.\n\nКомиссии будут работать без выходных», — сказал губернатор Олег Рябов.",
+         ("Выплаты начнутся в мае", D), ("Каждая семья получит помощь", D), ("Комиссии будут работать без выходных", D)),
+    case("closed-quotation-leaves-the-next-paragraph-narration",
+         "«Выплаты начнутся в мае», — сказал губернатор Олег Рябов.\n\nКаждая семья получит помощь.\n\nКомиссии будут работать без выходных».",
+         ("Выплаты начнутся в мае", D)),
+    # BACK REFERENCES whose cue stands further in, the clause unbroken
+    case("back-reference-cue-after-a-long-place",
+         "Мост откроют к зиме. Об этом на заседании правительства республики сообщил министр Олег Рябов.",
+         ("Мост откроют к зиме", I)),
+    case("back-reference-cue-after-a-dash-is-not-its-own",
+         "Мост откроют к зиме. Об этом в городе мечтали много лет — и вот мэр Олег Рябов заявил журналистам в мэрии.",),
+    # APPOSITIONS after a source phrase hold no predicate
+    case("genitive-name-in-content-is-no-apposition",
+         "По мнению адвоката, вина Петрова не доказана, а ремонт должен был провести фонд.",
+         ("вина Петрова не доказана, а ремонт должен был провести фонд", I)),
     case("wiki-italics-before-cue", "''«Мы готовы к любому сопернику»'', — сказал тренер Павел Зуев.",
          ("Мы готовы к любому сопернику", D)),
 ]

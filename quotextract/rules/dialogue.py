@@ -27,7 +27,9 @@ RESUMING_DASH = re.compile(
 )  # '. — ', '. - ', '. -Но' where the speech resumes
 
 
-LOST_COMMA_DASH = re.compile(rf"(?<=\w)\s+(?:{DASH}|-)\s+(?=[а-яё])")  # '… нельзя - признался X'
+LOST_COMMA_DASH = re.compile(
+    rf"(?<=\w)\s+(?:{DASH}|-)\s+(?=[а-яё])|(?<=\w)\s+-(?=[а-яё])"
+)  # '… нельзя - признался X', '… наизусть -признался X' (the hyphen run into the verb)
 
 
 def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tuple[int, int, int, Cue]]:
@@ -53,7 +55,8 @@ def _attributions(article: Article, paragraph: Paragraph, body: int) -> list[tup
 
 
 def _lost_comma_dashes(article: Article, start: int, stop: int) -> list[re.Match]:
-    """The dashes between two words that stand before a finite speech verb ('нельзя - признался')."""
+    """The dashes between two words that stand before a finite speech verb ('нельзя - признался',
+    'наизусть -признался')."""
     found = []
     for match in LOST_COMMA_DASH.finditer(article.text, start, stop):
         cue = article.first_cue(match.end(), stop, within=1)

@@ -45,6 +45,7 @@ DASHED_CUE_WORDS = 4  # '», — в среду заявил X': after a dash the
 MIN_STANDALONE_WORDS = 4  # a quoted sentence standing alone: shorter ones are titles or scare quotes
 LINK_WORDS = 2  # 'Читайте также: «…»': so few words, no cue and no name before the colon introduce a link
 MIN_RESUMED_WORDS = 2  # ... but right after the attribution of the quotation before, it resumes that one
+MAX_UNMARKED_PARAGRAPHS = 4  # paragraphs without marks a quotation left open may run over to its closing mark
 RESUME = re.compile(
     rf"[,.:]\s*{DASH}\s*|[,.:]\s+-\s*(?=\w)"
 )  # ', — продолжение', ', -продолжение' after the attribution
@@ -64,6 +65,8 @@ def quote_marks(article: Article) -> Iterator[Candidate]:
         stretches = pair_quotes(article.text, paragraph.start, paragraph.stop)
         marks = _Marks(article, paragraph) if stretches else None
         last = None  # the paragraph's last candidate so far
+        if stretches and stretches[0].open is None and marks.continued:
+            yield from _continued_paragraphs(article, marks.continued[1:])
         for quoted in stretches:
             for candidate in _quoted(article, paragraph, quoted, marks, last):
                 last = candidate
@@ -116,8 +119,13 @@ class _Marks:
                 yield match
 
     @cached_property
+    def continued(self) -> list[Paragraph]:
+        """The paragraph that left a quotation open and those without marks after it, up to this one."""
+        return _open_quotation(self.article, self.paragraph)
+
+    @property
     def continues(self) -> bool:
-        return _continues_quotation(self.article, self.paragraph)
+        return bool(self.continued)
 
 
 def _quoted(
@@ -261,12 +269,26 @@ def _resumes_after(text: str, last: Candidate | None, open_mark: int) -> bool:
     return not text[last.region[1] : open_mark].strip(" " + SENTENCE_ENDS + DASHES)
 
 
-def _continues_quotation(article: Article, paragraph: Paragraph) -> bool:
-    """The paragraph before this one left a quotation open («… with no closing mark)."""
-    if paragraph.index == 0:
-        return False
-    previous = article.paragraphs[paragraph.index - 1]
-    return any(q.close is None for q in pair_quotes(article.text, previous.start, previous.stop))
+def _open_quotation(article: Article, paragraph: Paragraph) -> list[Paragraph]:
+    """The paragraph before this one that left a quotation open («… with no closing mark), with
+    the paragraphs without any mark between them (the quotation runs over them): [] when none."""
+    text, run = article.text, []
+    for index in range(paragraph.index - 1, max(paragraph.index - 2 - MAX_UNMARKED_PARAGRAPHS, -1), -1):
+        previous = article.paragraphs[index]
+        run.append(previous)
+        if QUOTE_MARK.search(text, previous.start, previous.stop) is None:
+            continue
+        opened = any(q.close is None for q in pair_quotes(text, previous.start, previous.stop))
+        return run[::-1] if opened else []
+    return []
+
+
+def _continued_paragraphs(article: Article, paragraphs: list[Paragraph]) -> Iterator[Candidate]:
+    """The paragraphs without marks inside a quotation that opened before them and closes after."""
+    for paragraph in paragraphs:
+        span = trimmed(article.text, paragraph.start, paragraph.stop)
+        if span[1] > span[0]:
+            yield Candidate(*span, kind="direct", rule="quote_continued", prefer="before", inherit=True)
 
 
 def _unopened_start(marks: _Marks, close: int) -> int:

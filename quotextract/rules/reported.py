@@ -60,6 +60,9 @@ HEAD_LOOKBACK = 300  # characters before a postposed attribution searched for cu
 POSTPOSED_WORDS = 8  # the longest postposed attribution followed by more content ('…, сказал X, …')
 FINAL_POSTPOSED_WORDS = 20  # ... and the longest one ending the sentence
 BACK_REFERENCE_CUE = 6  # words within which 'Об этом …' has its cue: 'Об этом в среду заявил X'
+BACK_REFERENCE_REACH = 14  # ... or this many, no clause ended first: 'Об этом в интервью телеканалу «…» рассказал X'
+BACK_REFERENCE_BREAK = re.compile(rf"[;:()]|\s(?:{DASH}|-)\s")  # ends the clause 'Об этом' opens
+OWN_SPEECH = re.compile(r"[:;]")  # after a distant cue of 'Об этом …', the words it introduces itself
 POSSESSIVES = r"(?:его|ее|её|их|моим|нашим)"  # 'по его словам', 'по нашим данным'
 POSSESSIVE = re.compile(rf"\s+{POSSESSIVES}\s+")
 THIRD_PERSON_POSSESSIVE = re.compile(r"\s(?:его|ее|её|их)\s")  # the source is named earlier
@@ -385,7 +388,8 @@ def _content_head(article: Article, start: int, phrase: int, head: tuple[int, in
 
 
 def _named_apposition(article: Article, start: int, stop: int) -> int | None:
-    """'один из авторов, председатель комитета Дмитрий Хубезов, …': the comma after a named apposition."""
+    """'один из авторов, председатель комитета Дмитрий Хубезов, …': the comma after a named
+    apposition, which holds no predicate (a verb, a short form: 'доказана', 'готов')."""
     comma = _next_comma(article.text, start, stop)
     if (
         comma == -1
@@ -398,8 +402,8 @@ def _named_apposition(article: Article, start: int, stop: int) -> int | None:
     ):  # '…, пишет Лента.ру': that comma ends the content
         return None
     named = any(e.type == "PER" for e in article.entities_in(start, comma))
-    verbs = named and any(is_verb(t.text.lower()) for t in article.tokens_in(start, comma))
-    return comma if named and not verbs else None
+    predicate = named and any(_is_predicate(t.text.lower()) for t in article.tokens_in(start, comma))
+    return comma if named and not predicate else None  # 'вина Абаськина не доказана, а …' is content
 
 
 def reported_that(article: Article) -> Iterator[Candidate]:
@@ -765,7 +769,7 @@ def about_this(article: Article) -> Iterator[Candidate]:
     for index, sentence in enumerate(article.sentences):
         if index not in cued or not ABOUT_THIS.match(sentence.text):
             continue  # no cue for its words to point back with, or no back reference
-        cue = article.first_cue(sentence.start, sentence.stop, within=BACK_REFERENCE_CUE)
+        cue = _back_reference_cue(article, sentence)
         if cue is None:
             continue
         previous = _previous_content(article, index)
@@ -779,6 +783,21 @@ def about_this(article: Article) -> Iterator[Candidate]:
             region=(sentence.start, sentence.stop),
             prefer="after",
         )
+
+
+def _back_reference_cue(article: Article, sentence) -> Cue | None:
+    """The cue of 'Об этом …': among its first words, or further on while no dash, colon or
+    bracket ends the clause it opens ('Об этом на заседании правительства республики сообщил X',
+    'Об этом в субботу, 24 ноября, сообщил X') and no colon after it opens words of its own."""
+    cue = article.first_cue(sentence.start, sentence.stop, within=BACK_REFERENCE_CUE)
+    if cue is not None:
+        return cue
+    cue = article.first_cue(sentence.start, sentence.stop, within=BACK_REFERENCE_REACH)
+    if cue is None or BACK_REFERENCE_BREAK.search(article.text, sentence.start, cue.start):
+        return None
+    if OWN_SPEECH.search(article.text, cue.stop, sentence.stop):
+        return None  # 'Об этом в субботу, 24 ноября, Сергей сообщил в Instagram: «Сын!»': its own words follow
+    return cue
 
 
 TOPIC_AFTER_CUE = re.compile(r"\s+(?:о|об|обо)\s+(?!том\b)\w+", re.I)
