@@ -376,11 +376,55 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
             ),
             key=lambda other: tuple(-part for part in _fullness(other)),
         )
-    respelt = _first_spellings(names)
+    written = {w.lower() for e in entities if e.type == "PER" for w in _words(e.text)}
+    respelt, oblique = _first_spellings(names), _oblique_forms(names, written)
+
+    def form(name: str) -> str:  # the name's first spelling, in the nominative the article gives
+        name = respelt.get(name, name)
+        return oblique.get(name, name)
+
     for name in names:
-        variants = fuller[respelt[name]] or [respelt[name]] if name in respelt else fuller[name]
-        fuller[name] = list(dict.fromkeys(respelt.get(v, v) for v in variants))
+        variants = fuller[form(name)] or [form(name)] if form(name) != name else fuller[name]
+        fuller[name] = list(dict.fromkeys(form(v) for v in variants))
     return fuller
+
+
+def _oblique_forms(names: list[str], written: set[str]) -> dict[str, str]:
+    """A name left in an oblique case -> the same name in the nominative the article also gives:
+    each word the same or, as the article writes it somewhere (lowercase ``written``), the
+    nominative's with a case ending ('Лэнса Армстронга' -> 'Лэнс Армстронг' after 'Армстронг
+    заявил': a foreign name the dictionary cannot put in the nominative). Names of two words or
+    more; not a woman's name of a man's stem ('Александра Иванова' is no 'Александр Иванов')."""
+    groups: dict[tuple[int, str], list[str]] = {}
+    for name in names:
+        words = _words(name)
+        if len(words) > 1:
+            groups.setdefault((len(words), words[0][:OBLIQUE_STEM].lower()), []).append(name)
+    found = {}
+    for group in groups.values():
+        for name in group:
+            nominative = next((other for other in group if _oblique_of(name, other, written)), None)
+            if nominative is not None:
+                found[name] = nominative
+    return found
+
+
+OBLIQUE_STEM = 3  # letters of a first word its oblique forms keep ('Лэнс', 'Лэнса')
+
+
+def _oblique_of(name: str, nominative: str, written: set[str]) -> bool:
+    pairs = list(zip(_words(name), _words(nominative)))
+    if name_gender(pairs[0][0], "nomn") == "femn" and name_gender(pairs[0][1], "nomn") == "masc":
+        return False
+    return name != nominative and all(
+        word == stem or (_ending_added(word, stem) and stem.lower() in written) for word, stem in pairs
+    )
+
+
+def _ending_added(word: str, stem: str) -> bool:
+    """The same word, or ``stem`` with a case ending ('Армстронга' of 'Армстронг')."""
+    a, b = word.lower(), stem.lower()
+    return a == b or (len(b) >= OBLIQUE_STEM and a.startswith(b) and bool(CASE_ENDING.fullmatch(a[len(b) :])))
 
 
 GLUED_MIN = 3  # letters of a word glued to another word of the same name

@@ -153,6 +153,23 @@ def test_two_people_ner_ran_together_are_no_fuller_variant(names, short, fuller)
     assert fuller_names([Entity(0, len(n), n, "PER", n) for n in names])[short] == fuller
 
 
+def test_a_name_left_in_an_oblique_case_takes_the_nominative_the_article_writes():
+    """'Эво Моралеса' (a foreign name the dictionary cannot decline) is the 'Эво Моралес' of
+    'Моралес заявил'; not a nominative no one writes ('Мартин Куб' for 'Мартина Кубы'), nor a
+    man's name for a woman's."""
+    from quotextract.model import Entity
+    from quotextract.names import fuller_names
+
+    def found(*mentions):  # (as written, its nominative) per mention
+        return fuller_names([Entity(0, 1, text, "PER", normal) for text, normal in mentions])
+
+    moralez = found(("Эво Моралеса", "Эво Моралеса"), ("Эво Моралесу", "Эво Моралес"), ("Моралес", "Моралес"))
+    assert moralez["Эво Моралеса"] == ["Эво Моралес"]
+    assert moralez["Моралес"] == ["Эво Моралес"]
+    assert found(("Мартин Куба", "Мартин Куба"), ("Мартина Кубы", "Мартин Куб"))["Мартин Куба"] == []
+    assert found(("Александра Петрова",) * 2, ("Александр Петров",) * 2)["Александра Петрова"] == []
+
+
 def test_surnames_ner_missed_are_found_in_any_case():
     """'Песковым', 'Пескову' of a 'Дмитрий Песков' NER found; not 'Песочный', which only starts alike."""
     from quotextract.model import Entity
