@@ -245,6 +245,15 @@ CASES = [
          ("Мост откроют к зиме", I)),
     case("back-reference-cue-after-a-dash-is-not-its-own",
          "Мост откроют к зиме. Об этом в городе мечтали много лет — и вот мэр Олег Рябов заявил журналистам в мэрии.",),
+    # 'Это' as the object of a past-tense speech verb points back; as its subject it does not
+    case("this-as-object-points-back",
+         "Фигуристка завершила карьеру после травмы. Это сообщила мать спортсменки Ольга Рябова.",
+         ("Фигуристка завершила карьеру после травмы", I)),
+    case("this-as-object-plural-verb",
+         "Завод остановят на ремонт в июле. Это же подтвердили в профсоюзе предприятия.",
+         ("Завод остановят на ремонт в июле", I)),
+    case("this-as-subject-is-no-back-reference",
+         "Завод остановят на ремонт в июле. Это сказалось на планах поставщиков.",),
     # APPOSITIONS after a source phrase hold no predicate
     case("genitive-name-in-content-is-no-apposition",
          "По мнению адвоката, вина Петрова не доказана, а ремонт должен был провести фонд.",

@@ -763,13 +763,16 @@ MAX_CAPTIONS = 2  # caption lines passed over before the sentence an "Об эт�
 
 
 def about_this(article: Article) -> Iterator[Candidate]:
-    """'… . Об этом заявил X.': the previous sentence is what X said (a photo caption or a name
-    line between them is passed over)."""
+    """'… . Об этом заявил X.', '… . Это сообщила X.': the previous sentence is what X said (a
+    photo caption or a name line between them is passed over)."""
     text, cued = article.text, article.cued_sentences
     for index, sentence in enumerate(article.sentences):
-        if index not in cued or not ABOUT_THIS.match(sentence.text):
-            continue  # no cue for its words to point back with, or no back reference
-        cue = _back_reference_cue(article, sentence)
+        if index not in cued:
+            continue  # no cue for its words to point back with
+        if ABOUT_THIS.match(sentence.text):
+            cue = _back_reference_cue(article, sentence)
+        else:
+            cue = _this_object_cue(article, sentence)
         if cue is None:
             continue
         previous = _previous_content(article, index)
@@ -798,6 +801,28 @@ def _back_reference_cue(article: Article, sentence) -> Cue | None:
     if OWN_SPEECH.search(article.text, cue.stop, sentence.stop):
         return None  # 'Об этом в субботу, 24 ноября, Сергей сообщил в Instagram: «Сын!»': its own words follow
     return cue
+
+
+THIS_OBJECT = re.compile(r"(?i)это(?:\s+(?:же|и|также|ранее|уже|тогда))?\s+")  # 'Это сообщила X', 'Это же подтвердил X'
+
+
+def _this_object_cue(article: Article, sentence) -> Cue | None:
+    """The cue of 'Это сообщила мать спортсменки.': right after 'Это', a past-tense speech verb that
+    cannot agree with it (no neuter: 'Это сказалось на …'), so 'это' is its object, pointing back."""
+    this = THIS_OBJECT.match(sentence.text)
+    if this is None:
+        return None
+    cue = article.first_cue(sentence.start + this.end(), sentence.stop, within=1)
+    if cue is None or cue.start != sentence.start + this.end() or " " in cue.text:
+        return None
+    return cue if _past_of_another_subject(cue.text.lower()) else None
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _past_of_another_subject(word: str) -> bool:
+    """A finite past-tense verb masculine, feminine or plural: 'сообщила', 'заявили', not 'сказалось'."""
+    tag = parses(word)[0].tag
+    return "VERB" in tag and "past" in tag and ("plur" in tag or tag.gender in ("masc", "femn"))
 
 
 TOPIC_AFTER_CUE = re.compile(r"\s+(?:о|об|обо)\s+(?!том\b)\w+", re.I)
