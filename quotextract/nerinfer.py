@@ -64,6 +64,15 @@ class _Line:
             found.append((start + low, start + high))
         return found
 
+    def token_offsets(self) -> list[tuple[int, int]]:
+        """Offsets in the line of all its tokens."""
+        starts = run_starts(self.text)
+        return [
+            (start + low, start + high)
+            for start, (pieces, _) in zip(starts, self.runs)
+            for low, high in pieces
+        ]
+
 
 class NerNetwork:
     """natasha's ``NewsNERTagger`` (its model, vocabularies), computed batch-wise: ``network.tag(lines)``."""
@@ -95,6 +104,14 @@ class NerNetwork:
             codes.extend(chain.from_iterable(map(itemgetter(1), found)))
             prepared.append(_Line(line, runs, found, len(codes) - size))
         return prepared, codes
+
+    def tokens(self, lines: list[str]) -> list[tuple[list[tuple[int, int]], list[int]]]:
+        """razdel's tokens of each line as ``(their offsets in the line, their input codes)``, the
+        runs' from the cache: the syntax network reads the same codes (the same vocabularies)."""
+        prepared, _ = self._lines(lines)
+        return [
+            (line.token_offsets(), [code for _, codes in line.runs for code in codes]) for line in prepared
+        ]
 
     def _run(self, runs: list[str], index: int) -> tuple[Pieces, tuple[int, ...]]:
         """The tokens and input codes of ``runs[index]``, remembered under the run when they

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .nerinfer import network as ner_network
 from .syntaxinfer import network
-from .tokenizer import tokenize
 
 MAX_TOKENS = 120  # longer sentences are run-ons or debris: word order decides there
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubj:pass"})
@@ -39,21 +39,27 @@ def parse(text: str, sentences: list[tuple[int, int]]) -> dict[int, list[Word]]:
 
 def parse_many(requests: list[tuple[str, list[tuple[int, int]]]]) -> list[dict[int, list[Word]]]:
     """:func:`parse` of each ``(text, sentences)``, the sentences of all of them in one batch."""
-    tokenized = []  # (request, sentence start, tokens)
-    for request, (text, sentences) in enumerate(requests):
-        for start, stop in sentences:
-            tokens = [(start + low, start + high, word) for low, high, word in tokenize(text[start:stop])]
-            if 0 < len(tokens) <= MAX_TOKENS:
-                tokenized.append((request, start, tokens))
+    sentences = [
+        (request, start, text[start:stop])
+        for request, (text, spans) in enumerate(requests)
+        for start, stop in spans
+    ]
+    tokenized = [  # (request, sentence start, token offsets in the sentence, input codes)
+        (request, start, offsets, codes)
+        for (request, start, _), (offsets, codes) in zip(
+            sentences, ner_network().tokens([s[2] for s in sentences])
+        )
+        if 0 < len(codes) <= MAX_TOKENS
+    ]
     parsed: list[dict[int, list[Word]]] = [{} for _ in requests]
     if not tokenized:
         return parsed
-    markups = parser().map([[t[2] for t in tokens] for _, _, tokens in tokenized])
-    for (request, start, tokens), markup in zip(tokenized, markups):
-        ids = {token.id: index for index, token in enumerate(markup.tokens)}
+    for (request, start, offsets, _), (heads, relations) in zip(
+        tokenized, parser().parse([codes for *_, codes in tokenized])
+    ):
         parsed[request][start] = [
-            Word(a, b, ids.get(token.head_id, -1), token.rel)
-            for (a, b, _), token in zip(tokens, markup.tokens)
+            Word(start + low, start + high, head - 1, relation)  # (head 0 is the root: -1)
+            for (low, high), head, relation in zip(offsets, heads, relations)
         ]
     return parsed
 

@@ -75,19 +75,30 @@ class SyntaxNetwork:
 
     def map(self, sentences: list[list[str]]) -> list[SyntaxMarkup]:
         """The parse of each sentence (a list of razdel tokens), as natasha's parser gives it."""
-        found: list[SyntaxMarkup] = []
+        found = []
+        for words, (heads, relations) in zip(
+            sentences, self.parse([self.encoder.codes(w) for w in sentences])
+        ):
+            ids = IDS if len(words) < len(IDS) else [str(index) for index in range(len(words) + 1)]
+            tokens = zip(ids[1 : len(words) + 1], words, map(ids.__getitem__, heads), relations)
+            found.append(SyntaxMarkup(list(map(_SYNTAX_TOKEN, tokens))))
+        return found
+
+    def parse(self, sentences: list[list[int]]) -> list[tuple[list[int], list[str]]]:
+        """The head of each word (0: the root, i: word i, from 1) and its relation, of each
+        sentence given as its tokens' input codes (``encoder.code``)."""
+        found: list = []
         with self._blas.limit(limits=1, user_api="blas"):
             for batch in _batches(sentences):
                 found.extend(self._batch(batch))
         return found
 
-    def _batch(self, sentences: list[list[str]]) -> list[SyntaxMarkup]:
-        found: list[SyntaxMarkup | None] = [SyntaxMarkup([]) if not words else None for words in sentences]
-        todo = [i for i, words in enumerate(sentences) if words]
+    def _batch(self, sentences: list[list[int]]) -> list[tuple[list[int], list[str]]]:
+        found: list = [([], []) for _ in sentences]
+        todo = [i for i, codes in enumerate(sentences) if codes]
         if not todo:
             return found
-        words = [word for i in todo for word in sentences[i]]
-        codes = np.array(self.encoder.codes(words), np.int64)
+        codes = np.array([code for i in todo for code in sentences[i]], np.int64)
         lengths = np.array([len(sentences[i]) for i in todo], np.int64)
         rows, order, starts, sizes = pack(self.encoder.rows(codes), lengths)
         hidden = self.encoder.hidden(rows)
@@ -104,17 +115,11 @@ class SyntaxNetwork:
             governors = np.concatenate((self._rel_head.root[None], rel_heads[words]))[head_ids]
             relations = (governors @ self._rel_kernel).reshape(size, -1, self._rel_kernel.shape[0])
             rel_ids = (relations @ rel_tails[words][:, :, None])[:, :, 0].argmax(-1)
-            ids = IDS if size < len(IDS) else [str(index) for index in range(size + 1)]
-            heads_of, rels_of = (
-                map(ids.__getitem__, head_ids.tolist()),
-                map(rels.__getitem__, rel_ids.tolist()),
-            )
-            tokens = zip(ids[1 : size + 1], sentences[todo[i]], heads_of, rels_of)
-            found[todo[i]] = SyntaxMarkup(list(map(_SYNTAX_TOKEN, tokens)))
+            found[todo[i]] = (head_ids.tolist(), list(map(rels.__getitem__, rel_ids.tolist())))
         return found
 
 
-def _batches(sentences: list[list[str]]) -> list[list[list[str]]]:
+def _batches(sentences: list[list[int]]) -> list[list[list[int]]]:
     batches, batch, size = [], [], 0
     for words in sentences:
         if batch and size + len(words) > BATCH_TOKENS:

@@ -98,3 +98,14 @@ WORDS += ["—", "она", "сказала", "министр", "2024", "года
 @given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=30), min_size=1, max_size=10))
 def test_identical_to_natasha_on_generated_sentences(sentences):
     assert parses(network().map(sentences)) == natasha_parses(sentences)
+
+
+def test_the_parser_reads_the_input_codes_of_the_ner_networks_tokens():
+    """syntax.parse_many feeds the parser the codes the NER network cached for its runs."""
+    from quotextract.nerinfer import network as ner_network
+
+    text = "Министр финансов Ольга Кравец заявила 3,5 млрд руб. «Нет» — т.е. отказ."
+    [(offsets, codes)] = ner_network().tokens([text])
+    words = [word for _, _, word in tokenize(text)]
+    assert [text[a:b] for a, b in offsets] == words
+    assert codes == network().encoder.codes(words)
