@@ -2,9 +2,10 @@
 lawyer, judge, a document quoted), a ministry briefing of three officials, a theatre review, a
 science item, an election night, an emergency report of unnamed sources, a volleyball press
 conference with hyphens for dashes and lost commas, a regional page with CRLF, non-breaking
-spaces and debris, „German“ and “English” marks among «», and an address quoted over three
-paragraphs with only its first opening mark and its last closing one. Each expected row is
-(quote, speaker, kind); a quote is matched by the start of its text."""
+spaces and debris, „German“ and “English” marks among «», an address quoted over three
+paragraphs with only its first opening mark and its last closing one, and a football report
+whose marks a scraper stripped. Each expected row is (quote, speaker, kind); a quote is matched
+by the start of its text."""
 
 import pandas as pd
 import pytest
@@ -90,6 +91,13 @@ ARTICLES = {
         ("товарооборот двух стран", "Мартин Ыунапуу", "indirect"),
         ("Мы готовы делиться опытом", "Мартин Ыунапуу", "direct"),
     ],
+    "genre-football-lost-marks.txt": [  # marks lost: 'Мы …. Знали, что …, сказал Кононов' is all his
+        ("Мы хорошо подготовились к этому матчу", "Олег Кононов", "direct"),
+        ("травма Фомина оказалась не такой серьезной", "Олег Кононов", "indirect"),
+        ("Сегодня мы были хуже во всех компонентах", "Эдуард Мор", "direct"),
+        ("клуб не планирует зимой менять состав", "Эдуард Мор", "indirect"),
+        ("Победа важна для турнирной таблицы", "Денис Абрамович", "direct"),
+    ],
     "genre-governor-address-paragraphs.txt": [  # «… over a paragraph without marks to … », — сказал
         ("Я понимаю, как вам тяжело", "Вадим Шумков", "direct"),
         ("Выплаты начнутся уже на следующей неделе", "Вадим Шумков", "direct"),
@@ -107,6 +115,7 @@ NOT_QUOTED = {
     "genre-volleyball-press-hyphens.txt": ["признался", "Следующий матч"],
     "genre-hospice-scraped-crlf.txt": ["Главная", "Просмотров", "Фото", "Поделиться", "Читайте также"],
     "genre-ambassador-mixed-marks.txt": ["надежными партнерами"],
+    "genre-football-lost-marks.txt": ["сказал Кононов", "остался доволен", "признал превосходство"],
     "genre-governor-address-paragraphs.txt": ["видеообращение", "сказал губернатор"],
 }
 

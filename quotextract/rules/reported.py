@@ -525,6 +525,8 @@ def postposed(article: Article) -> Iterator[Candidate]:
             if kind == "direct":
                 start = _speech_start(article, index, head[0])
                 head = (OPENING_DASH.match(text, start, head[1]).end(), head[1])  # '- Ребята …, - сказал'
+            else:
+                head, kind = _first_person_speech(article, index, head)
 
             if has_words(text, *head, MIN_HEAD_WORDS):
                 if kind == "direct":
@@ -710,6 +712,24 @@ def _speech_start(article: Article, index: int, start: int) -> int:
             break  # an attribution of its own: 'По подсчетам автора, …'
         start, index = previous.start, index - 1
     return start
+
+
+def _first_person_speech(article: Article, index: int, head: tuple[int, int]) -> tuple[tuple[int, int], str]:
+    """Content before ', сказал X' with the earlier sentences of its paragraph speech that lost its
+    marks joins (``_speech_start``) when they speak in the first person ('я', 'мы', 'считаю'; not
+    'до наших дней'): 'Мы хорошо подготовились. Знали, что …, сказал Кононов' is all his words,
+    direct; else the content alone, indirect."""
+    start = _speech_start(article, index, head[0])
+    if start < head[0] and any(_speaks_first_person(t.text.lower()) for t in article.tokens_in(start, head[0])):
+        return (start, head[1]), "direct"
+    return head, "indirect"
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _speaks_first_person(word: str) -> bool:
+    """'я', 'мы' or a verb in the first person ('подготовились' is not: 'готовимся' is)."""
+    tag = parses(word)[0].tag
+    return word in ("я", "мы") or ("VERB" in tag and "1per" in tag)
 
 
 def _names_an_actor(article: Article, start: int, stop: int) -> bool:
