@@ -19,7 +19,18 @@ from .article import Article
 from .lexicon import PREFIX, form_prefixes, read_list
 from .mentions import PREPOSITIONS, _singular, role_lemma
 from .model import Entity
-from .morph import CASES, WORD_CACHE, fold_yo, is_known, is_verb, lemma, name_gender, parses, verb_gender
+from .morph import (
+    CASES,
+    WORD_CACHE,
+    fold_yo,
+    is_known,
+    is_person_noun,
+    is_verb,
+    lemma,
+    name_gender,
+    parses,
+    verb_gender,
+)
 from .names import can_stand_in, fuller_names, gender, is_initial, org_nominative, person_nominative
 from .punct import QUOTES
 from .quotemarks import pair_quotes
@@ -108,8 +119,15 @@ class Registry:
                 entity = replace(entity, normal=person_nominative(" ".join(entity.text.split()), case))
             elif entity.type == "PER" and self._feminine_as_written(entity):
                 entity = replace(entity, normal=person_nominative(" ".join(entity.text.split()), "nomn"))
+            if entity.type == "PER" and _noun_opens(entity.normal) and self._opens_sentence(entity):
+                # 'Поп-звезда Мадонна': a common noun only a sentence's start capitalises
+                entity = replace(entity, normal=entity.normal.split(maxsplit=1)[1])
             found[entity.start] = entity
         return found
+
+    def _opens_sentence(self, entity: Entity) -> bool:
+        sentence = self.article.sentence_at(entity.start)
+        return sentence is not None and not self.article.text[sentence.start : entity.start].strip(" " + QUOTES)
 
     def _context_case(self, person: Entity) -> str | None:
         """The case of the noun a name stands in apposition to, or that a preposition governs."""
@@ -696,6 +714,33 @@ def _in_case(name: str, case: str | None) -> bool:
     if case == "nomn":
         return all(_can_be_nominative(w) for w in words)
     return all(can_stand_in(w, case) for w in words)
+
+
+SYLLABLE = 3  # letters of a name's syllable ('Пан Ги Мун')
+
+
+def _noun_opens(name: str) -> bool:
+    """A person noun NER took into the name it opens, the name in the nominative after it
+    ('Израильтянка Наама Иссахар', 'Поп-звезда Мадонна'); not 'Племянник Алишера Усманова' nor
+    'Прислуга Макафи', someone of theirs."""
+    first, _, rest = name.partition(" ")
+    return (
+        bool(rest)
+        and len(first) > SYLLABLE  # 'Пан Ги Мун': a syllable of a name, or a title, who can tell
+        and _common_person_noun(first.lower())
+        and _in_case(rest, "nomn")
+        and not _in_case(rest, "gent")  # 'Прислуга Макафи': whose, if it can be
+    )
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _common_person_noun(word: str) -> bool:
+    """A person noun the dictionary knows and never reads as a name ('израильтянка'; not 'пан', 'эмир')."""
+    return (
+        is_person_noun(word, "nomn")
+        and is_known(word)
+        and not any(tag in p.tag for p in parses(word) for tag in ("Name", "Surn", "Patr"))
+    )
 
 
 def _folded(name: str) -> str:
