@@ -238,6 +238,15 @@ CASES = [
     case("link-line-with-quoted-title", "Читайте также: «Дороги станут лучше»: что обещают власти",),
     case("wiki-italics-after-colon", "В пресс-службе губернатора сообщили: ''«Работы на мосту завершатся к лету»''.",
          ("Работы на мосту завершатся к лету", D)),
+    # A DASH standing for the colon after a speech verb; a title after a dash is no speech
+    case("dash-for-colon-after-cue", "Министр отметил — «Мы не допустим роста цен на бензин».",
+         ("Мы не допустим роста цен на бензин", D)),
+    case("hyphen-for-colon-after-cue", "Тренер признался - «Мы рассчитывали на ничью в этом матче».",
+         ("Мы рассчитывали на ничью в этом матче", D)),
+    case("title-after-dash-and-cue", "Вместе с клипом певец анонсировал название альбома — «Прикуп».",),
+    case("dash-after-cue-and-comma-is-no-colon",
+         "Министр отметил, что цены вырастут, — «Роснефть» уже объявила о планах.",
+         ("цены вырастут", I)),
     # PARAGRAPHS a quotation runs over: only its first opening mark and its last closing one printed
     case("open-quotation-over-an-unmarked-paragraph",
          "«Выплаты начнутся в мае.\n\nКаждая семья получит помощь.\n\nКомиссии будут работать без выходных», — сказал губернатор Олег Рябов.",

@@ -155,7 +155,10 @@ def _quoted(
     span = trimmed(text, start, stop)
     if span[1] <= span[0]:
         return
-    colon = quoted.open is not None and _char_before(text, paragraph.start, quoted.open, dash=True) == COLON
+    colon = quoted.open is not None and (
+        _char_before(text, paragraph.start, quoted.open, dash=True) == COLON
+        or words(text, *span) >= MIN_STANDALONE_WORDS and _dash_after_cue(article, paragraph, quoted.open)
+    )  # 'анонсировал название альбома — «ПрикуП»' is a title
     announced = quoted.open == paragraph.start and _announcing_paragraph(article, paragraph)
     if attribution and _within_speech(article, paragraph, quoted, colon, after):
         return  # 'Но он выбрал «Локомотив», добавил агент': the sentence is what was said
@@ -373,6 +376,25 @@ def _ends_sentence(article: Article, paragraph: Paragraph, span) -> bool:
     while after < paragraph.stop and text[after] in " " + CLOSING_QUOTES + MARKUP:
         after += 1
     return text[span[0]].isupper() and (after == paragraph.stop or text[after] in SENTENCE_ENDS)
+
+
+DASH_INTRO_WORDS = 3  # 'отметил в беседе с нами — «…»': words between the cue and a dash standing for a colon
+
+
+def _dash_after_cue(article: Article, paragraph: Paragraph, open_mark: int) -> bool:
+    """'Министр отметил — «…»': a dash standing for the colon after a finite speech verb of its
+    sentence (a few words may follow the verb; no comma)."""
+    text, position = article.text, open_mark
+    while position > paragraph.start and text[position - 1].isspace():
+        position -= 1
+    if position == paragraph.start or text[position - 1] not in DASHES or not text[position - 2 : position - 1].isspace():
+        return False
+    start = sentence_start(article, position - 1, paragraph)
+    cues = article.cues_in(start, position - 1)
+    if not cues or not is_finite(cues[-1]):
+        return False
+    between = text[cues[-1].stop : position - 1]
+    return "," not in between and not has_words(text, cues[-1].stop, position - 1, DASH_INTRO_WORDS + 1)
 
 
 def _char_before(text: str, start: int, position: int, dash: bool = False) -> str:
