@@ -37,7 +37,8 @@ SEPARATOR = Screened(  # ', — сказал' ',- сказал' ', -сказал
 RELATIVE_WORD = r"(?:котор|чей|чь[яеёи])"  # 'который', 'чьи слова': a clause about the word before it
 THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)
 
-CLAUSE_END = re.compile(rf"{one_of(SENTENCE_ENDS + ';')}(?=\s|$)|{SPACED_DASH}|:\s")
+INITIAL_STOP = r"(?<=(?<!\w)[А-ЯЁA-Z])\."  # the full stop of an initial: 'сказал А. Петров'
+CLAUSE_END = re.compile(rf"(?!{INITIAL_STOP}){one_of(SENTENCE_ENDS + ';')}(?=\s|$)|{SPACED_DASH}|:\s")
 
 JOINT = r",\s*(?:но|а|однако|и|при этом)\s+"  # ', но …', ', а …': where a new clause may start
 CONTENT_CUT = re.compile(
