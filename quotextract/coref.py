@@ -30,6 +30,9 @@ ANONYMOUS = re.compile(
     r"|на\s+условиях\s+анонимности",
     re.I,
 )
+# classes of descriptions of a trade: someone introduced with one is not referred to by a
+# description of another class ('адвокат' after 'судья Рэймонд Дири')
+TRADES = frozenset({"lawyer", "judge", "prosecutor", "athlete", "coach", "doctor", "artist", "defendant"})
 ANONYMOUS_REACH = 60  # characters after a description searched for its person's wish not to be named
 
 
@@ -96,7 +99,10 @@ class Resolver:
             )
             if described is None and spokesperson:
                 return self._represented(mention)
-            return described or self._salient(mention.start, wanted)
+            if described is not None:
+                return described
+            salient = self._salient(mention.start, wanted)
+            return salient if salient is None or self._may_be_called(mention.key, salient) else None
         return None  # unnamed: 'источник', 'эксперты'
 
     def _anonymous(self, mention: Mention, cue: Cue | None) -> bool:
@@ -190,6 +196,13 @@ class Resolver:
         ):
             return opening[0]
         return None
+
+    def _may_be_called(self, description: str, person: Source) -> bool:
+        """Whether a person can be referred to by a description of a trade no one was introduced
+        with: not one introduced with another trade ('адвокат' is not the 'судья Рэймонд Дири',
+        'Адвокат футболиста' not the footballer): that description is someone unnamed."""
+        own = self.article.lexicon.classes_introduced(description)
+        return not (own & TRADES and person.roles & TRADES) or bool(person.roles & own)
 
     def _salient(self, position: int, wanted: str | None) -> Source | None:
         """The person a pronoun or description refers to: the last speaker, unless an agreeing
