@@ -238,6 +238,13 @@ CASES = [
     case("link-line-with-quoted-title", "Читайте также: «Дороги станут лучше»: что обещают власти",),
     case("wiki-italics-after-colon", "В пресс-службе губернатора сообщили: ''«Работы на мосту завершатся к лету»''.",
          ("Работы на мосту завершатся к лету", D)),
+    # LOST COMMAS before 'что' after whom or when it was said; a pronoun 'что-то' is no content
+    case("lost-comma-that-after-addressee", "Олег Рябов заявил журналистам что команда будет работать над ошибками.",
+         ("команда будет работать над ошибками", I)),
+    case("lost-comma-that-after-time-and-agency", "Олег Рябов сообщил в среду ТАСС что завод откроют летом.",
+         ("завод откроют летом", I)),
+    case("lost-comma-that-after-a-correlative-is-relative", "Свидетель рассказал всё что знал о поджоге склада.",),
+    case("pronoun-chto-to-is-no-content", "Нападающий сказал что-то судье и получил желтую карточку.",),
     # A DASH standing for the colon after a speech verb; a title after a dash is no speech
     case("dash-for-colon-after-cue", "Министр отметил — «Мы не допустим роста цен на бензин».",
          ("Мы не допустим роста цен на бензин", D)),

@@ -35,7 +35,9 @@ SEPARATOR = Screened(  # ', — сказал' ',- сказал' ', -сказал
 )
 
 RELATIVE_WORD = r"(?:котор|чей|чь[яеёи])"  # 'который', 'чьи слова': a clause about the word before it
-THAT = re.compile(r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b\s*", re.I)
+THAT = re.compile(
+    r",?\s*(?:(?:о|в|на)\s+том\s*,\s*)?(?:что|чтобы)\b(?!-)\s*", re.I
+)  # not 'что-то', 'что-нибудь': a pronoun
 
 INITIAL_STOP = r"(?<=(?<!\w)[А-ЯЁA-Z])\."  # the full stop of an initial: 'сказал А. Петров'
 CLAUSE_END = re.compile(rf"(?!{INITIAL_STOP}){one_of(SENTENCE_ENDS + ';')}(?=\s|$)|{SPACED_DASH}|:\s")

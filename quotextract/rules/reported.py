@@ -424,8 +424,13 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 continue
             if OWN_TOPIC.search(between):  # 'объявил о переименовании страны, что означает …': relative
                 continue
-            if that.start() and "," not in window[: that.end()] and "том" not in window[: that.end()]:
-                continue
+            if (
+                that.start()
+                and "," not in window[: that.end()]
+                and "том" not in window[: that.end()]
+                and not _addressee_only(article, cue.stop, cue.stop + that.start())
+            ):
+                continue  # 'рассказал всё что знал'; but 'заявил журналистам что …' lost its comma
             if article.cues_in(cue.stop, cue.stop + that.start()):  # '— сказал он, добавив, что …'
                 continue
             if _spoken_by_another(article, cue):
@@ -441,6 +446,23 @@ def reported_that(article: Article) -> Iterator[Candidate]:
                 yield Candidate(
                     *span, kind=kind, rule="reported_that", cue=cue, region=region, prefer="before"
                 )
+
+
+LOST_COMMA_THAT_WORDS = 3  # 'заявил в среду журналистам что …': words between a cue and a 'что' whose comma was lost
+ADDRESSEE_POS = frozenset({"NOUN", "PREP", "NUMR", "ADJF"})  # 'журналистам', 'в среду', 'российским'
+
+
+def _addressee_only(article: Article, start: int, stop: int) -> bool:
+    """Whether the words between a cue and its 'что' are only whom or when it was said to
+    (nouns, prepositions, adjectives; no pronoun, particle or adverb: 'всё что', 'потому что')."""
+    tokens = article.tokens_in(start, stop)
+    return 0 < len(tokens) <= LOST_COMMA_THAT_WORDS and all(_addressee_word(t.text.lower()) for t in tokens)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _addressee_word(word: str) -> bool:
+    tag = parses(word)[0].tag
+    return (tag.POS in ADDRESSEE_POS and "Apro" not in tag) or "LATN" in tag
 
 
 RELAYED_CUE_WORDS = 6  # 'По данным издания, на допросе Русаков заявил, что …': the speech is the cue's
