@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .article import Article
 from .choose import Chooser
@@ -12,7 +12,7 @@ from .coref import RECENT, Resolver, cue_gender
 from .lexicon import read_list
 from .mentions import PRONOUNS, Mention, find_mentions, role_lemma
 from .model import Quotation, Span
-from .morph import inflected_word, is_known, is_person_noun, parses
+from .morph import WORD_CACHE, inflected_word, is_known, is_person_noun, parses
 from .names import restore_case
 from .registry import Registry, Source, Stems, agrees, related, stems
 from .rules.base import Candidate
@@ -127,8 +127,8 @@ class Attributor:
 
     def _fallback(self, candidate: Candidate) -> Source | None:
         """No mention: the speaker just quoted, or the person the paragraph is about."""
-        if candidate.inherit or candidate.unattributed:
-            return None
+        if candidate.inherit or candidate.unattributed or _impersonal(candidate.cue):
+            return None  # 'Сообщается, что …', 'Как отмечается, …': no one's
         body = self._body_of_phrase(candidate)
         if body is not None:  # a document names no issuer: 'Как следует из доклада' is unnamed
             return None if candidate.cue.lemma.lower() in DOCUMENT_CUES else body
@@ -270,3 +270,20 @@ def parse_together(attributors: list[Attributor]) -> list[Exception | None]:
         if error is None:
             attributor.chooser.given_parses(parses_of)
     return failed
+
+
+def _impersonal(cue) -> bool:
+    """A speech verb in its impersonal reflexive form ('сообщается', 'отмечалось'; not 'признался'),
+    no document's ('говорится' speaks for the document named before)."""
+    if cue is None or not cue.lemma.endswith("ся") or cue.lemma.lower() in DOCUMENT_CUES:
+        return False
+    return _impersonal_form(cue.text.split()[0].lower())
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _impersonal_form(word: str) -> bool:
+    """A reflexive verb in the third person singular present or the neuter past."""
+    tag = parses(word)[0].tag
+    return word.endswith(("ся", "сь")) and "VERB" in tag and (
+        ("pres" in tag and "3per" in tag and "sing" in tag) or ("past" in tag and "neut" in tag)
+    )
