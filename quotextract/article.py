@@ -12,7 +12,7 @@ from typing import NamedTuple, TypeVar
 from .cues import cues_of_lines
 from .lexicon import Lexicon
 from .model import Cue, Entity
-from .normalize import normalize
+from .normalize import normalized
 from .segment import Paragraph, Sentence, Token, paragraphs, sentences, token_table
 
 T = TypeVar("T")
@@ -20,15 +20,27 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Article:
-    """Everything the detection and attribution rules read. Offsets index the original text."""
+    """Everything the detection and attribution rules read. Offsets index ``text``; ``in_original``
+    maps them to the original text."""
 
     original: str
     lexicon: Lexicon
     entities: tuple[Entity, ...] = field(default=())
 
     @cached_property
+    def _normalised(self) -> tuple[str, list[int] | None]:
+        return normalized(self.original)
+
+    @cached_property
     def text(self) -> str:
-        return normalize(self.original)
+        """The normalised text the rules read (``original`` without soft hyphens and stress marks:
+        its offsets are the original's through :meth:`in_original`)."""
+        return self._normalised[0]
+
+    def in_original(self, start: int, stop: int) -> tuple[int, int]:
+        """A span of ``text`` as offsets into ``original`` (the same, unless characters were left out)."""
+        offsets = self._normalised[1]
+        return (start, stop) if offsets is None else (offsets[start], offsets[stop])
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:

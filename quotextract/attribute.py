@@ -11,7 +11,7 @@ from .choose import Chooser
 from .coref import RECENT, Resolver, cue_gender
 from .lexicon import read_list
 from .mentions import PRONOUNS, Mention, find_mentions, role_lemma
-from .model import Quotation, Span
+from .model import Cue, Quotation, Span
 from .morph import WORD_CACHE, inflected_word, is_known, is_person_noun, parses
 from .names import restore_case
 from .registry import Registry, Source, Stems, agrees, related, stems
@@ -96,7 +96,7 @@ class Attributor:
             quote=self._span(candidate.start, candidate.stop),
             kind=candidate.kind,
             rule=candidate.rule,
-            cue=replace(cue, text=self.article.original[cue.start : cue.stop]) if cue else None,
+            cue=self._original_cue(cue) if cue else None,
             mention=self._span(mention.start, mention.stop) if mention else None,
             speaker=source.name if source else None,
             speaker_type=source.type if source else self._unnamed_type(candidate),
@@ -123,7 +123,13 @@ class Attributor:
 
     def _span(self, start: int, stop: int) -> Span:
         """A span of the caller's original text (rules read the normalised copy)."""
+        start, stop = self.article.in_original(start, stop)
         return Span(start, stop, self.article.original[start:stop])
+
+    def _original_cue(self, cue: Cue) -> Cue:
+        """The cue as the caller's original text has it."""
+        start, stop = self.article.in_original(cue.start, cue.stop)
+        return replace(cue, start=start, stop=stop, text=self.article.original[start:stop])
 
     def _fallback(self, candidate: Candidate) -> Source | None:
         """No mention: the speaker just quoted, or the person the paragraph is about."""

@@ -1,4 +1,5 @@
-"""Length-preserving normalisation: every offset in the result is an offset in the input."""
+"""Normalisation: length-preserving (every offset in the result is an offset in the input), bar
+the soft hyphens and stress marks inside words, which are left out and their offsets mapped back."""
 
 import html
 import re
@@ -24,6 +25,9 @@ TABLE = str.maketrans(
 MAPPED = re.compile("[" + "".join(map(re.escape, map(chr, TABLE))) + "]")  # the characters TABLE maps
 CARRIAGE_RETURN = re.compile(r"\r(\n?)")
 OPENS_AFTER = " \n\t([" + DASHES  # an ambiguous mark after these opens a quotation
+# soft hyphens and combining stress marks ('Петро́в'), as characters or HTML entities: inside
+# words, where no space can stand for them
+INVISIBLE = re.compile("[\u00ad\u0300\u0301]|&(?:shy|#173|#x[aA][dD]|#76[89]|#x30[01]);")
 ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
 
 
@@ -39,6 +43,22 @@ def _entity(match: re.Match) -> str:
         char in STRAIGHT_QUOTE + LEFT_QUOTE and (start == 0 or text[start - 1] in OPENS_AFTER)
     )
     return padding + char if opening else char + padding
+
+
+def normalized(text: str) -> tuple[str, list[int] | None]:
+    """The text the rules read: :func:`normalize` of ``text`` without its soft hyphens and stress
+    marks; and, when there were any, the offset in ``text`` of each offset of the result (one
+    more than its length: the last is ``len(text)``), else None (the offsets are the same)."""
+    if not INVISIBLE.search(text):
+        return normalize(text), None
+    kept, offsets, at = [], [], 0
+    for match in INVISIBLE.finditer(text):
+        kept.append(text[at : match.start()])
+        offsets.extend(range(at, match.start()))
+        at = match.end()
+    kept.append(text[at:])
+    offsets.extend(range(at, len(text) + 1))
+    return normalize("".join(kept)), offsets
 
 
 def normalize(text: str) -> str:

@@ -15,7 +15,7 @@ from .frame import rows, to_frame
 from .lexicon import Lexicon, default_lexicon
 from .model import Entity, Quotation
 from .ner import entities_many
-from .normalize import normalize, repaired
+from .normalize import normalized, repaired
 from .segment import Paragraph, paragraphs
 
 CYRILLIC = re.compile(r"[а-яё]", re.I)
@@ -54,13 +54,13 @@ class Extractor:
 
     def _quotations_many(self, texts: list[str]) -> list[list[Quotation] | Exception]:
         outcomes: list = [[] for _ in texts]
-        prepared = []  # (position, normalised text, paragraphs) of the texts with Russian words
+        prepared = []  # (position, normalised text and offsets, paragraphs) of the texts with Russian words
         for position, text in enumerate(texts):
             if not isinstance(text, str):
                 outcomes[position] = TypeError(f"expected str, got {type(text).__name__}")
             elif CYRILLIC.search(text):
-                normal = normalize(text)
-                prepared.append((position, normal, paragraphs(normal)))
+                normal = normalized(text)
+                prepared.append((position, normal, paragraphs(normal[0])))
         attributors = []  # (position, attributor) of the texts whose rules ran
         for (position, normal, lines), found in zip(prepared, _entities([p[2] for p in prepared])):
             if isinstance(found, Exception):
@@ -106,10 +106,10 @@ def _entities(documents: list[list[Paragraph]]) -> list[list[Entity] | Exception
         return found
 
 
-def _article(original, lexicon, entities, normal: str, lines: list[Paragraph]) -> Article:
-    """The article, given the normalised text and paragraphs it would otherwise compute again."""
+def _article(original, lexicon, entities, normal: tuple, lines: list[Paragraph]) -> Article:
+    """The article, given the normalised text (and offsets) and paragraphs it would otherwise compute again."""
     article = Article(original, lexicon, entities)
-    article.__dict__.update(text=normal, paragraphs=lines)  # its cached properties
+    article.__dict__.update(_normalised=normal, text=normal[0], paragraphs=lines)  # its cached properties
     return article
 
 

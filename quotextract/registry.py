@@ -309,7 +309,7 @@ class Registry:
     def _described(self, role, person: Entity) -> tuple[str, str | None]:
         """The description as written ('аналитик банка «Восход»') and the organisation in it."""
         phrase = org_nominative(
-            " ".join(self.article.original[role.start : person.start].strip(" ,").split())
+            " ".join(self.article.text[role.start : person.start].strip(" ,").split())
         )
         phrase = phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
         inside = [e for e in self.article.entities_in(role.stop, person.start) if e.type in ("ORG", "LOC")]

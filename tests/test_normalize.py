@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotextract.normalize import CARRIAGE_RETURN, ENTITY, TABLE, _entity, normalize
+from quotextract.normalize import CARRIAGE_RETURN, ENTITY, INVISIBLE, TABLE, _entity, normalize, normalized
 
 MAPPED = "".join(map(chr, TABLE))
 
@@ -29,3 +29,27 @@ def test_exotic_spaces_dashes_and_breaks_become_plain():
     assert normalize("\ud83d!") == "\ufffd!"  # a lone surrogate
     assert normalize("&laquo;Да&raquo;") == "      «Да»      "
     assert all(normalize(c) != c for c in MAPPED)
+
+
+def test_soft_hyphens_and_stress_marks_are_left_out_and_their_offsets_mapped_back():
+    text = "Ива\u0301н Пет\u00adров ска&shy;зал"
+    normal, offsets = normalized(text)
+    assert normal == "Иван Петров сказал"
+    assert text[offsets[5] : offsets[11]] == "Пет\u00adров"  # 'Петров'
+    assert text[offsets[12] : offsets[18]] == "ска&shy;зал"
+    assert normalized("Иван Петров сказал") == ("Иван Петров сказал", None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("аБ «»-\xa0\r\n\u00ad\u0301\u0300&shy;#173") | st.characters()))
+def test_normalised_without_soft_hyphens_and_stress_marks_offsets_index_the_input(text):
+    normal, offsets = normalized(text)
+    if offsets is None:
+        assert normal == normalize(text)
+        return
+    assert len(offsets) == len(normal) + 1 and offsets[-1] == len(text)
+    assert offsets == sorted(set(offsets))
+    kept = "".join(text[at] for at in offsets[:-1])
+    assert normal == normalize(kept)
+    left_out = [text[a + 1 : b] for a, b in zip([-1, *offsets[:-1]], offsets)]  # before each kept character
+    assert all(not INVISIBLE.sub("", part) for part in left_out)

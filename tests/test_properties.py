@@ -149,3 +149,32 @@ def test_known_quote_survives_debris(prefix, suffix, assert_contract):
     start = len(prefix) + 4
     hits = frame[(frame["quote_start"] <= start) & (frame["quote_end"] >= start + len(quote))]
     assert len(hits) >= 1
+
+
+INVISIBLE = ["\u00ad", "\u0301", "&shy;"]  # soft hyphens and stress marks, as scraped: 'Петро́в'
+
+
+@st.composite
+def with_invisible_marks(draw):
+    """A news-like text and the same text with soft hyphens and stress marks put after some letters."""
+    text = draw(news_like)
+    marked = "".join(
+        char + (draw(st.sampled_from(INVISIBLE)) if char.isalpha() and draw(st.integers(0, 7)) == 0 else "")
+        for char in text
+    )
+    return text, marked
+
+
+@SETTINGS
+@given(texts=with_invisible_marks())
+def test_soft_hyphens_and_stress_marks_change_no_quotation(texts, assert_contract):
+    text, marked = texts
+    plain, found = check(text, assert_contract), check(marked, assert_contract)
+
+    def unmarked(value):
+        return value if pd.isna(value) else "".join(value.split("&shy;")).replace("\u00ad", "").replace("\u0301", "")
+
+    columns = ["quote", "speaker", "kind", "rule", "cue"]
+    assert [[unmarked(v) for v in row] for row in found[columns].itertuples(index=False)] == [
+        list(row) for row in plain[columns].itertuples(index=False)
+    ]
