@@ -27,6 +27,11 @@ RESUMING_DASH = re.compile(
 )  # '. — ', '. - ', '. -Но' where the speech resumes
 
 
+EMBED_SIGNATURE = re.compile(
+    r"(?:[^\s()]+\s+){1,5}\(@\w+\)"
+)  # '— Олег Рябов (@ryabov_gov) 5 марта 2024 г.' under an embedded post: its author's signature
+
+
 LOST_COMMA_DASH = re.compile(
     rf"(?<=\w)\s+(?:{DASH}|-)\s+(?=[а-яё])|(?<=\w)\s+-(?=[а-яё])"
 )  # '… нельзя - признался X', '… наизусть -признался X' (the hyphen run into the verb)
@@ -79,6 +84,8 @@ def _dash_lines(article: Article) -> list[int | None]:
         match = LEADING_DASH.match(text, paragraph.start, paragraph.stop)
         tight_hyphen = match and text[paragraph.start] == HYPHEN and match.end() == paragraph.start + 1
         if not match or tight_hyphen and not text[match.end()].isupper():  # '-5 градусов', '-то'
+            found.append(None)
+        elif EMBED_SIGNATURE.match(text, match.end(), paragraph.stop):  # a post's embed, not speech
             found.append(None)
         else:
             found.append(match.end())
