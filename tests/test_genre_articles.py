@@ -3,8 +3,9 @@ lawyer, judge, a document quoted), a ministry briefing of three officials, a the
 science item, an election night, an emergency report of unnamed sources, a volleyball press
 conference with hyphens for dashes and lost commas, a regional page with CRLF, non-breaking
 spaces and debris, „German“ and “English” marks among «», an address quoted over three
-paragraphs with only its first opening mark and its last closing one, and a football report
-whose marks a scraper stripped. Each expected row is (quote, speaker, kind); a quote is matched
+paragraphs with only its first opening mark and its last closing one, a football report whose
+marks a scraper stripped, and a page whose lines break before and inside attributions, with an
+embedded post's signature. Each expected row is (quote, speaker, kind); a quote is matched
 by the start of its text."""
 
 import pandas as pd
@@ -98,6 +99,14 @@ ARTICLES = {
         ("клуб не планирует зимой менять состав", "Эдуард Мор", "indirect"),
         ("Победа важна для турнирной таблицы", "Денис Абрамович", "direct"),
     ],
+    "genre-strike-broken-lines.txt": [  # CRLF lines broken before '— заявил X' and inside 'сказал / X'
+        ("Мы готовы к переговорам с профсоюзом", "Аркадий Пронин", "direct"),
+        ("средняя зарплата на предприятии", "Аркадий Пронин", "indirect"),
+        ("Забастовка — крайняя мера", "Виталий Огарёв", "direct"),
+        ("в забастовке примут участие", "Виталий Огарёв", "indirect"),
+        ("Завод не остановится", "Аркадий Пронин", "direct"),
+        ("Все заказы будут выполнены в срок", "Аркадий Пронин", "direct"),
+    ],
     "genre-governor-address-paragraphs.txt": [  # «… over a paragraph without marks to … », — сказал
         ("Я понимаю, как вам тяжело", "Вадим Шумков", "direct"),
         ("Выплаты начнутся уже на следующей неделе", "Вадим Шумков", "direct"),
@@ -116,6 +125,7 @@ NOT_QUOTED = {
     "genre-hospice-scraped-crlf.txt": ["Главная", "Просмотров", "Фото", "Поделиться", "Читайте также"],
     "genre-ambassador-mixed-marks.txt": ["надежными партнерами"],
     "genre-football-lost-marks.txt": ["сказал Кононов", "остался доволен", "признал превосходство"],
+    "genre-strike-broken-lines.txt": ["заявил директор", "председатель профкома", "Опубликовано", "\r"],
     "genre-governor-address-paragraphs.txt": ["видеообращение", "сказал губернатор"],
 }
 

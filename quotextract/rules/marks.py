@@ -137,7 +137,9 @@ def _quoted(
     stop = quoted.close if quoted.close is not None else paragraph.stop
     after = quoted.close + 1 if quoted.close is not None else paragraph.stop
     inner = _interruption(marks, start, stop)
-    attribution = _after_quote(article, after, paragraph.stop)
+    attribution = _after_quote(article, after, paragraph.stop) or _attribution_below(article, paragraph, after)
+    if attribution:
+        attribution = _wrapped(article, paragraph, attribution)
     lost = quoted.open is not None and quoted.close is None and not inner and _lost_close(marks, start, stop)
     if lost:
         stop, attribution = lost  # '«Текст, — заявил X, который …' whose closing mark was lost
@@ -338,6 +340,35 @@ def _after_quote(article: Article, start: int, stop: int):
     end = clause_end(article.text, clause, stop)
     relative = RELATIVE_AFTER.search(article.text, cue.stop, end)  # '— сказал X, которого цитирует Y'
     return clause, relative.start() if relative else end, cue
+
+
+LINE_BROKEN = re.compile(rf"\s*,\s*(?:{DASH_CLASS}\s*)?|\s*{DASH_CLASS}\s*")  # '»,' or '», —' ending its line
+
+
+def _attribution_below(article: Article, paragraph: Paragraph, after: int):
+    """The attribution of a line that breaks off after its quotation's comma or dash: the next
+    line, opened by a dash ('«…»,' then '— заявил X.')."""
+    if paragraph.index + 1 == len(article.paragraphs) or after >= paragraph.stop:
+        return None
+    if not LINE_BROKEN.fullmatch(article.text, after, paragraph.stop):
+        return None
+    below = article.paragraphs[paragraph.index + 1]
+    if article.text[below.start] not in DASHES:
+        return None
+    return _after_quote(article, below.start, below.stop)
+
+
+def _wrapped(article: Article, paragraph: Paragraph, attribution):
+    """An attribution whose line breaks off before its sentence ends ('— заявил' then 'директор
+    завода X.' on the next line) with the words of that next line up to its clause's end."""
+    clause, clause_stop, cue = attribution
+    line = article.paragraph_at(clause)
+    if line is None or clause_stop != line.stop or article.text[line.stop - 1] in SENTENCE_ENDS + ",":
+        return attribution
+    below = article.paragraphs[line.index + 1 : line.index + 2]
+    if not below or not article.text[below[0].start].islower():
+        return attribution
+    return clause, clause_end(article.text, below[0].start, below[0].stop), cue
 
 
 def _lost_close(marks: _Marks, start: int, stop: int):
