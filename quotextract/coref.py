@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from .article import Article
+from .choose import _plural, _plural_noun
 from .mentions import DEMONSTRATIVES, POSSESSIVES, PRONOUNS, Mention, after_in, find_mentions, institution
 from .model import Cue
 from .morph import WORD_CACHE, lemma, parses, verb_gender
@@ -88,7 +89,7 @@ class Resolver:
                 return Source(name=mention.key, type="ORG", kind=kind)  # 'как пояснили в милиции'
             return self._body(mention.key, mention.start)
         if mention.kind == "role":
-            if self._possessed(mention) or self._anonymous(mention, cue):
+            if self._possessed(mention) or self._anonymous(mention, cue) or self._plural_subject(mention, cue):
                 return None  # 'его помощник': someone of his; 'чиновник, пожелавший остаться неназванным'
             wanted = wanted or feminine_description(mention.key)
             if "interlocutor" in self.article.lexicon.classes_of(mention.key) and self._unnamed_spoke_last():
@@ -104,6 +105,14 @@ class Resolver:
             salient = self._salient(mention.start, wanted)
             return salient if salient is None or self._may_be_called(mention.key, salient) else None
         return None  # unnamed: 'источник', 'эксперты'
+
+    def _plural_subject(self, mention: Mention, cue: Cue | None) -> bool:
+        """'Судьи опасались': a description that can be a plural nominative, subject of a plural
+        verb, is several people, unnamed."""
+        if cue is None or not _plural(cue.text):
+            return False
+        word = self.article.text[mention.start : mention.stop].split()[0]
+        return _plural_noun(word)
 
     def _anonymous(self, mention: Mention, cue: Cue | None) -> bool:
         """Whether the person described asked not to be named, between the cue and a little
