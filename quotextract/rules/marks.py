@@ -38,6 +38,7 @@ from .base import (
     words,
 )
 from .dialogue import introduces_speech
+from .reported import back_reference_cue
 
 REPORTING = frozenset(read_list("relay_verbs.txt"))  # what an outlet does: '», пишет газета'
 
@@ -219,6 +220,13 @@ def _quoted(
         yield Candidate(*span, kind="direct", rule="quote_interrupted", cue=last.cue, region=last.region)
         return
     if _is_standalone(article, paragraph, quoted, span):
+        referred = _referred_to(article, quoted.close) if quoted.close is not None else None
+        if referred:  # '«…». Об этом заявил X.', '«…». Так X ответил на вопрос …'
+            sentence, cue = referred
+            yield Candidate(
+                *span, kind="direct", rule="quote_referred", cue=cue, region=(sentence.start, sentence.stop)
+            )
+            return
         rule = "open_quote" if quoted.close is None else "standalone_quote"
         yield Candidate(
             *span,
@@ -388,6 +396,24 @@ def _interruption(marks: _Marks, start: int, stop: int):
         if resume:
             return match.start(), match.end(), resume.start(), resume.end(), cue
     return None
+
+
+def _referred_to(article: Article, close: int):
+    """The sentence after a quoted one that points back to it as what was said, and its cue."""
+    sentence = article.sentence_at(close)
+    if sentence is None:
+        return None
+    following = article.sentence_at(_next_word(article.text, sentence.stop))
+    if following is None or following.paragraph > sentence.paragraph + 1:
+        return None
+    cue = back_reference_cue(article, following, so_said=True)
+    return (following, cue) if cue else None
+
+
+def _next_word(text: str, position: int) -> int:
+    while position < len(text) and not text[position].isalnum():
+        position += 1
+    return position
 
 
 def _is_standalone(article: Article, paragraph: Paragraph, quoted, span) -> bool:

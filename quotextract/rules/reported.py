@@ -811,10 +811,7 @@ def about_this(article: Article) -> Iterator[Candidate]:
     for index, sentence in enumerate(article.sentences):
         if index not in cued:
             continue  # no cue for its words to point back with
-        if ABOUT_THIS.match(sentence.text):
-            cue = _back_reference_cue(article, sentence)
-        else:
-            cue = _this_object_cue(article, sentence)
+        cue = back_reference_cue(article, sentence)
         if cue is None:
             continue
         previous = _previous_content(article, index)
@@ -828,6 +825,29 @@ def about_this(article: Article) -> Iterator[Candidate]:
             region=(sentence.start, sentence.stop),
             prefer="after",
         )
+
+
+def back_reference_cue(article: Article, sentence, *, so_said: bool = False) -> Cue | None:
+    """The cue of a sentence pointing back to the one before as what was said: 'Об этом заявил X',
+    'Это сообщила X'; with ``so_said``, 'Так X ответил на вопрос …' too (said of a quotation)."""
+    if ABOUT_THIS.match(sentence.text):
+        return _back_reference_cue(article, sentence)
+    if so_said and SO_SAID.match(sentence.text):
+        return _so_said_cue(article, sentence)
+    return _this_object_cue(article, sentence)
+
+
+SO_SAID = re.compile(r"(?i)(?:так|такими\s+словами|именно\s+так)\s+(?!образом|называем|же\b|как\b)")
+SO_SAID_CUE = 6  # tokens within which 'Так …' has its cue: 'Так глава городской администрации прокомментировал'
+
+
+def _so_said_cue(article: Article, sentence) -> Cue | None:
+    """'Так Олег Рябов ответил на вопрос о целях': a finite cue a few words after 'Так', no comma
+    between ('Так, министр заявил, что …' opens a sentence of its own)."""
+    cue = article.first_cue(sentence.start, sentence.stop, within=SO_SAID_CUE)
+    if cue is None or not is_finite(cue) or "," in article.text[sentence.start : cue.start]:
+        return None
+    return cue
 
 
 def _back_reference_cue(article: Article, sentence) -> Cue | None:
