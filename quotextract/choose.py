@@ -37,6 +37,7 @@ VENUE = re.compile(
 )
 VENUE_REACH = 50  # characters before a name searched for the venue it is
 QUOTED_REACH = 30  # characters after a quoting verb searched for the person it quotes
+CLAUSE_OPEN_TO_COLON = re.compile(r"[^,.;!?]*:\s*")  # the relative clause runs on to the colon
 CLAUSE_CLOSE = re.compile(rf"\s*(?:{one_of(SENTENCE_ENDS + ';')}|$)")
 
 
@@ -97,7 +98,7 @@ class Chooser:
         antecedent = self._antecedent(candidate, mentions)
         if antecedent is not None:
             return antecedent
-        mentions = self._outside_closed_relatives(candidate, mentions)
+        mentions = self._outside_open_relative(candidate, self._outside_closed_relatives(candidate, mentions))
         parsed = self._parsed_subject(candidate, mentions)
         if parsed is not None:
             return self._first_of_pair(self._apposition(parsed, mentions), mentions, candidate.cue)
@@ -150,6 +151,21 @@ class Chooser:
             return mentions
         kept = [m for m in mentions if not any(start <= m.start < stop for start, stop in closed)]
         return kept or mentions
+
+    def _outside_open_relative(self, candidate: Candidate, mentions: list[Mention]) -> list[Mention]:
+        """'X пролила свет на письмо, о котором ранее говорил Y:': a speech verb inside a relative
+        clause of an oblique pronoun, still open at the colon, says what Y spoke of; the speech
+        after the colon is the main clause's."""
+        cue, (region_start, region_stop) = candidate.cue, candidate.region
+        if cue is None or candidate.prefer != "before" or not region_start <= cue.start < region_stop:
+            return mentions
+        text = self.article.text
+        opened = [w for w in RELATIVE_ANY.finditer(text, region_start, cue.start)][-1:]
+        if not opened or RELATIVE.match(text, opened[0].start()) or "," in text[opened[0].end() : cue.start]:
+            return mentions
+        if not CLAUSE_OPEN_TO_COLON.fullmatch(text, cue.stop, region_stop):
+            return mentions
+        return [m for m in mentions if m.stop <= opened[0].start()] or mentions
 
     def _antecedent(self, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
         """'…наследником Бекенбауэра, который отшучивается словами: «…»': the speaker of a

@@ -666,6 +666,17 @@ BODIES = [
 
 # SUBJECTS: the subject of the speech verb, as natasha's syntax parser finds it
 SUBJECTS = [
+    (  # a speech verb in a relative clause open to the colon says what its subject spoke of
+        "Вдова писателя Мария Лосева показала журналистам письмо, о котором ранее рассказывал издатель "
+        "Игорь Зверев:\nОн писал, что просит прощения у всех, кого обидел.",
+        "Он писал",
+        "Мария Лосева",
+    ),
+    (
+        "Издатель Игорь Зверев, который первым рассказал о письме, заявил:\nПисьмо подлинное, я видел его сам.",
+        "Письмо подлинное",
+        "Игорь Зверев",
+    ),
     # an impersonal speech verb ('Сообщается, что', 'Как отмечается') names no one: not the person named before
     (
         "Министр промышленности Иван Петров посетил завод в Туле. Сообщается, что производство расширят "
