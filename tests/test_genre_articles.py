@@ -4,8 +4,8 @@ science item, an election night, an emergency report of unnamed sources, a volle
 conference with hyphens for dashes and lost commas, a regional page with CRLF, non-breaking
 spaces and debris, „German“ and “English” marks among «», an address quoted over three
 paragraphs with only its first opening mark and its last closing one, a football report whose
-marks a scraper stripped, and a page whose lines break before and inside attributions, with an
-embedded post's signature. Each expected row is (quote, speaker, kind); a quote is matched
+marks a scraper stripped, a page whose lines break before and inside attributions, with an
+embedded post's signature, and a feature's dash dialogue. Each expected row is (quote, speaker, kind); a quote is matched
 by the start of its text."""
 
 import pandas as pd
@@ -109,6 +109,15 @@ ARTICLES = {
         ("Завод не остановится", "Аркадий Пронин", "direct"),
         ("Все заказы будут выполнены в срок", "Аркадий Пронин", "direct"),
     ],
+    "genre-ferryman-feature.txt": [  # a feature's dash dialogue; a lone dash line after 'Сам Тюрин …'
+        ("Раньше нас тут было трое", "Геннадий Тюрин", "direct"),
+        ("Потом Петрович умер", "Геннадий Тюрин", "direct"),
+        ("Обещают. Лет тридцать", "Геннадий Тюрин", "direct"),
+        ("проект моста есть", "Надежда Ключевская", "indirect"),
+        ("в 2026 году район снова подаст заявку", "Надежда Ключевская", "indirect"),
+        ("Он и в отпуск не ходит", "Валентина Степановна", "direct"),
+        ("Пока руки держат штурвал", "Геннадий Тюрин", "direct"),
+    ],
     "genre-governor-address-paragraphs.txt": [  # «… over a paragraph without marks to … », — сказал
         ("Я понимаю, как вам тяжело", "Вадим Шумков", "direct"),
         ("Выплаты начнутся уже на следующей неделе", "Вадим Шумков", "direct"),
@@ -128,6 +137,7 @@ NOT_QUOTED = {
     "genre-ambassador-mixed-marks.txt": ["надежными партнерами"],
     "genre-football-lost-marks.txt": ["сказал Кононов", "остался доволен", "признал превосходство"],
     "genre-strike-broken-lines.txt": ["заявил директор", "председатель профкома", "Опубликовано", "\r"],
+    "genre-ferryman-feature.txt": ["Каждое утро", "Паром ходит", "Сам Тюрин"],
     "genre-governor-address-paragraphs.txt": ["видеообращение", "сказал губернатор"],
 }
 

@@ -140,7 +140,22 @@ def dash_dialogue(article: Article) -> Iterator[Candidate]:
         ):
             region = block_lead(article, paragraph) or article.once(interviewee)
             region = region or article.once(dash_standfirst)
+        if region is None:
+            region = _person_just_named(article, lines, index)
         yield Candidate(start, stop, kind="direct", rule="dash_line", cue=cue, region=region, prefer="before")
+
+
+def _person_just_named(article: Article, lines, index: int) -> tuple[int, int] | None:
+    """A lone dash line's speaker, when the narration just before it names one person alone
+    ('Сам Тюрин о пенсии не думает.' then '— Пока руки держат штурвал, буду работать.')."""
+    paragraph = lines[index][0]
+    if not paragraph.index or (index and lines[index - 1][0].index == paragraph.index - 1):
+        return None  # the first line, or one of a block: its neighbours attribute it
+    previous = article.paragraphs[paragraph.index - 1]
+    people = {e.text for e in article.entities_in(previous.start, previous.stop) if e.type == "PER"}
+    if len(people) != 1 or article.text[previous.stop - 1] not in ".!…":
+        return None
+    return previous.start, previous.stop
 
 
 def _after_undashed_question(article: Article, paragraph: Paragraph) -> bool:
