@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 from functools import cached_property, lru_cache
 
 from .article import Article
 from .choose import Chooser
-from .coref import RECENT, Resolver, cue_gender
+from .coref import ANONYMOUS, RECENT, Resolver, cue_gender
 from .lexicon import read_list
 from .mentions import PRONOUNS, Mention, find_mentions, role_lemma
 from .model import Cue, Quotation, Span
@@ -24,6 +25,8 @@ GENDER_CODES = {"femn": "f", "masc": "m"}
 NARRATED = frozenset({"about_this"})
 PHRASE_WORDS = 3  # words of a source phrase's common-noun body: 'правоохранительных органов'
 NOMINATIVE = frozenset({"nomn"})
+# someone of several or asking not to be named: 'Один из подрядчиков', 'пожелавший остаться неназванным'
+ONE_OF_THEM = re.compile(rf"(?i)\b(?:один|одна)\s+из\s+[а-яё]+|{ANONYMOUS.pattern}")
 KINDRED_REACH = 60  # characters before a person's name searched for the words that describe them
 QUOTED_BACK = 2  # quotations before the last one starting by a span's start that may still hold it
 
@@ -135,6 +138,8 @@ class Attributor:
         """No mention: the speaker just quoted, or the person the paragraph is about."""
         if candidate.inherit or candidate.unattributed or _impersonal(candidate.cue):
             return None  # 'Сообщается, что …', 'Как отмечается, …': no one's
+        if candidate.region and ONE_OF_THEM.search(self.article.text, *candidate.region):
+            return None  # 'Один из них, пожелавший остаться неназванным, рассказал': unnamed
         body = self._body_of_phrase(candidate)
         if body is not None:  # a document names no issuer: 'Как следует из доклада' is unnamed
             return None if candidate.cue.lemma.lower() in DOCUMENT_CUES else body

@@ -666,6 +666,12 @@ BODIES = [
 
 # SUBJECTS: the subject of the speech verb, as natasha's syntax parser finds it
 SUBJECTS = [
+    (  # someone of several asking not to be named is unnamed, not the person named before
+        "Новый директор Геннадий Сухов уже встретился с подрядчиками. Один из них, пожелавший остаться "
+        "неназванным, рассказал, что директор произвел хорошее впечатление.",
+        "директор произвел",
+        None,
+    ),
     (  # a speech verb in a relative clause open to the colon says what its subject spoke of
         "Вдова писателя Мария Лосева показала журналистам письмо, о котором ранее рассказывал издатель "
         "Игорь Зверев:\nОн писал, что просит прощения у всех, кого обидел.",
