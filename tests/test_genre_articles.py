@@ -5,7 +5,8 @@ conference with hyphens for dashes and lost commas, a regional page with CRLF, n
 spaces and debris, „German“ and “English” marks among «», an address quoted over three
 paragraphs with only its first opening mark and its last closing one, a football report whose
 marks a scraper stripped, a page whose lines break before and inside attributions, with an
-embedded post's signature, and a feature's dash dialogue. Each expected row is (quote, speaker, kind); a quote is matched
+embedded post's signature, a feature's dash dialogue, and a regional page among its debris
+(tags, a source line, a caption, an invitation to subscribe, a byline, readers' comments). Each expected row is (quote, speaker, kind); a quote is matched
 by the start of its text."""
 
 import pandas as pd
@@ -118,6 +119,10 @@ ARTICLES = {
         ("Он и в отпуск не ходит", "Валентина Степановна", "direct"),
         ("Пока руки держат штурвал", "Геннадий Тюрин", "direct"),
     ],
+    "genre-park-scraped-debris.txt": [  # menus, tags, a source line, a caption, ads, a byline, comments
+        ("Работы завершат к 9 мая", "Дмитрий Махиня", "indirect"),
+        ("Сад — главное место памяти", "Дмитрий Махиня", "direct"),
+    ],
     "genre-governor-address-paragraphs.txt": [  # «… over a paragraph without marks to … », — сказал
         ("Я понимаю, как вам тяжело", "Вадим Шумков", "direct"),
         ("Выплаты начнутся уже на следующей неделе", "Вадим Шумков", "direct"),
@@ -138,6 +143,9 @@ NOT_QUOTED = {
     "genre-football-lost-marks.txt": ["сказал Кононов", "остался доволен", "признал превосходство"],
     "genre-strike-broken-lines.txt": ["заявил директор", "председатель профкома", "Опубликовано", "\r"],
     "genre-ferryman-feature.txt": ["Каждое утро", "Паром ходит", "Сам Тюрин"],
+    "genre-park-scraped-debris.txt": [
+        "Новости", "Теги", "Источник", "На фото", "Реклама", "Все новости Томска", "Автор", "Давно пора", "А деньги",
+    ],
     "genre-governor-address-paragraphs.txt": ["видеообращение", "сказал губернатор"],
 }
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..article import Article
 from ..cues import is_finite
 from ..lexicon import read_list
-from ..morph import is_verb
+from ..morph import WORD_CACHE, is_verb, parses
 from ..punct import (
     CLOSING_QUOTES,
     COLON,
@@ -196,11 +196,11 @@ def _quoted(
         intro_stop = quoted.open if colon else announced.stop
         cues = article.cues_in(intro, intro_stop)
         cue = cues[-1] if cues else None
-        if (
-            cue is None
-            and not article.entities_in(intro, intro_stop)
+        if cue is None and (
+            not article.entities_in(intro, intro_stop)
             and not has_words(text, intro, intro_stop, LINK_WORDS + 1)
-        ):  # 'Читайте также: «…»'
+            or _addresses_the_reader(article, intro, intro_stop)
+        ):  # 'Читайте также: «…»', 'Подписывайтесь на наш канал в «Дзене»: «…»'
             return
         yield Candidate(
             *span,
@@ -237,6 +237,16 @@ def _quoted(
             prefer="before",
             inherit=quoted.close is None,
         )
+
+
+def _addresses_the_reader(article: Article, start: int, stop: int) -> bool:
+    """An imperative among the words before a colon: the page speaks to its reader ('Подписывайтесь')."""
+    return any(_imperative(t.text.lower()) for t in article.tokens_in(start, stop))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _imperative(word: str) -> bool:
+    return "impr" in parses(word)[0].tag
 
 
 CREDIT_DASH = re.compile(rf"(?:{DASH_CLASS}|-)\s*")
