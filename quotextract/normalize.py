@@ -28,6 +28,11 @@ OPENS_AFTER = " \n\t([" + DASHES  # an ambiguous mark after these opens a quotat
 # soft hyphens and combining stress marks ('Петро́в'), as characters or HTML entities: inside
 # words, where no space can stand for them
 INVISIBLE = re.compile("[\u00ad\u0300\u0301]|&(?:shy|#173|#x[aA][dD]|#76[89]|#x30[01]);")
+# a line break inside a sentence, where a scraper or a wire's feed wrapped a long line: after a
+# line of ``WRAP_MIN`` characters or more not ending a sentence, before a lowercase word
+WRAP = re.compile(r"\n(?=[а-яё])")
+WRAP_MIN = 40
+LINE_END = ".!?…:;"  # a line ending in these ends its sentence or announces what follows
 ENTITY = re.compile(r"&(?:#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
 
 
@@ -50,7 +55,7 @@ def normalized(text: str) -> tuple[str, list[int] | None]:
     marks; and, when there were any, the offset in ``text`` of each offset of the result (one
     more than its length: the last is ``len(text)``), else None (the offsets are the same)."""
     if not INVISIBLE.search(text):
-        return normalize(text), None
+        return unwrapped(normalize(text)), None
     kept, offsets, at = [], [], 0
     for match in INVISIBLE.finditer(text):
         kept.append(text[at : match.start()])
@@ -58,7 +63,22 @@ def normalized(text: str) -> tuple[str, list[int] | None]:
         at = match.end()
     kept.append(text[at:])
     offsets.extend(range(at, len(text) + 1))
-    return normalize("".join(kept)), offsets
+    return unwrapped(normalize("".join(kept))), offsets
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with the line breaks that wrapped a sentence as spaces ('… района Михаил Соколов\\n
+    заявил, что …'): the lines are one paragraph. Every offset is kept."""
+    if "\n" not in text:
+        return text
+    return WRAP.sub(lambda match: " " if _wraps(text, match.start()) else "\n", text)
+
+
+def _wraps(text: str, position: int) -> bool:
+    """Whether the line break at ``position`` (a lowercase word after it) wraps a sentence."""
+    end = position - 1 if position and text[position - 1] == " " else position  # (CRLF: ' \n')
+    start = text.rfind("\n", 0, end) + 1
+    return end - start >= WRAP_MIN and not text[end - 1].isspace() and text[end - 1] not in LINE_END
 
 
 def normalize(text: str) -> str:

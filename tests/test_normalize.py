@@ -5,7 +5,16 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotextract.normalize import CARRIAGE_RETURN, ENTITY, INVISIBLE, TABLE, _entity, normalize, normalized
+from quotextract.normalize import (
+    CARRIAGE_RETURN,
+    ENTITY,
+    INVISIBLE,
+    TABLE,
+    _entity,
+    normalize,
+    normalized,
+    unwrapped,
+)
 
 MAPPED = "".join(map(chr, TABLE))
 
@@ -45,11 +54,31 @@ def test_soft_hyphens_and_stress_marks_are_left_out_and_their_offsets_mapped_bac
 def test_normalised_without_soft_hyphens_and_stress_marks_offsets_index_the_input(text):
     normal, offsets = normalized(text)
     if offsets is None:
-        assert normal == normalize(text)
+        assert normal == unwrapped(normalize(text))
         return
     assert len(offsets) == len(normal) + 1 and offsets[-1] == len(text)
     assert offsets == sorted(set(offsets))
     kept = "".join(text[at] for at in offsets[:-1])
-    assert normal == normalize(kept)
+    assert normal == unwrapped(normalize(kept))
     left_out = [text[a + 1 : b] for a, b in zip([-1, *offsets[:-1]], offsets)]  # before each kept character
     assert all(not INVISIBLE.sub("", part) for part in left_out)
+
+
+def test_a_line_break_wrapping_a_sentence_is_a_space():
+    wrapped = "Глава администрации Заречного района Михаил Соколов \nзаявил, что мост откроют."
+    assert unwrapped(wrapped) == wrapped.replace("\n", " ")
+    kept = [
+        "Мост через Томь откроют в августе этого года.\nподробности позже",  # a sentence ended
+        "Министр транспорта области Олег Рябов сказал:\nмост откроют",  # a colon announces
+        "Меню\nновости\nпогода",  # short lines: a menu
+        "Глава администрации Заречного района Михаил Соколов\n\nзаявил",  # a blank line
+    ]
+    assert [unwrapped(text) for text in kept] == kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("аБ .,:\n\r") | st.characters()))
+def test_unwrapping_keeps_every_offset_and_changes_only_line_breaks(text):
+    joined = unwrapped(text)
+    assert len(joined) == len(text)
+    assert all(a == b or (a, b) == ("\n", " ") for a, b in zip(text, joined))
