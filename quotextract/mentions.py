@@ -108,6 +108,7 @@ def find_mentions(
             stop_at = _genitive_tail(stop_at, words[index + 1 : index + 4], inside_person)
             found.append(Mention(word.start, stop_at, kind, key=lemma))
             covered = stop_at
+    found += _quoted_places(article, start, stop, entities, quoted)
     owned = [m for m in found if m.kind == "unnamed" and m.stop - m.start > len(m.key)]
     found = [
         m
@@ -118,6 +119,22 @@ def find_mentions(
 
 
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+QUOTED_PLACE = re.compile(r"(?i:(?<![\w-])во?)\s+«([А-ЯЁA-Z][^«»\n]{1,60})»")  # 'В «Северном квартале»'
+
+
+def _quoted_places(article: Article, start: int, stop: int, entities: list[Entity], quoted) -> list[Mention]:
+    """'В «Северном квартале» сообщили': a name in quote marks after 'в' that NER took for no
+    entity is an organisation where the words were said."""
+    found = []
+    for match in QUOTED_PLACE.finditer(article.text, start, stop):
+        inner_start, inner_stop = match.span(1)
+        if quoted(match.start(), match.end()) or any(
+            e.start < inner_stop + 1 and inner_start - 1 < e.stop for e in entities
+        ):
+            continue
+        name = org_nominative(" ".join(match.group(1).split()))
+        found.append(Mention(inner_start - 1, inner_stop + 1, "body", key="", name=name))
+    return found
 
 
 def _someone_of(article: Article, words, index: int, entities: list[Entity]) -> bool:

@@ -558,6 +558,12 @@ PLACES = [
 
 # BODIES: body nouns refer to the organisation named with them, or quoted last; never an outlet
 BODIES = [
+    (  # a quoted name after 'в' NER took for no entity is where the words were said
+        "Представитель застройщика Кирилл Вавилов с решением не согласился. В «Северном квартале» "
+        "сообщили, что намерены подать апелляцию.",
+        "намерены подать",
+        "Северный квартал",
+    ),
     (  # a spokesperson of an adjective and a body noun: the organisation named with that noun
         "Суд обязал управляющую компанию «Уют» выплатить жильцам компенсацию. Представитель управляющей "
         "компании заявил, что авария произошла по вине поставщика.",
