@@ -4,7 +4,16 @@ the soft hyphens and stress marks inside words, which are left out and their off
 import html
 import re
 
-from .punct import DASH, DASH_VARIANTS, DASHES, LEFT_QUOTE, OPEN_QUOTES, STRAIGHT_QUOTE
+from .punct import (
+    DASH,
+    DASH_VARIANTS,
+    DASHES,
+    HYPHEN,
+    HYPHEN_VARIANTS,
+    LEFT_QUOTE,
+    OPEN_QUOTES,
+    STRAIGHT_QUOTE,
+)
 
 SPACES = "\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\u200b\u200c\u200d\ufeff"
 LINE_BREAKS = "\v\f\x85\u2028\u2029"
@@ -19,6 +28,7 @@ TABLE = str.maketrans(
         **{c: " " for c in SPACES},
         **{c: "\n" for c in LINE_BREAKS},
         **{c: DASH for c in DASH_VARIANTS},
+        **{c: HYPHEN for c in HYPHEN_VARIANTS},
         **{c: REPLACEMENT for c in SURROGATES},
     }
 )

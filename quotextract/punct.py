@@ -26,6 +26,7 @@ DASH = "—"  # every dash variant after normalisation
 HYPHEN = "-"  # a dash too when spaces stand around it ('слово - слово') or a line starts with it
 DASHES = DASH + HYPHEN
 DASH_VARIANTS = "–―‒−"  # en dash, horizontal bar, figure dash, minus: normalised to DASH
+HYPHEN_VARIANTS = "\u2010\u2011"  # hyphen, non-breaking hyphen ('вице‑премьер'): normalised to HYPHEN
 
 # Sentences
 SENTENCE_ENDS = ".!?…"

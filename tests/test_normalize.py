@@ -36,6 +36,7 @@ def test_normalised_as_every_character_looked_up(text):
 def test_exotic_spaces_dashes_and_breaks_become_plain():
     assert normalize("Он\xa0сказал\u2009–\u200bда\r\nнет\u2028") == "Он сказал — да \nнет\n"
     assert normalize("\ud83d!") == "\ufffd!"  # a lone surrogate
+    assert normalize("вице\u2011премьер, пресс\u2010служба") == "вице-премьер, пресс-служба"
     assert normalize("&laquo;Да&raquo;") == "      «Да»      "
     assert all(normalize(c) != c for c in MAPPED)
 
