@@ -24,7 +24,6 @@ from .morph import (
     WORD_CACHE,
     fold_yo,
     is_known,
-    is_person_noun,
     is_verb,
     lemma,
     name_gender,
@@ -729,17 +728,27 @@ def _noun_opens(name: str) -> bool:
         and len(first) > SYLLABLE  # 'Пан Ги Мун': a syllable of a name, or a title, who can tell
         and _common_person_noun(first.lower())
         and _in_case(rest, "nomn")
-        and not _in_case(rest, "gent")  # 'Прислуга Макафи': whose, if it can be
+        and not _owner_name(rest)
     )
+
+
+def _owner_name(name: str) -> bool:
+    """A name that can be the genitive owner of the noun before it ('Прислуга Макафи'): each word
+    can be a genitive and none is a first name the dictionary knows in the nominative ('Фигуристки
+    Вероника Ларина' are the skaters, 'Вероника' a nominative)."""
+    words = name.split()
+    return _in_case(name, "gent") and not any(is_known(w) and name_gender(w, "nomn") for w in words)
 
 
 @lru_cache(maxsize=WORD_CACHE)
 def _common_person_noun(word: str) -> bool:
-    """A person noun the dictionary knows and never reads as a name ('израильтянка'; not 'пан', 'эмир')."""
+    """A person noun in the nominative, singular or plural ('израильтянка', 'фигуристки'), the
+    dictionary knows and never reads as a name (not 'пан', 'эмир')."""
+    found = parses(word)
     return (
-        is_person_noun(word, "nomn")
+        any({"NOUN", "anim", "nomn"} <= p.tag.grammemes for p in found[:2])
         and is_known(word)
-        and not any(tag in p.tag for p in parses(word) for tag in ("Name", "Surn", "Patr"))
+        and not any(tag in p.tag for p in found for tag in ("Name", "Surn", "Patr"))
     )
 
 
