@@ -118,16 +118,18 @@ def _verb_form(name: str) -> bool:
 
 
 def _joined(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
-    """Organisations NER cut in two at a space ('ГУ' + 'МВД') as one."""
+    """Organisations NER cut in two at a space ('ГУ' + 'МВД') as one; never two of two lines
+    ('… компании Phillips 66' above 'Министерство юстиции США сообщило')."""
     joined: list[Entity] = []
     for entity in found:
         previous = joined[-1] if joined else None
         if previous and previous.type == entity.type == "ORG" and entity.start - previous.stop == 1:
             paragraph = next(p for p in paragraphs if p.start <= previous.start < p.stop)
-            name = paragraph.text[previous.start - paragraph.start : entity.stop - paragraph.start]
-            joined[-1] = Entity(previous.start, entity.stop, name, "ORG", nominative(name, "ORG"))
-        else:
-            joined.append(entity)
+            if entity.stop <= paragraph.stop:
+                name = paragraph.text[previous.start - paragraph.start : entity.stop - paragraph.start]
+                joined[-1] = Entity(previous.start, entity.stop, name, "ORG", nominative(name, "ORG"))
+                continue
+        joined.append(entity)
     return joined
 
 

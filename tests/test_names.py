@@ -187,9 +187,13 @@ def test_surnames_ner_missed_are_found_spelt_with_e_for_yo_and_not_inside_words(
     from quotextract.ner import complete
     from quotextract.segment import paragraphs
 
-    text = "Пётр Ёлкин выступил.\nЕлкину возразили, Ёлкина поддержали, а суперЁлкин промолчал.\nЁЛКИН и Ёлкиным"
+    text = (
+        "Пётр Ёлкин выступил.\nЕлкину возразили, Ёлкина поддержали, а суперЁлкин промолчал.\nЁЛКИН и Ёлкиным"
+    )
     found = complete([Entity(0, 10, "Пётр Ёлкин", "PER", "Пётр Ёлкин")], paragraphs(text))
-    assert [(e.text, text[e.start : e.stop]) for e in found[1:]] == [(w, w) for w in ("Елкину", "Ёлкина", "Ёлкиным")]
+    assert [(e.text, text[e.start : e.stop]) for e in found[1:]] == [
+        (w, w) for w in ("Елкину", "Ёлкина", "Ёлкиным")
+    ]
 
 
 def test_a_verb_taken_for_a_one_word_name_is_no_person():
@@ -197,3 +201,23 @@ def test_a_verb_taken_for_a_one_word_name_is_no_person():
 
     assert _verb_form("Зарезавший") and _verb_form("Дополз")
     assert not any(map(_verb_form, ["Песков", "Пастернак", "Моторола", "Маск", "Иван Петров"]))
+
+
+def test_organisations_ner_cut_at_a_space_are_joined_but_never_across_lines():
+    """'ГУ' + 'МВД' is one organisation; 'Phillips 66' ending one line and 'Министерство
+    юстиции' opening the next are two, whether the lines end in LF or CRLF."""
+    from quotextract.model import Entity
+    from quotextract.ner import _joined
+    from quotextract.segment import paragraphs
+
+    def orgs(text, *names):
+        spans = [(text.index(name), text.index(name) + len(name), name) for name in names]
+        return [e.text for e in _joined([Entity(a, b, n, "ORG", n) for a, b, n in spans], paragraphs(text))]
+
+    assert orgs("В ГУ МВД сообщили.", "ГУ", "МВД") == ["ГУ МВД"]
+    assert orgs(
+        "Завод компании Phillips 66\nМинистерство юстиции сообщило", "Phillips 66", "Министерство юстиции"
+    ) == [
+        "Phillips 66",
+        "Министерство юстиции",
+    ]
