@@ -832,6 +832,18 @@ KNOWN_FAILURES = [
         id="document's issuer named after it",
         marks=pytest.mark.xfail(strict=True, reason="documents resolve only to a body named before them"),
     ),
+    pytest.param(
+        "— Мы просто устали, — сказал главный тренер «Сокола» Андрей Горбунов.\n\n"
+        "Наставник «Трактора» Бенуа Лафлёр похвалил игроков.\n\n— Мы выполнили план, — отметил канадец.",
+        "Мы выполнили план",
+        "Бенуа Лафлёр",
+        id="a nationality noun with no country named",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a person noun no role or root relates falls back on the last speaker (taking the "
+            "person named since instead made unnamed sources someone: 'сотрудница академии')",
+        ),
+    ),
 ]
 
 
