@@ -171,8 +171,8 @@ def _quoted(
             *span, kind="direct", rule="quote_then_cue", cue=cue, region=(clause, clause_stop), prefer="after"
         )
         return
-    credit = _credit_line(article, paragraph) if quoted.close is not None else None
-    if credit and not text[after : paragraph.stop].strip(SENTENCE_ENDS + " "):
+    credit = _credit(article, paragraph, span, after) if quoted.close is not None else None
+    if credit:
         yield Candidate(*span, kind="direct", rule="quote_credited", cue=None, region=credit, prefer="after")
         return  # '«…».' then '— Татьяна Скригонюк, заместитель начальника пресс-службы'
     if quoted.open is None:
@@ -271,6 +271,39 @@ def _credit_line(article: Article, paragraph: Paragraph) -> tuple[int, int] | No
     if any(is_verb(t.text.lower()) for t in article.tokens_in(names[0].stop, line.stop)):
         return None
     return names[0].start, line.stop
+
+
+STOPS_ONLY = re.compile(rf"[\s{re.escape(SENTENCE_ENDS)}]*")  # what may follow a quotation credited on the next line
+
+
+def _credit(article: Article, paragraph: Paragraph, span, after: int) -> tuple[int, int] | None:
+    """Where a quotation ending at ``after`` is credited: the next line, when nothing follows it in
+    its own, or the rest of its sentence (not after a title: '«Брат» — Алексей Балабанов')."""
+    if STOPS_ONLY.match(article.text, after, paragraph.stop).end() == paragraph.stop:
+        return _credit_line(article, paragraph)
+    credit = _inline_credit(article, after, paragraph.stop)
+    return credit if credit and has_words(article.text, *span, MIN_STANDALONE_WORDS) else None
+
+
+CREDIT_NAME_REACH = 80  # characters after the dash the credited name must lie in
+
+
+def _inline_credit(article: Article, after: int, stop: int) -> tuple[int, int] | None:
+    """'«…», — Олег Рябов, глава комитета по бюджету.': after the closing mark, a dash, a person's
+    name and perhaps their description to the sentence's end, no verb: the quotation's credit."""
+    lead = LEAD.match(article.text, after, stop)
+    if lead is None or not DASH_PATTERN.search(article.text, after, lead.end()):
+        return None
+    names = article.entities_in(lead.end(), min(stop, lead.end() + CREDIT_NAME_REACH))[:1]
+    if not names or names[0].start != lead.end() or names[0].type != "PER":
+        return None
+    end = clause_end(article.text, names[0].stop, stop)
+    rest = article.text[names[0].stop : end]
+    if rest.strip(SENTENCE_ENDS + " ") and not rest.startswith(","):
+        return None
+    if any(is_verb(t.text.lower()) for t in article.tokens_in(names[0].stop, end)):
+        return None
+    return names[0].start, end
 
 
 def _announcing_paragraph(article: Article, paragraph: Paragraph) -> Paragraph | None:
