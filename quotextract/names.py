@@ -391,9 +391,9 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
 
 def _oblique_forms(names: list[str], written: set[str]) -> dict[str, str]:
     """A name left in an oblique case -> the same name in the nominative the article also gives:
-    each word the same or, as the article writes it somewhere (lowercase ``written``), the
-    nominative's with a case ending ('Лэнса Армстронга' -> 'Лэнс Армстронг' after 'Армстронг
-    заявил': a foreign name the dictionary cannot put in the nominative). Names of two words or
+    each word the same or the nominative's with one case ending, one of them as the article writes
+    it somewhere (lowercase ``written``): 'Лэнса Армстронга' -> 'Лэнс Армстронг' after 'Армстронг
+    заявил', a foreign name the dictionary cannot put in the nominative. Names of two words or
     more; not a woman's name of a man's stem ('Александра Иванова' is no 'Александр Иванов')."""
     groups: dict[tuple[int, str], list[str]] = {}
     for name in names:
@@ -416,8 +416,13 @@ def _oblique_of(name: str, nominative: str, written: set[str]) -> bool:
     pairs = list(zip(_words(name), _words(nominative)))
     if name_gender(pairs[0][0], "nomn") == "femn" and name_gender(pairs[0][1], "nomn") == "masc":
         return False
-    return name != nominative and all(
-        word == stem or (_ending_added(word, stem) and stem.lower() in written) for word, stem in pairs
+    differing = [(word, stem) for word, stem in pairs if word != stem]
+    endings = {word[len(stem) :].lower() for word, stem in differing}
+    return (
+        bool(differing)
+        and all(_ending_added(word, stem) for word, stem in differing)
+        and any(stem.lower() in written for _, stem in differing)
+        and len(endings) == 1  # 'Лэнса Армстронга' of 'Лэнс Армстронг' after 'Армстронг заявил'
     )
 
 
