@@ -138,7 +138,11 @@ def _quoted(
     stop = quoted.close if quoted.close is not None else paragraph.stop
     after = quoted.close + 1 if quoted.close is not None else paragraph.stop
     inner = _interruption(marks, start, stop)
-    attribution = _after_quote(article, after, paragraph.stop) or _attribution_below(article, paragraph, after)
+    attribution = (
+        _after_quote(article, after, paragraph.stop)
+        or _attribution_below(article, paragraph, after)
+        or _bracketed_attribution(article, after, paragraph.stop)
+    )
     if attribution:
         attribution = _wrapped(article, paragraph, attribution)
     lost = quoted.open is not None and quoted.close is None and not inner and _lost_close(marks, start, stop)
@@ -391,6 +395,22 @@ def _after_quote(article: Article, start: int, stop: int):
     end = clause_end(article.text, clause, stop)
     relative = RELATIVE_AFTER.search(article.text, cue.stop, end)  # '— сказал X, которого цитирует Y'
     return clause, relative.start() if relative else end, cue
+
+
+BRACKET_REACH = 200  # characters after the cue searched for the bracket closing its attribution
+BRACKET_LEAD = re.compile(r"\s*\((?:так\s+|как\s+)?", re.I)  # '«…» (так прокомментировал X)'
+
+
+def _bracketed_attribution(article: Article, after: int, stop: int):
+    """An attribution in brackets right after the closing mark: '«…» (так прокомментировал X).'"""
+    lead = BRACKET_LEAD.match(article.text, after, stop)
+    if lead is None:
+        return None
+    cue = article.first_cue(lead.end(), stop, within=1)
+    if cue is None or cue.start != lead.end() or not is_finite(cue):
+        return None
+    close = article.text.find(")", cue.stop, min(stop, cue.stop + BRACKET_REACH))
+    return lead.end(), close if close != -1 else clause_end(article.text, cue.stop, stop), cue
 
 
 LINE_BROKEN = re.compile(rf"\s*,\s*(?:{DASH_CLASS}\s*)?|\s*{DASH_CLASS}\s*")  # '»,' or '», —' ending its line
