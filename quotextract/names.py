@@ -414,15 +414,14 @@ OBLIQUE_STEM = 3  # letters of a first word its oblique forms keep ('Лэнс', 
 
 def _oblique_of(name: str, nominative: str, written: set[str]) -> bool:
     pairs = list(zip(_words(name), _words(nominative)))
-    if name_gender(pairs[0][0], "nomn") == "femn" and name_gender(pairs[0][1], "nomn") == "masc":
-        return False
     differing = [(word, stem) for word, stem in pairs if word != stem]
+    if not differing or not all(_ending_added(word, stem) for word, stem in differing):
+        return False
     endings = {word[len(stem) :].lower() for word, stem in differing}
     return (
-        bool(differing)
-        and all(_ending_added(word, stem) for word, stem in differing)
+        len(endings) == 1  # 'Лэнса Армстронга' of 'Лэнс Армстронг' after 'Армстронг заявил'
         and any(stem.lower() in written for _, stem in differing)
-        and len(endings) == 1  # 'Лэнса Армстронга' of 'Лэнс Армстронг' after 'Армстронг заявил'
+        and not (name_gender(pairs[0][0], "nomn") == "femn" and name_gender(pairs[0][1], "nomn") == "masc")
     )
 
 

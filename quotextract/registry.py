@@ -718,6 +718,7 @@ def _in_case(name: str, case: str | None) -> bool:
 SYLLABLE = 3  # letters of a name's syllable ('Пан Ги Мун')
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _noun_opens(name: str) -> bool:
     """A person noun NER took into the name it opens, the name in the nominative after it
     ('Израильтянка Наама Иссахар', 'Поп-звезда Мадонна'); not 'Племянник Алишера Усманова' nor
