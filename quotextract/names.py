@@ -138,9 +138,18 @@ def person_nominative(name: str, case: str | None = None) -> str:
     if case is None:
         case = _choose_case(words)
         gender = _gender(words, case)
-        return _name_order(" ".join(_to_nominative(w, case, gender) for w in words))
+        return _name_order(" ".join(_chosen_case_to_nominative(w, case, gender) for w in words))
     gender = _gender(words, case)
     return _name_order(" ".join(_in_case_to_nominative(w, case, gender) for w in words))
+
+
+def _chosen_case_to_nominative(word: str, case: str, gender: str | None) -> str:
+    """A word of a name whose case its first name gave: as the dictionary inflects it, or, when it
+    has no reading in that case ('Сомова', read only as a short adjective), as the context's case
+    is read ('Петра Сомова' -> 'Петр Сомов')."""
+    if case == "nomn" or any(p.tag.case == case for p in _person_parses(word)):
+        return _to_nominative(word, case, gender)
+    return _in_case_to_nominative(word, case, gender)
 
 
 CASE_ENDINGS = {  # regular endings of masculine foreign names: 'Паноса' -> 'Панос'

@@ -23,6 +23,7 @@ from quotextract.names import nominative as to_nominative
         ("Юлии Сырых", "PER", "Юлия Сырых"),  # a woman's surname in a consonant or -ых stays as it is
         ("Киру Ярмыш", "PER", "Кира Ярмыш"),
         ("Дмитрия Черных", "PER", "Дмитрий Черных"),
+        ("Петра Сомова", "PER", "Петр Сомов"),  # a surname read only as a short adjective takes the first name's case
         ("Минздрава", "ORG", "Минздрав"),
         ("Министерства финансов", "ORG", "Министерство финансов"),
         ("Федеральной налоговой службы", "ORG", "Федеральная налоговая служба"),
