@@ -16,7 +16,7 @@ import pytest
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 
 TEXT = "«Мы готовы к переговорам», — заявил министр иностранных дел Сергей Лавров."
-N_DOCS = 600
+N_DOCS = 6000  # a run of seconds after its first chunk is written: the signal always lands mid-run
 PATIENCE = 120  # seconds to wait for the first chunk, or for processes to end (not a time limit)
 
 
