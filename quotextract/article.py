@@ -12,7 +12,7 @@ from typing import NamedTuple, TypeVar
 from .cues import cues_of_lines
 from .lexicon import Lexicon
 from .model import Cue, Entity
-from .normalize import normalized
+from .normalize import Gaps, normalized
 from .segment import Paragraph, Sentence, Token, paragraphs, sentences, token_table
 
 T = TypeVar("T")
@@ -28,7 +28,7 @@ class Article:
     entities: tuple[Entity, ...] = field(default=())
 
     @cached_property
-    def _normalised(self) -> tuple[str, list[int] | None]:
+    def _normalised(self) -> tuple[str, Gaps | None]:
         return normalized(self.original)
 
     @cached_property
@@ -39,8 +39,8 @@ class Article:
 
     def in_original(self, start: int, stop: int) -> tuple[int, int]:
         """A span of ``text`` as offsets into ``original`` (the same, unless characters were left out)."""
-        offsets = self._normalised[1]
-        return (start, stop) if offsets is None else (offsets[start], offsets[stop])
+        gaps = self._normalised[1]
+        return (start, stop) if gaps is None else (gaps[start], gaps[stop])
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:

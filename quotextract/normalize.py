@@ -3,6 +3,8 @@ the soft hyphens and stress marks inside words, which are left out and their off
 
 import html
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from .punct import (
     DASH,
@@ -60,20 +62,32 @@ def _entity(match: re.Match) -> str:
     return padding + char if opening else char + padding
 
 
-def normalized(text: str) -> tuple[str, list[int] | None]:
+@dataclass(frozen=True)
+class Gaps:
+    """Where characters were left out of a text: ``gaps[i]`` is the offset in the original of
+    offset ``i`` of the shorter text (past the characters left out just before it)."""
+
+    starts: tuple[int, ...]  # the shorter text's offsets where a run of left-out characters stood
+    shifts: tuple[int, ...]  # the characters left out before each of them, all runs counted
+
+    def __getitem__(self, offset: int) -> int:
+        return offset + self.shifts[bisect_right(self.starts, offset) - 1]
+
+
+def normalized(text: str) -> tuple[str, Gaps | None]:
     """The text the rules read: :func:`normalize` of ``text`` without its soft hyphens and stress
-    marks; and, when there were any, the offset in ``text`` of each offset of the result (one
-    more than its length: the last is ``len(text)``), else None (the offsets are the same)."""
+    marks, and where they were (None when there were none: the offsets are the same)."""
     if not INVISIBLE.search(text):
         return unwrapped(normalize(text)), None
-    kept, offsets, at = [], [], 0
+    kept, starts, shifts, at, left_out = [], [0], [0], 0, 0
     for match in INVISIBLE.finditer(text):
         kept.append(text[at : match.start()])
-        offsets.extend(range(at, match.start()))
+        left_out += match.end() - match.start()
+        starts.append(match.end() - left_out)
+        shifts.append(left_out)
         at = match.end()
     kept.append(text[at:])
-    offsets.extend(range(at, len(text) + 1))
-    return unwrapped(normalize("".join(kept))), offsets
+    return unwrapped(normalize("".join(kept))), Gaps(tuple(starts), tuple(shifts))
 
 
 def unwrapped(text: str) -> str:
