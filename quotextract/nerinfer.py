@@ -23,6 +23,7 @@ from .encoder import PackedEncoder, load, pack
 from .tokenizer import Key, Pieces, run_starts, tokens_of
 
 BATCH_CHARS = 16_384  # characters of text packed into one batch (a token has one at least)
+DECODED_TOGETHER = 8  # batches one Viterbi decodes: it takes a step per token of the longest line
 CACHE_ROWS = 24_576  # distinct input codes whose first-layer taps are kept (3 KB each)
 RUNS = 100_000  # runs whose tokens and codes are remembered (emptied when full; about 250 B each)
 LONG_RUN = 40  # characters: longer runs are computed, not remembered
@@ -143,7 +144,7 @@ class NerNetwork:
         transitions, count = self._transitions, len(starts)
         active = np.searchsorted(-sizes, -np.arange(int(sizes[0])), side="left")  # lines > step
         offsets = np.concatenate(([0], np.cumsum(active)))  # each step's first row, step-major
-        line_of = np.arange(len(emissions) - count + 1) - np.repeat(offsets[:-1], active)
+        line_of = np.arange(offsets[-1]) - np.repeat(offsets[:-1], active)  # (the tokens of all lines)
         step_of = np.repeat(np.arange(len(active)), active)
         positions = starts[line_of] + step_of  # of each step-major row in ``emissions``
         stepwise = emissions[positions]
@@ -197,19 +198,38 @@ class NerNetwork:
             (index, start, line[start:stop]) for index, line in enumerate(lines) for start, stop in cuts(line)
         ]
         results: list[list[Tagged]] = [[] for _ in lines]
+        batches = _batches(pieces)
         with self._blas.limit(limits=1, user_api="blas"):  # small products: threads only cost
-            for batch in _batches(pieces):
-                self._tag_batch(batch, results)
+            for low in range(0, len(batches), DECODED_TOGETHER):
+                self._tag_batches(batches[low : low + DECODED_TOGETHER], results)
         return results
 
-    def _tag_batch(self, batch: list, results: list[list[Tagged]]) -> None:
-        """Tag one batch of ``(line index, offset, piece)``, adding to ``results``."""
-        prepared, codes = self._lines([text for _, _, text in batch])
-        if not codes:
+    def _tag_batches(self, batches: list[list], results: list[list[Tagged]]) -> None:
+        """Tag consecutive batches of ``(line index, offset, piece)``, adding to ``results``: the
+        network scores them batch by batch, one Viterbi decodes the lines of all of them."""
+        scored = []  # (batch, its lines, their emissions, order, starts and sizes as packed)
+        for batch in batches:
+            prepared, codes = self._lines([text for _, _, text in batch])
+            if codes:
+                sizes = np.array([line.size for line in prepared], np.int64)
+                rows, order, starts, packed_sizes = pack(self.encoder.rows(np.array(codes, np.int64)), sizes)
+                scored.append((batch, prepared, self._emissions(rows), order, starts, packed_sizes))
+        if not scored:
             return
-        sizes = np.array([line.size for line in prepared], np.int64)
-        rows, order, starts, packed_sizes = pack(self.encoder.rows(np.array(codes, np.int64)), sizes)
-        tags = self._viterbi(self._emissions(rows), starts, packed_sizes)
+        ends = np.cumsum([len(emissions) for _, _, emissions, *_ in scored])
+        starts = np.concatenate([s[4] + end - len(s[2]) for s, end in zip(scored, ends.tolist())])
+        sizes = np.concatenate([s[5] for s in scored])
+        longest = np.argsort(-sizes, kind="stable")
+        tags = self._viterbi(np.concatenate([s[2] for s in scored]), starts[longest], sizes[longest])
+        for (batch, prepared, _, order, starts, _), end, low in zip(
+            scored, ends.tolist(), [0, *ends.tolist()]
+        ):
+            self._add_spans(batch, prepared, tags[low:end], order, starts, results)
+
+    def _add_spans(
+        self, batch: list, prepared: list[_Line], tags: np.ndarray, order, starts, results
+    ) -> None:
+        """The entities of one batch's lines, from the tags of its packed positions."""
         marked = np.flatnonzero(tags != OUTSIDE)  # (a separator's tag is O)
         if not len(marked):
             return

@@ -174,20 +174,22 @@ def test_the_caches_of_runs_and_tokens_stay_bounded(monkeypatch):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.integers(1, 30), min_size=1, max_size=12), st.integers(0, 2**32 - 1), st.booleans())
 def test_the_batched_viterbi_is_slovnets(sizes, seed, ties):
-    """Lines longest first with a separator row between them, as a batch packs them; with ``ties``
-    all scores are small integers, so that many paths score alike and the order of argmax decides."""
+    """Lines in any order, a separator row after some of them, as the batches decoded together lie
+    one after another; with ``ties`` all scores are small integers, so that many paths score alike
+    and the order of argmax decides."""
     from slovnet.exec.model import CRF, Weight
 
     net, rng = copy.copy(network()), np.random.default_rng(seed)
     if ties:
         net._transitions = np.round(net._transitions)
-    sizes = sorted(sizes, reverse=True)
-    shape = (sum(sizes) + len(sizes) - 1, len(net.tags))
+    gaps = rng.integers(0, 2, len(sizes))  # separator rows after each line
+    starts = np.cumsum([0, *(np.array(sizes) + gaps)[:-1]])
+    shape = (int(starts[-1] + sizes[-1]), len(net.tags))
     emissions = (rng.integers(-2, 3, shape) if ties else rng.normal(0, 3, shape)).astype(np.float32)
-    starts = np.cumsum([0] + [size + 1 for size in sizes[:-1]])
-    ours = net._viterbi(emissions, starts, np.array(sizes))
-    padded = np.zeros((len(sizes), sizes[0], shape[1]), np.float32)
-    mask = np.zeros((len(sizes), sizes[0]), bool)
+    longest = np.argsort(-np.array(sizes), kind="stable")
+    ours = net._viterbi(emissions, starts[longest], np.array(sizes)[longest])
+    padded = np.zeros((len(sizes), max(sizes), shape[1]), np.float32)
+    mask = np.zeros((len(sizes), max(sizes)), bool)
     for line, (start, size) in enumerate(zip(starts, sizes)):
         padded[line, :size], mask[line, :size] = emissions[start : start + size], True
     theirs = CRF(Weight(net._transitions.shape, "float32", net._transitions)).decode(padded, mask)
