@@ -32,7 +32,8 @@ def texts_of(corpus: Path | None, folder: Path | None, limit: int | None) -> lis
     if folder is not None:
         texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))]
     else:
-        with gzip.open(corpus, "rt", encoding="utf-8") as file:
+        opener = gzip.open if corpus.suffix == ".gz" else open  # JSONL, gzipped or not
+        with opener(corpus, "rt", encoding="utf-8") as file:
             texts = [json.loads(line)["text"] for line in file]
     if not texts:
         sys.exit("no texts")
