@@ -140,6 +140,10 @@ class Article:
                 yield cues[index]
             index += 1
 
+    def token_starts(self) -> list[int]:
+        """Where each token starts, in text order: for bisection."""
+        return self._starts_of("tokens")
+
     def token_start_before(self, position: int, count: int) -> int:
         """Where the ``count``-th token before ``position`` starts (0 when there are fewer)."""
         index = bisect_left(self._starts_of("tokens"), position) - count

@@ -150,7 +150,7 @@ class Registry:
 
     @cached_property
     def _token_starts(self) -> list[int]:
-        return [t.start for t in self.article.tokens]
+        return self.article.token_starts()
 
     @cached_property
     def fuller(self) -> dict[str, list[str]]:
@@ -318,15 +318,13 @@ class Registry:
     def _genders(self) -> dict[str, str | None]:
         """Canonical person name -> gender: the verbs agreeing with its mentions, else its morphology."""
         votes: dict[str, Counter] = {}
-        for person in self.persons:
-            name = self.canonical(person)
+        for person, name in zip(self.persons, self._person_names):
             agreed = self._agreements.get(person.start)
             counter = votes.setdefault(name, Counter())
             if agreed:
                 counter[agreed] += 1
         result = {}
-        for person in self.persons:
-            name = self.canonical(person)
+        for name in self._person_names:
             if name in result:
                 continue
             counter = votes.get(name)
@@ -379,8 +377,7 @@ class Registry:
         """Canonical name -> its entry, for every person and organisation of the article."""
         lexicon = self.article.lexicon
         entries: dict[str, Source] = {}
-        for person in self.persons:
-            name = self.canonical(person)
+        for person, name in zip(self.persons, self._person_names):
             intro = self.introductions.get(person.start)
             old = entries.get(name)
             if old and (old.role or not intro):
@@ -395,10 +392,14 @@ class Registry:
                 affiliation=intro[2] if intro else None,
             )
         for org in self.article.entities:
-            name = self.canonical(org)
-            if org.type == "ORG" and name not in entries:
+            if org.type == "ORG" and (name := self.canonical(org)) not in entries:
                 entries[name] = Source(name=name, type="ORG", kind=self._kind(org))
         return entries
+
+    @cached_property
+    def _person_names(self) -> list[str]:
+        """The canonical name of each of :attr:`persons`."""
+        return [self.canonical(person) for person in self.persons]
 
     def source(self, entity: Entity, wanted: str | None = None) -> Source:
         """The entry an entity names."""
