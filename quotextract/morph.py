@@ -44,6 +44,7 @@ def analyzer() -> pymorphy3.MorphAnalyzer:
 CASELESS = re.compile(r"[а-яё]{2,}", re.I)
 
 
+@lru_cache(maxsize=200_000)  # (asked for as written: the most asked-for lookup of all)
 def parses(word: str) -> tuple:
     """All pymorphy3 parses of ``word``, most probable first."""
     return _parses(word.lower() if CASELESS.fullmatch(word) else word)

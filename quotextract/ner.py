@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import product
@@ -143,7 +144,7 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
     for entity in found:
         if entity.type == "PER" and " " in entity.normal:
             surnames.setdefault(fold_yo(entity.normal.split()[-1].lower()), entity.normal.split()[-1])
-    covered = {position for e in found for position in range(e.start, e.stop)}
+    covered = _Covered(found)
     labels = [label for label in map(_speaker_label, paragraphs) if label and label.start not in covered]
     recurring = Counter(_label_key(label.text) for label in labels)
     extra = [e for e in labels if recurring[_label_key(e.text)] >= RECURRING_LABEL or _name_words(e.text)]
@@ -167,6 +168,17 @@ def complete(found: list[Entity], paragraphs: list[Paragraph]) -> list[Entity]:
                     )
                 )
     return sorted(found + extra, key=lambda e: e.start) if extra else found
+
+
+class _Covered:
+    """``position in covered``: whether one of the entities (in text order, apart) covers it."""
+
+    def __init__(self, entities: list[Entity]):
+        self._starts, self._stops = [e.start for e in entities], [e.stop for e in entities]
+
+    def __contains__(self, position: int) -> bool:
+        at = bisect_right(self._starts, position) - 1
+        return at >= 0 and position < self._stops[at]
 
 
 def _places(text: str, part: str):
