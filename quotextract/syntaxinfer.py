@@ -106,16 +106,24 @@ class SyntaxNetwork:
         head_root = self._head.root @ self._kernel
         tails = self._tail(hidden)  # every word as a candidate head
         rel_heads, rel_tails = self._rel_head(hidden), self._rel_tail(hidden)
-        rels = self.rels
-        for i, start, size in zip(order.tolist(), starts.tolist(), sizes.tolist()):
+        head_ids = np.empty(len(hidden), np.intp)  # of each word: 0 the root, i word i of its sentence
+        for start, size in zip(starts.tolist(), sizes.tolist()):
             words = slice(start, start + size)
             candidates = np.concatenate((self._tail.root[None], tails[words]))  # the root first
             scores = np.concatenate((head_root[None], heads[words])) @ candidates.T
-            head_ids = scores[1:].argmax(-1)
-            governors = np.concatenate((self._rel_head.root[None], rel_heads[words]))[head_ids]
-            relations = (governors @ self._rel_kernel).reshape(size, -1, self._rel_kernel.shape[0])
-            rel_ids = (relations @ rel_tails[words][:, :, None])[:, :, 0].argmax(-1)
-            found[todo[i]] = (head_ids.tolist(), list(map(rels.__getitem__, rel_ids.tolist())))
+            head_ids[words] = scores[1:].argmax(-1)
+        # the relations of all the words of the batch at once, each word with its head
+        before = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes)  # separators before each word
+        words = np.arange(int(sizes.sum())) + before  # the positions of the words, sentence by sentence
+        ids = head_ids[words]
+        heads_of = np.where(ids > 0, np.repeat(starts, sizes) + ids - 1, len(rel_heads))  # rows below
+        governors = np.concatenate((rel_heads, self._rel_head.root[None]))[heads_of]  # (the root's last)
+        relations = (governors @ self._rel_kernel).reshape(len(words), -1, self._rel_kernel.shape[0])
+        rel_ids = (relations @ rel_tails[words][:, :, None])[:, :, 0].argmax(-1).tolist()
+        ids, rels, low = ids.tolist(), self.rels, 0
+        for i, size in zip(order.tolist(), sizes.tolist()):
+            found[todo[i]] = (ids[low : low + size], list(map(rels.__getitem__, rel_ids[low : low + size])))
+            low += size
         return found
 
 
