@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import chain
 
 from .model import Quotation
 from .morph import fold_yo
@@ -31,7 +32,7 @@ def words(text: str) -> frozenset[str]:
 def mark_repeats(quotations: list[Quotation]) -> list[Quotation]:
     """``quotations`` with ``is_repeat`` set on those a later quotation restates."""
     bags = [words(q.quote.text) for q in quotations]
-    frequency = Counter(word for bag in bags for word in bag)
+    frequency = Counter(chain.from_iterable(bags))
     postings: dict[str, list[int]] = defaultdict(list)  # word -> quotations containing it, in order
     for index, bag in enumerate(bags):
         for word in bag:
@@ -48,7 +49,7 @@ def _restated(index: int, bags: list[frozenset[str]], frequency: Counter, postin
         return False
     needed = math.ceil(round(CONTAINED * len(bag), 6))
     # a later quotation missing at most len - needed words holds one of any len - needed + 1 of them
-    rarest = sorted(bag, key=lambda word: frequency[word])[: len(bag) - needed + 1]
+    rarest = sorted(bag, key=frequency.__getitem__)[: len(bag) - needed + 1]
     later = set()
     for word in rarest:
         found = postings[word]
