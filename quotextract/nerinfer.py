@@ -44,6 +44,18 @@ class Tagged(NamedTuple):
 _TAGGED = partial(tuple.__new__, Tagged)
 
 
+class _Scored(NamedTuple):
+    """One batch scored by the network, waiting for the Viterbi: its pieces, their lines, the
+    emissions of its packed sequence and, as ``pack`` gives them, the order, starts and sizes."""
+
+    batch: list
+    lines: list
+    emissions: np.ndarray
+    order: np.ndarray
+    starts: np.ndarray
+    sizes: np.ndarray
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     text: str
@@ -207,24 +219,22 @@ class NerNetwork:
     def _tag_batches(self, batches: list[list], results: list[list[Tagged]]) -> None:
         """Tag consecutive batches of ``(line index, offset, piece)``, adding to ``results``: the
         network scores them batch by batch, one Viterbi decodes the lines of all of them."""
-        scored = []  # (batch, its lines, their emissions, order, starts and sizes as packed)
+        scored = []
         for batch in batches:
             prepared, codes = self._lines([text for _, _, text in batch])
             if codes:
                 sizes = np.array([line.size for line in prepared], np.int64)
                 rows, order, starts, packed_sizes = pack(self.encoder.rows(np.array(codes, np.int64)), sizes)
-                scored.append((batch, prepared, self._emissions(rows), order, starts, packed_sizes))
+                scored.append(_Scored(batch, prepared, self._emissions(rows), order, starts, packed_sizes))
         if not scored:
             return
-        ends = np.cumsum([len(emissions) for _, _, emissions, *_ in scored])
-        starts = np.concatenate([s[4] + end - len(s[2]) for s, end in zip(scored, ends.tolist())])
-        sizes = np.concatenate([s[5] for s in scored])
+        lows = np.cumsum([0] + [len(s.emissions) for s in scored])  # where each batch's rows begin
+        starts = np.concatenate([s.starts + low for s, low in zip(scored, lows.tolist())])
+        sizes = np.concatenate([s.sizes for s in scored])
         longest = np.argsort(-sizes, kind="stable")
-        tags = self._viterbi(np.concatenate([s[2] for s in scored]), starts[longest], sizes[longest])
-        for (batch, prepared, _, order, starts, _), end, low in zip(
-            scored, ends.tolist(), [0, *ends.tolist()]
-        ):
-            self._add_spans(batch, prepared, tags[low:end], order, starts, results)
+        tags = self._viterbi(np.concatenate([s.emissions for s in scored]), starts[longest], sizes[longest])
+        for s, low, high in zip(scored, lows.tolist(), lows[1:].tolist()):
+            self._add_spans(s.batch, s.lines, tags[low:high], s.order, s.starts, results)
 
     def _add_spans(
         self, batch: list, prepared: list[_Line], tags: np.ndarray, order, starts, results
