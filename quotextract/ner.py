@@ -49,27 +49,37 @@ def entities_many(documents: list[list[Paragraph]]) -> list[list[Entity]]:
 
 def _parts(paragraph: Paragraph, span) -> list[Entity]:
     """An entity split where NER ran across a dash, quote mark or bracket ('Токаев - Караван')."""
+    at = paragraph.start + span.start
+    return [
+        Entity(at + low, at + low + len(text), text, type, normal)
+        for low, text, type, normal in _pieces(paragraph.text[span.start : span.stop], span.type)
+    ]
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _pieces(text: str, type: str) -> tuple[tuple[int, str, str, str], ...]:
+    """The parts of an entity's text as ``(start in it, text, type, nominative)``: a name recurs
+    in an article and across articles, and its parts depend on its text alone."""
     parts = []
-    text = paragraph.text[span.start : span.stop]
     for match in UNBRACKETED.finditer(text):
         for piece in SPACED_DASH_PATTERN.split(match.group()):
             clean = piece.strip(" ,.;:")
-            age = AGE.match(clean) if span.type == "PER" else None  # NER takes one in: '56-летний Джобс'
+            age = AGE.match(clean) if type == "PER" else None  # NER takes one in: '56-летний Джобс'
             clean = clean[age.end() :] if age else clean
-            if not WORD_CHAR.search(clean) or (span.type == "PER" and _verb_form(clean)):
+            if not WORD_CHAR.search(clean) or (type == "PER" and _verb_form(clean)):
                 continue  # 'Зарезавший', 'Дополз': a verb NER took for a name at a sentence's start
-            start = paragraph.start + span.start + match.start() + match.group().find(clean)
-            outlet = _outlet_before_name(clean) if span.type == "PER" else None
+            start = match.start() + match.group().find(clean)
+            outlet = _outlet_before_name(clean) if type == "PER" else None
             if outlet:  # 'сказал Интерфаксу Медведев', the outlet's quote marks lost
-                parts.append(Entity(start, start + len(outlet), outlet, "ORG", nominative(outlet, "ORG")))
+                parts.append((start, outlet, "ORG", nominative(outlet, "ORG")))
                 if outlet == clean:
-                    return parts
+                    return tuple(parts)
                 start += clean.index(" ", len(outlet) - 1) + 1
                 clean = clean[len(outlet) :].lstrip()
-            parts.append(Entity(start, start + len(clean), clean, span.type, nominative(clean, span.type)))
-            if span.type == "PER":
-                return parts  # a name runs into what follows: keep its first part
-    return parts
+            parts.append((start, clean, type, nominative(clean, type)))
+            if type == "PER":
+                return tuple(parts)  # a name runs into what follows: keep its first part
+    return tuple(parts)
 
 
 OUTLETS = frozenset(read_list("outlets.txt"))
