@@ -103,6 +103,13 @@ def _paradigm_route(methods_stack) -> tuple[str, ...] | None:
     return tuple(prefixes)
 
 
+def case_of(parse) -> str | None:
+    """The case of ``parse`` as a plain string, None for none: pymorphy3's ``tag.case`` is a
+    string type that checks each comparison and hashes in Python, slow as a cache key."""
+    case = parse.tag.case
+    return None if case is None else str(case)
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def is_known(word: str) -> bool:
     """Whether pymorphy3's dictionary holds ``word`` (in any case of letters), not only guesses it."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 
 from .model import Entity
-from .morph import CASES, WORD_CACHE, fold_yo, inflected_word, is_known, name_gender, parses
+from .morph import CASES, WORD_CACHE, case_of, fold_yo, inflected_word, is_known, name_gender, parses
 
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 NAME_TAGS_OR_NOUN = NAME_TAGS | {"NOUN"}
@@ -50,12 +51,19 @@ def _person_parses(word: str) -> tuple:
     return (*named, *nouns, *others)
 
 
+@lru_cache(maxsize=50_000)
+def _person_cases(word: str) -> tuple[str | None, ...]:
+    """The case of each of :func:`_person_parses`, a plain string (None for none): what the
+    name code asks of them most, read from each tag once."""
+    return tuple(map(case_of, _person_parses(word)))
+
+
 @lru_cache(maxsize=WORD_CACHE)
 def _supports(word: str, case: str) -> bool:
-    options = _person_parses(word)
-    if case == "nomn" and (NOMINATIVE_SHAPE.search(word) or not any(p.tag.case for p in options)):
+    cases = _person_cases(word)
+    if case == "nomn" and (NOMINATIVE_SHAPE.search(word) or not any(cases)):
         return True
-    return any(p.tag.case == case for p in options)
+    return case in cases
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -77,20 +85,28 @@ def _foreign(word: str) -> bool:
     return bool(FOREIGN_VOWEL_END.search(word)) and not is_known(word)
 
 
-def _foreign_locative(parse) -> bool:
-    """A locative of a name without a Russian surname's ending ('Буше' of 'Буш'): a name is in
-    the locative only after a preposition, which the registry reads; 'Петрове' stays Петров's."""
-    return parse.tag.case == "loct" and not NOMINATIVE_SHAPE.search(parse.normal_form)
+def _foreign_locative(parse, case: str | None) -> bool:
+    """A locative (``case``, the parse's) of a name without a Russian surname's ending ('Буше' of
+    'Буш'): a name is in the locative only after a preposition, which the registry reads;
+    'Петрове' stays Петров's."""
+    return case == "loct" and not NOMINATIVE_SHAPE.search(parse.normal_form)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _declined(word: str) -> bool:
+    """A word of a name whose form tells its case: no initial, no indeclinable or foreign word."""
+    return not is_initial(word) and not _indeclinable(word) and not _foreign(word)
 
 
 def _choose_case(words: list[str]) -> str:
     """The grammatical case of a name: the first word's likeliest case the others agree with."""
-    content = [w for w in words if not is_initial(w) and not _indeclinable(w) and not _foreign(w)]
-    for parse in _person_parses(content[0]) if content else ():
+    content = [w for w in words if _declined(w)]
+    if not content:
+        return "nomn"
+    for parse, case in zip(_person_parses(content[0]), _person_cases(content[0])):
         grammemes = parse.tag.grammemes
-        if "inan" in grammemes or "voct" in grammemes or _foreign_locative(parse):
+        if "inan" in grammemes or "voct" in grammemes or _foreign_locative(parse, case):
             continue  # 'Драги' is no dredge ('драга'), news call no one in the vocative ('Абаскаль')
-        case = parse.tag.case
         woman = "Name" in grammemes and "femn" in grammemes
         if case and all(_supports(w, case) or (woman and _fixed_for_women(w)) for w in content[1:]):
             return case
@@ -147,7 +163,7 @@ def _chosen_case_to_nominative(word: str, case: str, gender: str | None) -> str:
     """A word of a name whose case its first name gave: as the dictionary inflects it, or, when it
     has no reading in that case ('Сомова', read only as a short adjective), as the context's case
     is read ('Петра Сомова' -> 'Петр Сомов')."""
-    if case == "nomn" or any(p.tag.case == case for p in _person_parses(word)):
+    if case == "nomn" or case in _person_cases(word):
         return _to_nominative(word, case, gender)
     return _in_case_to_nominative(word, case, gender)
 
@@ -165,7 +181,7 @@ CASE_ENDINGS = {  # regular endings of masculine foreign names: 'Паноса' -
 def can_stand_in(word: str, case: str) -> bool:
     """Whether a name's word can be in ``case``: the dictionary says so, or it has a regular
     ending of that case ('Браунштайнера' is no instrumental)."""
-    if any(p.tag.case == case for p in _person_parses(word)):
+    if case in _person_cases(word):
         return True
     if word.lower().endswith(("ая", "яя")):
         return False  # 'Липницкая' is a feminine nominative, no genitive of a foreign 'Липницкай'
@@ -307,6 +323,7 @@ def word_keys(word: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+@lru_cache(maxsize=50_000)
 def nominative(name: str, type: str) -> str:
     """The nominative of an entity name of type PER or ORG; other types unchanged."""
     clean = " ".join(name.split())
@@ -326,8 +343,9 @@ MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|�
 NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*\.?(?:-[^\W\d_]+\.)?")  # 'Касым-Жомарт', 'К.-Ж.'
 
 
-def _words(name: str) -> list[str]:
-    return NAME_WORD.findall(name)
+@lru_cache(maxsize=WORD_CACHE)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(NAME_WORD.findall(name))
 
 
 CASE_ENDING = re.compile(r"(?:а|у|ом|ым|им|е|ой|ою|ы|ей|ую)$")
@@ -345,7 +363,7 @@ def _word_matches(short: str, full: str) -> bool:
 
 def _variant_of(short: str, full: str) -> bool:
     """Every word of ``short`` matches a distinct word of ``full`` ('Токаев' of 'Касым-Жомарт Токаев')."""
-    remaining = _words(full)
+    remaining = list(_words(full))
     for word in _words(short):
         match = next((w for w in remaining if _word_matches(word, w)), None)
         if match is None:
@@ -365,23 +383,24 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
         for n in dict.fromkeys(e.normal for e in entities if e.type == "PER")
         if not _glued(n) and not _two_people(n)
     ]
-    index: dict[str, set[str]] = {}
+    index: defaultdict[str, set[str]] = defaultdict(set)
     for name in names:
         for word in _words(name):
             for key in _prefixes(word):
-                index.setdefault(key, set()).add(name)
+                index[key].add(name)
+    order = {name: position for position, name in enumerate(names)}
     fuller = {}
     for name in names:
         pool = None
         for word in (w for w in _words(name) if not is_initial(w)):
-            near = set().union(*(index.get(key, set()) for key in _prefixes(word)))
+            near = set().union(*(index.get(key, ()) for key in _prefixes(word)))
             pool = near if pool is None else pool & near
         size = _fullness(name)
         fuller[name] = sorted(
             (
                 other
-                for other in names
-                if (pool is None or other in pool) and _fullness(other) > size and _variant_of(name, other)
+                for other in (names if pool is None else sorted(pool, key=order.__getitem__))
+                if _fullness(other) > size and _variant_of(name, other)
             ),
             key=lambda other: tuple(-part for part in _fullness(other)),
         )
@@ -443,6 +462,7 @@ def _ending_added(word: str, stem: str) -> bool:
 GLUED_MIN = 3  # letters of a word glued to another word of the same name
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _glued(name: str) -> bool:
     """A name scraped with two of its words run together ('Джеральд Форджеральд Форд': a caption
     'Джеральд Форд' glued to the text): no fuller variant of anyone."""
@@ -455,6 +475,7 @@ def _glued(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _two_people(name: str) -> bool:
     """Two names NER ran together, a caption's 'Рафаэль Корреа Эдвард Сноуден': a first name
     after a word that is none, past the name's first two words. No fuller variant of anyone."""
@@ -495,18 +516,21 @@ def _fullness(name: str) -> tuple[int, int]:
 RESPELLING_MIN = 6  # letters of a word whose one-letter respelling is the same name
 
 
-def _respelling_keys(name: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=WORD_CACHE)
+def _respelling_keys(name: str) -> tuple[tuple[str, ...], ...]:
     """The name with one letter inside one word masked: two names sharing a key are one name
     spelt two ways ('Гонсалес', 'Гонзалес'), the ending kept (so 'Петрова' is not 'Петрову')."""
     words = [w.lower() for w in _words(name)]
     if len(words) < 2:
-        return []
-    return [
-        (*words[:i], word[:j] + "*" + word[j + 1 :], *words[i + 1 :])
-        for i, word in enumerate(words)
-        if len(word) >= RESPELLING_MIN
-        for j in range(len(word) - 2)
-    ]
+        return ()
+    return tuple(
+        [
+            (*words[:i], word[:j] + "*" + word[j + 1 :], *words[i + 1 :])
+            for i, word in enumerate(words)
+            if len(word) >= RESPELLING_MIN
+            for j in range(len(word) - 2)
+        ]
+    )
 
 
 PREFIX = 3  # letters two forms of one name word share ('Льва' and 'Лев' through the lemma 'лев')

@@ -41,6 +41,9 @@ def _adjective_before_noun(found, following):
 
 def _agree(word: str, following: str) -> None:
     assert registry._can_be_nominative.__wrapped__(word) == _can_be_nominative(word), word
+    cases = names._person_cases.__wrapped__(word)
+    assert cases == tuple(p.tag.case for p in names._person_parses(word)), word
+    assert all(type(case) in (str, type(None)) for case in cases), word  # no checked grammeme type
     assert names._plural_title.__wrapped__(word) == _plural_title(word), word
     found = [p for p in parses(word) if "plur" not in p.tag.grammemes]
     for after in ([], [following]):
