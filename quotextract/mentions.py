@@ -65,11 +65,12 @@ def find_mentions(
     starts = [e.start for e in entities]  # sorted: entities come in text order
     words = [t for t in article.tokens_in(start, stop) if not inside(t.start)]
     covered = 0  # the end of the last description: 'Глава ведомства' holds no body of its own
+    readings = _readings(article.lexicon)
     for index, word in enumerate(words):
         if quoted(word.start, word.stop) or word.start < covered:
             continue
         lower = word.text.lower()
-        lemma, folded = role_lemma(lower, article.lexicon), fold_yo(lower)
+        lemma, folded, number = readings[lower]
         if folded in PRONOUNS and _someone_of(article, words, index, entities):
             follower = words[index + 1]  # 'сообщает его друг': someone of his, unnamed
             found.append(Mention(word.start, follower.stop, "unnamed", key=lemma_of(follower.text.lower())))
@@ -95,7 +96,9 @@ def find_mentions(
         elif word.text[:1].isupper() and _surname(lower) and _beside_verb(article.text, words, index):
             person = Entity(word.start, word.stop, word.text, "PER", nominative(word.text, "PER"))
             found.append(Mention(word.start, word.stop, "entity", person))  # 'Сечин заявил': NER missed it
-        elif (stop_at := _people_speaking(article, words, index, inside_person)) is not None:
+        elif (
+            number and (stop_at := _people_speaking(article, words, index, inside_person, number)) is not None
+        ):
             found.append(Mention(word.start, stop_at, "unnamed", key=lemma_of(lower)))  # 'Критики говорят'
             covered = stop_at
         elif lemma in article.lexicon.roles or lemma in article.lexicon.unnamed:
@@ -267,15 +270,12 @@ def after_preposition(article: Article, start: int) -> bool:
 PREPOSITION_REACH = 20  # characters before a word searched for its preposition
 
 
-def _people_speaking(article: Article, words, index: int, inside_person) -> int | None:
-    """Where the mention ends of people no one names as a verb's subject: a plural animate noun
-    in the nominative, with its genitive tail, a verb right before it or right after
-    ('Друзья семьи рассказали', 'Критики говорят'), or a singular one with a named owner ('Муж
-    певицы Анны Петровой рассказал'); None for any other word."""
+def _people_speaking(article: Article, words, index: int, inside_person, number: str) -> int | None:
+    """Where the mention ends of people no one names as a verb's subject: a person noun in the
+    nominative (``number``: :func:`_nominative_person`'s), plural, with its genitive tail, a verb
+    right before it or right after ('Друзья семьи рассказали', 'Критики говорят'), or singular with
+    a named owner ('Муж певицы Анны Петровой рассказал'); None for any other word."""
     text, word = article.text, words[index]
-    number = _nominative_person(word.text.lower())
-    if number is None:
-        return None
     plural = number == "plur"
     if after_preposition(article, word.start):
         return None  # 'к жителям' is no one speaking
@@ -300,6 +300,27 @@ def _nominative_person(word: str) -> str | None:
     if is_person_noun(word, "nomn", "plur"):
         return "plur"
     return "sing" if is_person_noun(word, "nomn") else None
+
+
+class _Readings(dict):
+    """What :func:`find_mentions` reads of each word (lowercase) under one lexicon: its
+    :func:`role_lemma`, its ё read as е, and :func:`_nominative_person`'s number; a dictionary
+    read per word, not a call for each; cleared when full, so memory stays flat on any dump."""
+
+    def __init__(self, lexicon):
+        super().__init__()
+        self.lexicon = lexicon
+
+    def __missing__(self, word: str) -> tuple[str, str, str | None]:
+        if len(self) >= WORD_CACHE:
+            self.clear()
+        value = self[word] = (role_lemma(word, self.lexicon), fold_yo(word), _nominative_person(word))
+        return value
+
+
+@lru_cache(maxsize=8)
+def _readings(lexicon) -> _Readings:
+    return _Readings(lexicon)
 
 
 def _owner_after(article: Article, stop: int, strict: bool) -> Entity | None:

@@ -30,3 +30,15 @@ def test_a_long_quotation_still_holds_spans_after_shorter_ones_inside_it():
     attributor = Attributor(None, [SimpleNamespace(start=a, stop=b, rule="said") for a, b in quoted])
     assert attributor._inside_quote(35, 450)
     assert not attributor._inside_quote(35, 501)
+
+
+def test_word_readings_are_the_lookups_they_stand_for():
+    from quotextract.lexicon import default_lexicon
+    from quotextract.mentions import _nominative_person, _readings, role_lemma
+
+    lexicon = default_lexicon()
+    readings = _readings(lexicon)
+    words = ["критики", "министр", "её", "ее", "женщина", "пресс-служба", "заявил", "сечин", "ёлка"]
+    for word in words + words:  # the second time from the table
+        assert readings[word] == (role_lemma(word, lexicon), word.replace("ё", "е"), _nominative_person(word))
+    assert _readings(lexicon) is readings
