@@ -18,6 +18,35 @@ from .segment import Paragraph, Sentence, Token, paragraphs, sentences, token_ta
 T = TypeVar("T")
 
 
+def _within(name: str, doc: str) -> Callable[[Article, int, int], list]:
+    """The method giving the items of an article's sorted sequence ``name`` that lie inside
+    ``[start, stop)``, by bisection: one call each, as the rules ask tens of thousands a corpus."""
+
+    def within(self: Article, start: int, stop: int) -> list:
+        index = self._index.get(name) or self._index_of(name)
+        starts = index.starts
+        low = bisect_left(starts, start)
+        high = bisect_left(starts, stop, low)
+        if index.nested:
+            return [item for item in index.items[low:high] if item.stop <= stop]
+        return index.items[low : bisect_right(index.stops, stop, low, high)]
+
+    within.__doc__ = doc
+    return within
+
+
+def _at(name: str, doc: str) -> Callable[[Article, int], object]:
+    """The method giving the item of an article's sorted sequence ``name`` holding a position."""
+
+    def at(self: Article, position: int):
+        index = self._index.get(name) or self._index_of(name)
+        found = bisect_right(index.starts, position) - 1
+        return index.items[found] if found >= 0 and position < index.stops[found] else None
+
+    at.__doc__ = doc
+    return at
+
+
 @dataclass(frozen=True)
 class Article:
     """Everything the detection and attribution rules read. Offsets index ``text``; ``in_original``
@@ -104,33 +133,11 @@ class Article:
     def _starts_of(self, name: str) -> list[int]:
         return self._index_of(name).starts
 
-    def _within(self, name: str, start: int, stop: int, limit: int | None = None) -> list:
-        index = self._index.get(name) or self._index_of(name)
-        starts = index.starts
-        low = bisect_left(starts, start)
-        high = bisect_left(starts, stop, low)
-        if limit is not None and high > low + limit:
-            high = low + limit
-        if index.nested:
-            return [item for item in index.items[low:high] if item.stop <= stop]
-        return index.items[low : bisect_right(index.stops, stop, low, high)]
+    tokens_in = _within("tokens", "Tokens lying entirely inside ``[start, stop)``.")
 
-    def _at(self, name: str, position: int):
-        index = self._index.get(name) or self._index_of(name)
-        found = bisect_right(index.starts, position) - 1
-        return index.items[found] if found >= 0 and position < index.stops[found] else None
+    sentences_in = _within("sentences", "Sentences starting in ``[start, stop)`` and ending by ``stop``.")
 
-    def tokens_in(self, start: int, stop: int) -> list[Token]:
-        """Tokens lying entirely inside ``[start, stop)``."""
-        return self._within("tokens", start, stop)
-
-    def sentences_in(self, start: int, stop: int) -> list[Sentence]:
-        """Sentences starting in ``[start, stop)`` and ending by ``stop``."""
-        return self._within("sentences", start, stop)
-
-    def cues_in(self, start: int, stop: int) -> list[Cue]:
-        """Cues lying entirely inside ``[start, stop)``."""
-        return self._within("cues", start, stop)
+    cues_in = _within("cues", "Cues lying entirely inside ``[start, stop)``.")
 
     def iter_cues(self, start: int, stop: int) -> Iterator[Cue]:
         """Cues lying entirely inside ``[start, stop)``, lazily: for scans that stop early."""
@@ -149,9 +156,7 @@ class Article:
         index = bisect_left(self._starts_of("tokens"), position) - count
         return self.tokens[index].start if index >= 0 else 0
 
-    def entities_in(self, start: int, stop: int) -> list[Entity]:
-        """Entities lying entirely inside ``[start, stop)``."""
-        return self._within("entities", start, stop)
+    entities_in = _within("entities", "Entities lying entirely inside ``[start, stop)``.")
 
     def first_cue(self, start: int, stop: int, within: int = 4) -> Cue | None:
         """The first cue among the first ``within`` tokens of ``[start, stop)``."""
@@ -170,11 +175,9 @@ class Article:
             return cues.items[found]
         return None
 
-    def sentence_at(self, position: int) -> Sentence | None:
-        return self._at("sentences", position)
+    sentence_at = _at("sentences", "The sentence holding ``position``, if any.")
 
-    def paragraph_at(self, position: int) -> Paragraph | None:
-        return self._at("paragraphs", position)
+    paragraph_at = _at("paragraphs", "The paragraph holding ``position``, if any.")
 
 
 class _Index(NamedTuple):
