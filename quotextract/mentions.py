@@ -34,9 +34,12 @@ class Mention:
     name: str = ""  # a body's own name: 'Суд Лос-Анджелеса'
 
 
+IN_BEFORE = re.compile(r"(?i)(?:^|\s)во?\s+$")  # read in the four characters before a position
+
+
 def after_in(text: str, position: int) -> bool:
     """Whether 'в'/'во' stands right before ``position`` ('в Кремле', 'во Франции')."""
-    return bool(re.search(r"(?i)(?:^|\s)во?\s+$", text[max(0, position - 4) : position]))
+    return bool(IN_BEFORE.search(text[max(0, position - 4) : position]))
 
 
 def institution(place: Entity) -> Entity:
