@@ -48,13 +48,13 @@ def cue_at(
     if fold_yo(lower[:PREFIX]) not in lexicon.verb_prefixes:
         return None
     end = len(tokens) if end is None else end
-    for size in range(lexicon.max_phrase, 1, -1) if lemma(lower) in lexicon.phrase_starts else ():
-        window = tokens[index : min(index + size, end)]
-        if (
-            len(window) == size
-            and all(_may_follow(t.text.lower(), _follower_forms(lexicon.speech_phrases)) for t in window[1:])
-            and tuple(lemma(t.text.lower()) for t in window) in lexicon.speech_phrases
-        ):
+    for size in (
+        range(_phrase_reach(tokens, index, lexicon, end), 1, -1)
+        if lemma(lower) in lexicon.phrase_starts
+        else ()
+    ):
+        window = tokens[index : index + size]
+        if tuple(lemma(t.text.lower()) for t in window) in lexicon.speech_phrases:
             first, last = window[0], window[-1]
             phrase = " ".join(_phrase_word(t.text.lower()) for t in window)  # 'выразить надежду'
             return Cue(first.start, last.stop, text[first.start : last.stop], phrase), size
@@ -62,6 +62,16 @@ def cue_at(
         if verb in lexicon.speech_verbs:
             return Cue(token.start, token.stop, token.text, verb), 1
     return None
+
+
+def _phrase_reach(tokens: list[Token], index: int, lexicon: Lexicon, end: int) -> int:
+    """How many words from ``tokens[index]`` on a phrase can span: up to the longest phrase and
+    the line's ``end``, its words after the first each one that :func:`_may_follow`."""
+    forms, last = _follower_forms(lexicon.speech_phrases), min(index + lexicon.max_phrase, end, len(tokens))
+    reach = index + 1
+    while reach < last and _may_follow(tokens[reach].text.lower(), forms):
+        reach += 1
+    return reach - index
 
 
 def _phrase_word(word: str) -> str:
