@@ -139,7 +139,7 @@ class Registry:
         if word in PREPOSITION_CASES:
             return PREPOSITION_CASES[word]
         words = person.text.split()
-        if before.text[:1].islower() and not all(_can_be_nominative(w) for w in words):
+        if before.text[:1].islower() and not _can_be_nominative_name(person.text):
             case = _noun_case(word)  # in apposition: 'шерифа округа Эда Гонзалеса'
             if case == "gent" and not _in_case(person.text, "gent") and _in_case(person.text, "accs"):
                 return "accs"  # 'цитирует нападающего Илью Серова': the same noun ending, an accusative name
@@ -182,7 +182,9 @@ class Registry:
             return entity.normal
         entity = self.entities.get(entity.start, entity)
         variants = self.fuller.get(entity.normal) or [entity.normal]
-        return next((v for v in variants if wanted and gender(v) == wanted), variants[0])
+        if not wanted:
+            return variants[0]
+        return next((v for v in variants if gender(v) == wanted), variants[0])
 
     @cached_property
     def _placed(self) -> dict[str, str]:
@@ -198,13 +200,24 @@ class Registry:
     def _place_after(self, org: Entity) -> Entity | None:
         """The country or region NER split off an organisation's name: a place in the genitive
         right after it ('МИД | России', 'МВД | Украины')."""
-        after = org.stop + 1  # one space after the organisation
+        places = self._places_after
+        if org.stop not in places:
+            places[org.stop] = self._place_at(org.stop)
+        return places[org.stop]
+
+    @cached_property
+    def _places_after(self) -> dict[int, Entity | None]:
+        """Where an organisation's name ends -> :meth:`_place_after` it, asked for once."""
+        return {}
+
+    def _place_at(self, stop: int) -> Entity | None:
+        if self.article.text[stop : stop + 1] != " ":
+            return None  # one space after the organisation
+        after = stop + 1
         following = self.article.entities_in(after, after + PLACE_REACH)[:1]
         if not following or following[0].start != after or following[0].type != "LOC":
             return None
         place = following[0]
-        if self.article.text[org.stop] != " ":
-            return None
         genitive = ABBREVIATION.fullmatch(place.text) or any(
             p.tag.case == "gent" for p in parses(place.text.lower())
         )
@@ -247,12 +260,15 @@ class Registry:
         """Entity start -> (description lemma, description as written, affiliation, its case)."""
         found = {}
         tokens, starts = self.article.tokens, self._token_starts
+        prefixes = self.article.lexicon.description_prefixes
         for person in self._raw_persons:
             index = bisect.bisect_left(starts, person.start)
             sentence = self.article.sentence_at(person.start)
             low = sentence.start if sentence else 0
             before = [t for t in tokens[max(0, index - INTRODUCTION_WINDOW) : index] if t.start >= low]
             for position, word in enumerate(before):
+                if fold_yo(word.text.lower()[:PREFIX]) not in prefixes:
+                    continue  # the screen _role_at reads first: no description starts so
                 role = self._role_at(before, position)
                 case = _noun_case(word.text.lower()) if role else None
                 if (
@@ -307,9 +323,7 @@ class Registry:
 
     def _described(self, role, person: Entity) -> tuple[str, str | None]:
         """The description as written ('аналитик банка «Восход»') and the organisation in it."""
-        phrase = org_nominative(
-            " ".join(self.article.text[role.start : person.start].strip(" ,").split())
-        )
+        phrase = org_nominative(" ".join(self.article.text[role.start : person.start].strip(" ,").split()))
         phrase = phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
         inside = [e for e in self.article.entities_in(role.stop, person.start) if e.type in ("ORG", "LOC")]
         return " ".join(phrase.split()), (inside[0].normal if inside else None)
@@ -353,7 +367,7 @@ class Registry:
     def _agreement(self, person: Entity) -> str | None:
         """The gender of a past-tense verb or short adjective next to a subject mention of the person."""
         text = self.article.text
-        if not all(_can_be_nominative(w) for w in person.text.split()):
+        if not _can_be_nominative_name(person.text):
             return None
         gap = AGREEMENT_GAP.match(text, person.stop)
         after = [
@@ -453,7 +467,10 @@ class Registry:
         """Whether a relay verb stands right beside ``[start, stop)`` ('пишет газета')."""
         near = self.article.tokens_in(max(0, start - RELAY_REACH), start)[-2:]
         near += self.article.tokens_in(stop, stop + RELAY_REACH)[:1]
-        return any(_relay_verb(word.text.lower()) for word in near)
+        for word in near:
+            if _relay_verb(word.text.lower()):
+                return True
+        return False
 
     def outlet_before(self, position: int) -> Source | None:
         """The outlet named last before ``position`` ('Издание отмечает' after 'газета «Ведомости»')."""
@@ -471,7 +488,8 @@ class Registry:
     def _kind(self, org: Entity) -> str | None:
         if org.normal in self.outlets:
             return "outlet"
-        head = lemma(org.normal.split()[0].lower()) if org.normal.split() else ""
+        words = org.normal.split(maxsplit=1)
+        head = lemma(words[0].lower()) if words else ""
         return self.article.lexicon.kind_of_head.get(head)
 
     def named_with(self, body: str, position: int) -> Source | None:
@@ -599,7 +617,7 @@ class Registry:
             return False
         if _folded(self.entities.get(person.start, person).normal) != _folded(" ".join(words)):
             return False  # 'приведённые Пайпсом': the name is not in its nominative here
-        return all(_can_be_nominative(w) for w in words)
+        return _can_be_nominative_name(person.text)
 
 
 def agrees(source: Source | None, wanted: str | None) -> bool:
@@ -643,6 +661,7 @@ PLACE_REACH = 40  # characters of the place NER split off an organisation ('МИ
 FUNCTION_WORDS = frozenset({"и", "по", "в", "за", "на", "для", "при", "of", "and", "the", "for"})
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _initials(name: str) -> str:
     """'Общество научных работников' -> 'ОНР' (function words skipped)."""
     return "".join(w[0].upper() for w in re.findall(r"[\w-]+", name) if w.lower() not in FUNCTION_WORDS)
@@ -765,8 +784,14 @@ def _guessed_beyond(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def _can_be_nominative_name(name: str) -> bool:
+    """Whether every word of a person's name as written can be a nominative."""
+    return all(_can_be_nominative(w) for w in name.split())
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def _can_be_nominative(word: str) -> bool:
     """Whether a word of one person's name can be a nominative: the dictionary says so, or knows
     it in no singular case ('Силуанов', to it only a plural of 'Силуан'; but 'Бушей' is a family's)."""
-    found = [g for g in (p.tag.grammemes for p in parses(word)) if not g.isdisjoint(CASES)]
+    found = [g for g in [p.tag.grammemes for p in parses(word)] if not g.isdisjoint(CASES)]
     return all("plur" in g and "Pltm" not in g for g in found) or any("nomn" in g for g in found)
