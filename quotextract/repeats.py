@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import chain
 
@@ -32,27 +33,46 @@ def words(text: str) -> frozenset[str]:
 def mark_repeats(quotations: list[Quotation]) -> list[Quotation]:
     """``quotations`` with ``is_repeat`` set on those a later quotation restates."""
     bags = [words(q.quote.text) for q in quotations]
+    restated = _restated_by_any if len(bags) <= MAX_CANDIDATES + 1 else _restated_by_candidates(bags)
+    return [replace(q, is_repeat=True) if restated(index, bags) else q for index, q in enumerate(quotations)]
+
+
+def _needed(bag: frozenset[str]) -> int:
+    """How many of a bag's words a later quotation must hold to restate it."""
+    return math.ceil(round(CONTAINED * len(bag), 6))
+
+
+def _restated_by_any(index: int, bags: list[frozenset[str]]) -> bool:
+    """Whether a later bag holds enough of this one's words: each compared, as there are no
+    more of them than :func:`_restated_by_candidates` would compare."""
+    bag = bags[index]
+    if len(bag) < MIN_WORDS:
+        return False
+    needed = _needed(bag)
+    return any(len(bag & other) >= needed for other in bags[index + 1 :])
+
+
+def _restated_by_candidates(bags: list[frozenset[str]]) -> Callable[[int, list[frozenset[str]]], bool]:
+    """Whether a later bag holds enough of a bag's words, compared only with the later bags that
+    share one of its rarest words (at most ``MAX_CANDIDATES``): linear in many quotations."""
     frequency = Counter(chain.from_iterable(bags))
     postings: dict[str, list[int]] = defaultdict(list)  # word -> quotations containing it, in order
     for index, bag in enumerate(bags):
         for word in bag:
             postings[word].append(index)
-    return [
-        replace(q, is_repeat=True) if _restated(index, bags, frequency, postings) else q
-        for index, q in enumerate(quotations)
-    ]
 
+    def restated(index: int, bags: list[frozenset[str]]) -> bool:
+        bag = bags[index]
+        if len(bag) < MIN_WORDS:
+            return False
+        needed = _needed(bag)
+        # a later quotation missing at most len - needed words holds one of any len - needed + 1 of them
+        rarest = sorted(bag, key=frequency.__getitem__)[: len(bag) - needed + 1]
+        later = set()
+        for word in rarest:
+            found = postings[word]
+            first = bisect_right(found, index)
+            later.update(found[first : first + MAX_CANDIDATES])
+        return any(len(bag & bags[other]) >= needed for other in sorted(later)[:MAX_CANDIDATES])
 
-def _restated(index: int, bags: list[frozenset[str]], frequency: Counter, postings: dict) -> bool:
-    bag = bags[index]
-    if len(bag) < MIN_WORDS:
-        return False
-    needed = math.ceil(round(CONTAINED * len(bag), 6))
-    # a later quotation missing at most len - needed words holds one of any len - needed + 1 of them
-    rarest = sorted(bag, key=frequency.__getitem__)[: len(bag) - needed + 1]
-    later = set()
-    for word in rarest:
-        found = postings[word]
-        first = bisect_right(found, index)
-        later.update(found[first : first + MAX_CANDIDATES])
-    return any(len(bag & bags[other]) >= needed for other in sorted(later)[:MAX_CANDIDATES])
+    return restated

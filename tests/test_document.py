@@ -77,6 +77,23 @@ def test_comparisons_grow_linearly(monkeypatch):
     assert counts[3000] / counts[300] <= 20  # 10x the quotations; all pairs would be ~100x
 
 
+def test_a_few_quotations_compared_each_with_each_are_those_the_candidates_find():
+    """Up to MAX_CANDIDATES + 1 quotations, every later one is compared: the same answers as the
+    comparison with the later ones sharing a rarest word."""
+    from quotextract.repeats import MAX_CANDIDATES, _restated_by_any, _restated_by_candidates
+
+    rng = random.Random(11)
+    pool = [f"слово{n}" for n in range(12)]
+    for _ in range(200):
+        bags = [
+            frozenset(rng.sample(pool, rng.randint(1, 8))) for _ in range(rng.randint(1, MAX_CANDIDATES + 1))
+        ]
+        candidates = _restated_by_candidates(bags)
+        assert [_restated_by_any(i, bags) for i in range(len(bags))] == [
+            candidates(i, bags) for i in range(len(bags))
+        ]
+
+
 # SPEAKER IDS: one per canonical speaker, in order of first quotation
 def test_speaker_ids():
     found = number_speakers(
