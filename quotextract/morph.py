@@ -19,6 +19,7 @@ PERSON_GENDERS = ("masc", "femn")  # the pymorphy3 genders a person can be given
 # A tag holds one grammeme of a category at most, so 'gent' in tag.grammemes is tag.case == 'gent'
 # without pymorphy3's checked attribute (a call and a typed string each): hot loops test sets
 CASES = OpencorporaTag.CASES
+GENDERS = OpencorporaTag.GENDERS
 
 
 def fold_yo(text: str) -> str:
@@ -104,10 +105,15 @@ def _paradigm_route(methods_stack) -> tuple[str, ...] | None:
 
 
 def case_of(parse) -> str | None:
-    """The case of ``parse`` as a plain string, None for none: pymorphy3's ``tag.case`` is a
-    string type that checks each comparison and hashes in Python, slow as a cache key."""
-    case = parse.tag.case
-    return None if case is None else str(case)
+    """``parse.tag.case`` as a plain string, None for none, read as pymorphy3 reads it (the
+    first of the tag's grammemes among the cases) without its checked string type, which
+    compares and hashes in Python: slow in a cache key or a set."""
+    return next(iter(CASES & parse.tag.grammemes), None)
+
+
+def gender_of(parse) -> str | None:
+    """``parse.tag.gender`` as a plain string, None for none (see :func:`case_of`)."""
+    return next(iter(GENDERS & parse.tag.grammemes), None)
 
 
 @lru_cache(maxsize=WORD_CACHE)

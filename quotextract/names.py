@@ -7,7 +7,17 @@ from collections import defaultdict
 from functools import lru_cache
 
 from .model import Entity
-from .morph import CASES, WORD_CACHE, case_of, fold_yo, inflected_word, is_known, name_gender, parses
+from .morph import (
+    CASES,
+    WORD_CACHE,
+    case_of,
+    fold_yo,
+    gender_of,
+    inflected_word,
+    is_known,
+    name_gender,
+    parses,
+)
 
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 NAME_TAGS_OR_NOUN = NAME_TAGS | {"NOUN"}
@@ -17,6 +27,7 @@ NOMN = frozenset({"nomn"})
 NOMN_SING = frozenset({"nomn", "sing"})
 NOMN_PLUR = frozenset({"nomn", "plur"})
 NOUN_NOMN_PLUR = NOMN_PLUR | {"NOUN"}  # a tag holds one case and one number at most
+NOUN_PLUR = frozenset({"NOUN", "plur"})
 
 
 def is_initial(word: str) -> bool:
@@ -128,7 +139,9 @@ def _to_nominative(word: str, case: str, gender: str | None) -> str:
         return word
     options = [p for p in _person_parses(word) if case in p.tag.grammemes]
     if gender:
-        options = [p for p in options if p.tag.gender in (gender, None) or "ms-f" in p.tag] or options
+        options = [
+            p for p in options if gender_of(p) in (gender, None) or "ms-f" in p.tag.grammemes
+        ] or options
     for parse in options:
         inflected = inflected_word(parse, NOMN_SING) or inflected_word(parse, NOMN)
         if inflected:
@@ -250,23 +263,29 @@ def org_nominative(name: str) -> str:
     if len(words) == 1 and words[0][:1].isupper() and _plural_title(words[0]):
         return name  # «Ведомости», «Известия», «Новости» (titles: capitalised; 'министерства' is a genitive)
     first = parses(words[0])[0] if len(words) == 1 else None
-    if first is not None and "NOUN" in first.tag and first.tag.number == "plur" and first.tag.case != "nomn":
+    if first is not None and NOUN_PLUR <= first.tag.grammemes and "nomn" not in first.tag.grammemes:
         inflected = inflected_word(first, NOMN_PLUR)  # «Известиям» -> «Известия»
         if inflected and _plural_title(inflected):
             return restore_case(inflected, words[0])
     for index, word in enumerate(words):
-        found = [p for p in parses(word) if "plur" not in p.tag.grammemes]
-        noun = next((p for p in found if "NOUN" in p.tag.grammemes), None)
+        found, noun = _singular_readings(word)
         if noun is None or _adjective_before_noun(found, words[index + 1 : index + 2]):
             continue  # 'полицейского управления': an adjective here, not the noun 'полицейский'
-        if noun.tag.case == "nomn":
+        case = case_of(noun)
+        if case == "nomn":
             return name
-        case = noun.tag.case
-        head = [_inflect_adjective(w, case, noun.tag.gender) for w in words[:index]] + [
+        head = [_inflect_adjective(w, case, gender_of(noun)) for w in words[:index]] + [
             _inflect_parse(noun, word)
         ]
         return " ".join(head + words[index + 1 :])
     return name
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _singular_readings(word: str) -> tuple[tuple, object]:
+    """A word's singular parses and the first of them that is a noun's (None for none)."""
+    found = tuple(p for p in parses(word) if "plur" not in p.tag.grammemes)
+    return found, next((p for p in found if "NOUN" in p.tag.grammemes), None)
 
 
 RARE_READING = (
@@ -279,14 +298,14 @@ def _adjective_before_noun(found, following: list[str]) -> bool:
     ('полицейского управления'), unless the dictionary gives that reading little weight."""
     if not following:
         return False  # no noun after it to agree with
-    adjectives = [p for p in found if "ADJF" in p.tag]
+    adjectives = [p for p in found if "ADJF" in p.tag.grammemes]
     if sum(p.score for p in adjectives) < RARE_READING:
         return False
-    cases = {p.tag.case for p in adjectives}
+    cases = {case_of(p) for p in adjectives}
     return any(
-        "NOUN" in p.tag and p.tag.case in cases
+        "NOUN" in p.tag.grammemes and case_of(p) in cases
         for p in parses(following[0])
-        if p.tag.number in ("sing", None)
+        if "plur" not in p.tag.grammemes  # singular or of no number
     )
 
 
@@ -297,8 +316,8 @@ def _plural_title(word: str) -> bool:
 
 
 def _inflect_adjective(word: str, case: str, gender: str | None) -> str:
-    options = [p for p in parses(word) if p.tag.case == case and p.tag.number in ("sing", None)]
-    options = [p for p in options if p.tag.gender == gender] or options
+    options = [p for p in parses(word) if case_of(p) == case and "plur" not in p.tag.grammemes]
+    options = [p for p in options if gender_of(p) == gender] or options
     if not options:
         return word
     inflected = inflected_word(options[0], frozenset({"nomn", gender}) if gender else NOMN) or inflected_word(

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotextract import names, registry
-from quotextract.morph import parses
+from quotextract.morph import case_of, gender_of, parses
 
 WORDS = (
     "Силуанов Силуанова Силуановым Бушей Буша Бушу Иванова Ивановой Петров Петрове Марии Мария "
@@ -41,6 +41,8 @@ def _adjective_before_noun(found, following):
 
 def _agree(word: str, following: str) -> None:
     assert registry._can_be_nominative.__wrapped__(word) == _can_be_nominative(word), word
+    for parse in parses(word):
+        assert (case_of(parse), gender_of(parse)) == (parse.tag.case, parse.tag.gender), word
     cases = names._person_cases.__wrapped__(word)
     assert cases == tuple(p.tag.case for p in names._person_parses(word)), word
     assert all(type(case) in (str, type(None)) for case in cases), word  # no checked grammeme type
