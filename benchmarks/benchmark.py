@@ -1,13 +1,16 @@
 """Throughput and memory of quotextract (1 and 2 jobs) against natasha's full pipeline.
 
-    python benchmarks/benchmark.py [--corpus FILE.jsonl.gz | --texts DIR] [--limit N] [--no-cli]
+    python benchmarks/benchmark.py [--corpus FILE.jsonl.gz | --texts DIR] [--limit N] [--repeat N] [--no-cli]
 
 Every measurement runs in a fresh Python process on the same texts (default: the 1,148 distinct
 articles of ../shared/bench/news.jsonl.gz), with its models loaded before the clock starts, so
 model load time and peak RSS (VmHWM) belong to that measurement alone. Prints markdown tables:
 documents and MB per second of wall time and per CPU second (the fair figure on a shared
 machine), the BLAS library and kernel, and the load average before and after, with a warning
-when the machine was busy. Not part of the test suite: timings depend on the machine.
+when the machine was busy. ``--repeat N`` measures natasha and quotextract (1 job) N times each,
+in turns, and reports the run of median CPU time of each and the ratio of every turn: on a shared
+machine one run's ratio can be off by a fifth. Not part of the test suite: timings depend on the
+machine.
 """
 
 from __future__ import annotations
@@ -132,6 +135,11 @@ def child(*args: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def median_run(runs: list[dict]) -> dict:
+    """The run of median CPU time (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda run: run["cpu"])[(len(runs) - 1) // 2]
+
+
 def write_dump(path: Path, texts: list[str], times: int) -> Path:
     """``texts`` repeated ``times`` as JSONL, each copy with new ids."""
     with open(path, "w", encoding="utf-8") as file:
@@ -177,6 +185,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="JSONL(.gz) with a text field")
     parser.add_argument("--texts", type=Path, help="a folder of .txt articles instead of --corpus")
     parser.add_argument("--limit", type=int, help="only the first N texts")
+    parser.add_argument("--repeat", type=int, default=1, help="turns of natasha and 1 job (medians reported)")
     parser.add_argument("--no-cli", action="store_true", help="skip the CLI memory measurement")
     parser.add_argument("--no-natasha", action="store_true", help="skip natasha (ratios then absent)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
@@ -203,8 +212,12 @@ def main() -> None:
     print(f"{docs} documents ({options.texts or options.corpus}), {megabytes:.2f} MB of UTF-8 text")
     print(f"BLAS: {blas()}; every measurement holds it at 1 thread per process")
     print(f"{cores} cores; load average before: {load_average()}\n")
-    natasha = None if options.no_natasha else child("--measure", "natasha", *common)
-    one = child("--measure", "quotextract-1", *common)
+    natashas, ones = [], []
+    for _ in range(max(1, options.repeat)):  # in turns, so that a busy spell weighs on both
+        if not options.no_natasha:
+            natashas.append(child("--measure", "natasha", *common))
+        ones.append(child("--measure", "quotextract-1", *common))
+    natasha, one = (median_run(natashas) if natashas else None), median_run(ones)
     two = child("--measure", "quotextract-2", *common)
     print(
         "| pipeline | docs/s | MB/s | vs natasha | docs per CPU s | vs natasha, CPU | model load, s | peak RSS per process, MB |"
@@ -214,6 +227,9 @@ def main() -> None:
         print(row("natasha (segment, morph, syntax, NER)", natasha, docs, megabytes, None))
     print(row("quotextract, 1 job", one, docs, megabytes, natasha))
     print(row(f"quotextract, 2 jobs ({two['workers']} workers)", two, docs, megabytes, natasha))
+    if len(ones) > 1:
+        print(f"\nruns of median CPU time of {len(ones)} turns; each turn's 1 job vs natasha, CPU: ", end="")
+        print(" ".join(f"{n['cpu'] / o['cpu']:.1f}x" for n, o in zip(natashas, ones)) if natashas else "-")
     print(f"\nmain process of the 2-job run: {two['main_rss']:.0f} MB peak RSS")
     print(f"2 jobs / 1 job: {one['seconds'] / two['seconds']:.2f}x in wall time")
 
