@@ -36,9 +36,23 @@ def test_every_form_of_an_outlet_passes_the_screen_and_is_found():
 
 
 NAMES = [
-    "Дмитрий Медведев", "Мария Захарова", "Сергей Лавров", "Ангела Меркель", "Джо Байден",
-    "Ли Бо", "Би Цзянь", "Бэ Ён", "Нтанда Икс", "Апу Наханипа", "Эхо Рюдзи", "Ри Сун",
-    "Тасса Ковальска", "Рбе Кало", "Ведомостина Анна", "Известьева Ольга", "Итарова Ирина",
+    "Дмитрий Медведев",
+    "Мария Захарова",
+    "Сергей Лавров",
+    "Ангела Меркель",
+    "Джо Байден",
+    "Ли Бо",
+    "Би Цзянь",
+    "Бэ Ён",
+    "Нтанда Икс",
+    "Апу Наханипа",
+    "Эхо Рюдзи",
+    "Ри Сун",
+    "Тасса Ковальска",
+    "Рбе Кало",
+    "Ведомостина Анна",
+    "Известьева Ольга",
+    "Итарова Ирина",
 ]
 
 
@@ -51,7 +65,9 @@ CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=CYRILLIC, min_size=1, max_size=12), st.sampled_from(["", "-би-си", "-тасс", "у", "а"]))
+@given(
+    st.text(alphabet=CYRILLIC, min_size=1, max_size=12), st.sampled_from(["", "-би-си", "-тасс", "у", "а"])
+)
 def test_screen_agrees_with_the_nominative_on_any_word(stem, tail):
     word = (stem + tail).capitalize()
     assert ner._outlet_before_name(f"{word} Медведев") == _unscreened_outlet(f"{word} Медведев")
@@ -128,3 +144,16 @@ def test_screened_descriptions_agree_on_any_words(texts):
     words = [SimpleNamespace(text=text) for text in texts]
     for position in range(len(words)):
         assert Registry._role_at(registry, words, position) == _unscreened_role_at(lexicon, words, position)
+
+
+def test_an_entity_met_again_is_cut_the_same_at_its_own_offsets():
+    from quotextract.segment import paragraphs
+
+    line = "Об этом сказал Интерфаксу Дмитрий Медведев, а «Газпром» - Алексей Миллер."
+    text = f"{line}\n\nНовости дня.\n\n   {line}"
+    found = ner.entities(paragraphs(text))
+    assert [(e.text, e.type) for e in found][:2] == [("Интерфаксу", "ORG"), ("Дмитрий Медведев", "PER")]
+    first, second = found[: len(found) // 2], found[len(found) // 2 :]
+    assert [(e.text, e.type, e.normal) for e in first] == [(e.text, e.type, e.normal) for e in second]
+    assert all(text[e.start : e.stop] == e.text for e in found)
+    assert [e.start for e in second] == [e.start + text.rindex(line) for e in first]
