@@ -75,6 +75,11 @@ def dash_line(article: Article, paragraph: Paragraph) -> int | None:
     return article.once(_dash_lines)[paragraph.index]
 
 
+def dash_lines(article: Article) -> list[int | None]:
+    """:func:`dash_line` of each paragraph, by its index: for a walk over all of them."""
+    return article.once(_dash_lines)
+
+
 def _dash_lines(article: Article) -> list[int | None]:
     """:func:`dash_line` of every paragraph, found once for the rules that ask again and again;
     past a speaker's label ('— Корр.: …', '— И.П.: …') that opens two dash lines or more, or the
@@ -105,9 +110,9 @@ def _dash_lines(article: Article) -> list[int | None]:
 
 def dash_dialogue(article: Article) -> Iterator[Candidate]:
     """'— Текст, — сказал X. — Продолжение.' lines, and lines of a block attributed elsewhere."""
-    text, lines = article.text, []
+    text, lines, dashed = article.text, [], dash_lines(article)
     for paragraph in article.paragraphs:
-        body = dash_line(article, paragraph)
+        body = dashed[paragraph.index]
         if body is not None:
             lines.append((paragraph, body, _attributions(article, paragraph, body)))
     for index, (paragraph, body, attributions) in enumerate(lines):
@@ -198,11 +203,11 @@ def dash_standfirst(article: Article) -> tuple[int, int] | None:
 def dash_questions(article: Article) -> frozenset[int]:
     """The paragraphs of dash questions answered undashed ('— Павел, сколько длились съемки?' then
     'Почти два года. …'): two such lines or more, and no dash line answering a dash question."""
-    text, paragraphs = article.text, article.paragraphs
-    dashed = [p for p in paragraphs if dash_line(article, p) is not None]
+    text, paragraphs, bodies = article.text, article.paragraphs, dash_lines(article)
+    dashed = [p for p in paragraphs if bodies[p.index] is not None]
     asked = [p for p in dashed if text[p.stop - 1] == "?"]
     following = [paragraphs[p.index + 1] for p in asked if p.index + 1 < len(paragraphs)]
-    if any(dash_line(article, p) is not None for p in following):
+    if any(bodies[p.index] is not None for p in following):
         return frozenset()  # '— …?' then '— …': the answers are dashed too
     found = frozenset(p.index - 1 for p in following if text[p.start].isupper())
     return found if len(found) >= MIN_LABELS else frozenset()

@@ -10,7 +10,7 @@ from ..article import Article
 from ..punct import SENTENCE_ENDS
 from ..segment import Paragraph
 from .base import Candidate, comments_start, has_words, trimmed, unquoted, words
-from .dialogue import block_lead, dash_line, dash_questions, dash_standfirst
+from .dialogue import block_lead, dash_line, dash_lines, dash_questions, dash_standfirst
 from .leads import LEAD_PARAGRAPHS, interviewee, named_side, standfirst
 from .lines import FIRST_PERSON, MAX_CONTINUED, MIN_SPEECH_WORDS, _continued, _speech_line
 
@@ -208,10 +208,10 @@ def _answer_line(article: Article, paragraph: Paragraph, first_person: bool) -> 
 def answers_continued(article: Article) -> Iterator[Candidate]:
     """The undashed paragraphs that continue an interview answer: '— Да. …' then 'Мы …'; after a
     dash answer to a dash question, all those up to the next dash line."""
-    paragraphs = article.paragraphs
+    paragraphs, dashed = article.paragraphs, dash_lines(article)
     questions = article.once(dash_questions)
     for paragraph in paragraphs:
-        if dash_line(article, paragraph) is None or paragraph.index in questions:
+        if dashed[paragraph.index] is None or paragraph.index in questions:
             continue  # no dash line, or a question answered undashed ('interview_answers')
         between = (
             _before_next_dash_line(article, paragraph) if _answers_dash_question(article, paragraph) else None
