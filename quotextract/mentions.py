@@ -64,9 +64,9 @@ def find_mentions(
         else Mention(e.start, e.stop, "entity", e)
         for e in entities
     ]
-    inside, inside_person = _covering(entities), _covering([e for e in entities if e.type == "PER"])
+    inside_person = _covering([e for e in entities if e.type == "PER"])
     starts = [e.start for e in entities]  # sorted: entities come in text order
-    words = [t for t in article.tokens_in(start, stop) if not inside(t.start)]
+    words = _outside(article.tokens_in(start, stop), entities)
     covered = 0  # the end of the last description: 'Глава ведомства' holds no body of its own
     readings = _readings(article.lexicon)
     for index, word in enumerate(words):
@@ -224,6 +224,20 @@ def _covering(entities: list[Entity]) -> Callable[[int], bool]:
         return index >= 0 and reach[index] > position
 
     return inside
+
+
+def _outside(tokens: list, entities: list[Entity]) -> list:
+    """The ``tokens`` (in text order) starting inside none of the ``entities`` (in text order,
+    perhaps nested or overlapping): the runs between them, cut by bisection."""
+    if not entities:
+        return tokens
+    starts = [token.start for token in tokens]
+    kept, low = [], 0
+    for entity in entities:
+        first = bisect.bisect_left(starts, entity.start, low)
+        kept += tokens[low:first]
+        low = bisect.bisect_left(starts, entity.stop, first)
+    return kept + tokens[low:]
 
 
 def _starts_within(starts: list[int], start: int, stop: int) -> bool:
@@ -391,5 +405,11 @@ def parsed_role_lemma(word: str, lexicon) -> str:
     if found and found[0].tag.POS in FUNCTION_WORDS:
         return fold_yo(found[0].normal_form)
     lemmas = [fold_yo(p.normal_form) for p in found]
-    known = lexicon.roles | lexicon.bodies | lexicon.unnamed
+    known = _described_lemmas(lexicon)
     return next((lemma for lemma in lemmas if lemma in known), lemmas[0] if lemmas else word)
+
+
+@lru_cache(maxsize=8)
+def _described_lemmas(lexicon) -> frozenset[str]:
+    """The lexicon's roles, bodies and unnamed sources, joined once."""
+    return lexicon.roles | lexicon.bodies | lexicon.unnamed

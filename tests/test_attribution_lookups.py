@@ -42,3 +42,13 @@ def test_word_readings_are_the_lookups_they_stand_for():
     for word in words + words:  # the second time from the table
         assert readings[word] == (role_lemma(word, lexicon), word.replace("ё", "е"), _nominative_person(word))
     assert _readings(lexicon) is readings
+
+
+@given(SPANS, st.lists(st.integers(0, 450), max_size=40))
+def test_words_outside_entities_are_those_no_entity_holds(entities, starts):
+    from quotextract.mentions import _outside
+
+    tokens = [SimpleNamespace(start=start) for start in sorted(set(starts))]
+    spans = [SimpleNamespace(start=a, stop=b) for a, b in entities]
+    plain = [t for t in tokens if not any(e.start <= t.start < e.stop for e in spans)]
+    assert _outside(tokens, spans) == plain
