@@ -30,6 +30,7 @@ NOUN_NOMN_PLUR = NOMN_PLUR | {"NOUN"}  # a tag holds one case and one number at 
 NOUN_PLUR = frozenset({"NOUN", "plur"})
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_initial(word: str) -> bool:
     """'К.', 'К.-Ж.' and single capitals are initials."""
     return bool(INITIALS.fullmatch(word)) and len(word.replace(".", "").replace("-", "")) <= 2
@@ -426,13 +427,14 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
     written = {w.lower() for e in entities if e.type == "PER" for w in _words(e.text)}
     respelt, oblique = _first_spellings(names), _oblique_forms(names, written)
 
-    def form(name: str) -> str:  # the name's first spelling, in the nominative the article gives
-        name = respelt.get(name, name)
-        return oblique.get(name, name)
-
+    forms = {}  # each name's first spelling, in the nominative the article gives
     for name in names:
-        variants = fuller[form(name)] or [form(name)] if form(name) != name else fuller[name]
-        fuller[name] = list(dict.fromkeys(form(v) for v in variants))
+        first = respelt.get(name, name)
+        forms[name] = oblique.get(first, first)
+    for name in names:
+        form = forms[name]
+        variants = fuller[form] or [form] if form != name else fuller[name]
+        fuller[name] = list(dict.fromkeys([forms.get(v, v) for v in variants]))
     return fuller
 
 
