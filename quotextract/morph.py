@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from functools import lru_cache
 
@@ -60,8 +61,9 @@ def inflected_word(parse, grammemes: frozenset) -> str | None:
     """The word of ``parse.inflect(grammemes)``, None when the lexeme has no such form.
 
     pymorphy3 builds the whole lexeme of a word to choose its form, from the paradigm's tags
-    alone; the choice is kept per paradigm, tag and grammemes (a few hundred over a corpus of
-    names), and the chosen form spelt from the word's stem as pymorphy3 spells it.
+    alone; here the form is chosen as pymorphy3 chooses it from those tags alone, once per
+    paradigm, tag and grammemes (a few hundred over a corpus of names), and spelt from the
+    word's stem as pymorphy3 spells it.
     """
     prefixes = _paradigm_route(parse.methods_stack)
     if prefixes is None:
@@ -70,11 +72,9 @@ def inflected_word(parse, grammemes: frozenset) -> str | None:
     para_id, idx = parse.methods_stack[0][2:4]
     key = (para_id, parse.tag, grammemes)
     if key not in _FORM_INDEX:
-        inflected = parse.inflect(set(grammemes))
         if len(_FORM_INDEX) >= WORD_CACHE:
             _FORM_INDEX.clear()
-        _FORM_INDEX[key] = inflected.methods_stack[0][3] if inflected else None
-        return inflected.word if inflected else None
+        _FORM_INDEX[key] = _form_index(para_id, parse.tag, grammemes)
     index = _FORM_INDEX[key]
     if index is None:
         return None
@@ -87,6 +87,27 @@ def inflected_word(parse, grammemes: frozenset) -> str | None:
 
 
 _FORM_INDEX: dict = {}  # (paradigm id, tag, grammemes) -> index of the inflected form, None for none
+
+
+def _form_index(para_id: int, tag, grammemes: frozenset) -> int | None:
+    """The index in its paradigm of the form pymorphy3's ``inflect`` gives a word of the paradigm
+    with ``tag``: of the forms whose tags hold ``grammemes`` (or, none does, the grammemes with
+    their rare cases made common), the first most like the tag with the grammemes put in."""
+    words = analyzer().dictionary
+    paradigm = words.paradigms[para_id]
+    size = len(paradigm) // 3
+    tags = [words.gramtab[tag_id].grammemes for tag_id in paradigm[size : 2 * size]]
+    possible = [index for index, found in enumerate(tags) if grammemes <= found]
+    if not possible:
+        grammemes = analyzer().TagClass.fix_rare_cases(grammemes)
+        possible = [index for index, found in enumerate(tags) if grammemes <= found]
+    wanted = tag.updated_grammemes(grammemes)
+    best = heapq.nlargest(
+        1, possible, key=lambda index: len(wanted & tags[index]) - 0.1 * len(wanted ^ tags[index])
+    )
+    return best[0] if best else None
+
+
 PREFIX_UNITS = (KnownPrefixAnalyzer, UnknownPrefixAnalyzer)  # units that glue a prefix to a lexeme's words
 
 

@@ -1,6 +1,8 @@
 """Cached morphology: a word's case changes its parses only where pymorphy3 reads the case."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotextract.morph import inflected_word, is_verb, lemma, name_gender, parses
 
@@ -46,6 +48,24 @@ def test_an_inflected_word_is_the_one_pymorphy3_inflects(word):
             inflected = parse.inflect(set(grammemes))
             for _ in range(2):  # the first answer chooses the form, the second spells the kept choice
                 assert inflected_word(parse, frozenset(grammemes)) == (inflected.word if inflected else None)
+
+
+CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=CYRILLIC, min_size=2, max_size=10),
+    st.sampled_from(["", "ой", "ого", "ами", "ому", "ия", "ев", "ского", "иться"]),
+    st.sampled_from(GRAMMEMES + [{"gent", "plur"}, {"accs", "masc"}, {"gen2"}, {"loc2", "sing"}]),
+)
+def test_a_form_chosen_afresh_is_the_one_pymorphy3_inflects(stem, ending, grammemes):
+    from quotextract import morph
+
+    for parse in parses(stem + ending):
+        morph._FORM_INDEX.clear()
+        inflected = parse.inflect(set(grammemes))
+        assert inflected_word(parse, frozenset(grammemes)) == (inflected.word if inflected else None)
 
 
 def test_a_kept_choice_spells_another_word_of_the_paradigm():
