@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
-from .article import Article
+from .article import START, Article
 from .punct import OPENING_QUOTES
 from .rules.base import Candidate, trimmed, words
 from .rules.dialogue import dash_dialogue
@@ -52,13 +52,13 @@ def candidates(article: Article, rules: list[Rule] = RULES) -> list[Candidate]:
                 candidate = _without(candidate, clash, article)
                 if candidate is None or _clashes(accepted, candidate):
                     continue
-            bisect.insort(accepted, candidate, key=lambda c: c.start)
+            bisect.insort(accepted, candidate, key=START)
     return accepted
 
 
 def _clashes(accepted: list[Candidate], candidate: Candidate) -> list[Candidate]:
     """The accepted candidates that overlap ``candidate``."""
-    index = bisect.bisect_left(accepted, candidate.start, key=lambda c: c.start)
+    index = bisect.bisect_left(accepted, candidate.start, key=START)
     found = [accepted[index - 1]] if index and overlaps(accepted[index - 1], candidate) else []
     while index < len(accepted) and accepted[index].start < candidate.stop:
         found.append(accepted[index])
