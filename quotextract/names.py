@@ -78,12 +78,9 @@ def _supports(word: str, case: str) -> bool:
     return case in cases
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def _indeclinable(word: str) -> bool:
-    found = parses(word)
-    return bool(found) and all(
-        "Fixd" in g for g in (p.tag.grammemes for p in found) if not g.isdisjoint(CASES)
-    )
+    found = [p.tag.grammemes for p in parses(word)]
+    return bool(found) and all("Fixd" in g for g in found if not g.isdisjoint(CASES))
 
 
 FOREIGN_VOWEL_END = re.compile(  # 'Морриконе', 'Моди', 'Карузо'; not 'Петрове', 'Патрисии', 'Соханьского'
@@ -152,7 +149,11 @@ def _to_nominative(word: str, case: str, gender: str | None) -> str:
 
 def _gender(words: list[str], case: str) -> str | None:
     """The gender of the first word that is a first name in ``case``."""
-    return next((found for found in (name_gender(w, case) for w in words) if found), None)
+    for word in words:
+        found = name_gender(word, case)
+        if found:
+            return found
+    return None
 
 
 @lru_cache(maxsize=50_000)
@@ -168,9 +169,9 @@ def person_nominative(name: str, case: str | None = None) -> str:
     if case is None:
         case = _choose_case(words)
         gender = _gender(words, case)
-        return _name_order(" ".join(_chosen_case_to_nominative(w, case, gender) for w in words))
+        return _name_order(" ".join([_chosen_case_to_nominative(w, case, gender) for w in words]))
     gender = _gender(words, case)
-    return _name_order(" ".join(_in_case_to_nominative(w, case, gender) for w in words))
+    return _name_order(" ".join([_in_case_to_nominative(w, case, gender) for w in words]))
 
 
 def _chosen_case_to_nominative(word: str, case: str, gender: str | None) -> str:
@@ -285,7 +286,7 @@ def org_nominative(name: str) -> str:
 @lru_cache(maxsize=WORD_CACHE)
 def _singular_readings(word: str) -> tuple[tuple, object]:
     """A word's singular parses and the first of them that is a noun's (None for none)."""
-    found = tuple(p for p in parses(word) if "plur" not in p.tag.grammemes)
+    found = tuple([p for p in parses(word) if "plur" not in p.tag.grammemes])
     return found, next((p for p in found if "NOUN" in p.tag.grammemes), None)
 
 
@@ -412,17 +413,17 @@ def fuller_names(entities: list[Entity]) -> dict[str, list[str]]:
     fuller = {}
     for name in names:
         pool = None
-        for word in (w for w in _words(name) if not is_initial(w)):
-            near = set().union(*(index.get(key, ()) for key in _prefixes(word)))
+        for word in [w for w in _words(name) if not is_initial(w)]:
+            near = set().union(*[index.get(key, ()) for key in _prefixes(word)])
             pool = near if pool is None else pool & near
         size = _fullness(name)
         fuller[name] = sorted(
-            (
+            [
                 other
                 for other in (names if pool is None else sorted(pool, key=order.__getitem__))
                 if _fullness(other) > size and _variant_of(name, other)
-            ),
-            key=lambda other: tuple(-part for part in _fullness(other)),
+            ],
+            key=_fullest_first,
         )
     written = {w.lower() for e in entities if e.type == "PER" for w in _words(e.text)}
     respelt, oblique = _first_spellings(names), _oblique_forms(names, written)
@@ -532,6 +533,11 @@ def _fullness(name: str) -> tuple[int, int]:
     """Words, then words spelt out: 'Марио Драги' is fuller than 'М.Драги', which is fuller than 'Драги'."""
     words = _words(name)
     return len(words), sum(not is_initial(w) for w in words)
+
+
+def _fullest_first(name: str) -> tuple[int, int]:
+    words, spelt = _fullness(name)
+    return -words, -spelt
 
 
 RESPELLING_MIN = 6  # letters of a word whose one-letter respelling is the same name
