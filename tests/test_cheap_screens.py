@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from quotextract import ner
 from quotextract.morph import analyzer, parses
 from quotextract.names import nominative
+from quotextract.segment import paragraphs
 
 
 def _unscreened_outlet(name: str) -> str | None:
@@ -36,23 +37,9 @@ def test_every_form_of_an_outlet_passes_the_screen_and_is_found():
 
 
 NAMES = [
-    "Дмитрий Медведев",
-    "Мария Захарова",
-    "Сергей Лавров",
-    "Ангела Меркель",
-    "Джо Байден",
-    "Ли Бо",
-    "Би Цзянь",
-    "Бэ Ён",
-    "Нтанда Икс",
-    "Апу Наханипа",
-    "Эхо Рюдзи",
-    "Ри Сун",
-    "Тасса Ковальска",
-    "Рбе Кало",
-    "Ведомостина Анна",
-    "Известьева Ольга",
-    "Итарова Ирина",
+    "Дмитрий Медведев", "Мария Захарова", "Сергей Лавров", "Ангела Меркель", "Джо Байден",
+    "Ли Бо", "Би Цзянь", "Бэ Ён", "Нтанда Икс", "Апу Наханипа", "Эхо Рюдзи", "Ри Сун",
+    "Тасса Ковальска", "Рбе Кало", "Ведомостина Анна", "Известьева Ольга", "Итарова Ирина",
 ]
 
 
@@ -65,9 +52,7 @@ CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.text(alphabet=CYRILLIC, min_size=1, max_size=12), st.sampled_from(["", "-би-си", "-тасс", "у", "а"])
-)
+@given(st.text(alphabet=CYRILLIC, min_size=1, max_size=12), st.sampled_from(["", "-би-си", "-тасс", "у", "а"]))
 def test_screen_agrees_with_the_nominative_on_any_word(stem, tail):
     word = (stem + tail).capitalize()
     assert ner._outlet_before_name(f"{word} Медведев") == _unscreened_outlet(f"{word} Медведев")
@@ -147,8 +132,6 @@ def test_screened_descriptions_agree_on_any_words(texts):
 
 
 def test_an_entity_met_again_is_cut_the_same_at_its_own_offsets():
-    from quotextract.segment import paragraphs
-
     line = "Об этом сказал Интерфаксу Дмитрий Медведев, а «Газпром» - Алексей Миллер."
     text = f"{line}\n\nНовости дня.\n\n   {line}"
     found = ner.entities(paragraphs(text))
