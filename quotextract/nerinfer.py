@@ -109,10 +109,10 @@ class NerNetwork:
         for line in lines:
             runs = line.split()
             found = list(map(known.get, runs))
-            if None in found:
-                for index, entry in enumerate(found):
-                    if entry is None:
-                        found[index] = self._run(runs, index)
+            index = _missing(found, 0)
+            while index >= 0:
+                found[index] = self._run(runs, index)
+                index = _missing(found, index + 1)
             size = len(codes)
             codes.extend(chain.from_iterable(map(itemgetter(1), found)))
             prepared.append(_Line(line, runs, found, len(codes) - size))
@@ -274,6 +274,14 @@ class NerNetwork:
         if current is not None:
             spans.append(_TAGGED(current))
         return spans
+
+
+def _missing(found: list, start: int) -> int:
+    """The first run from ``start`` on not yet known (None), -1 if none: a scan in C."""
+    try:
+        return found.index(None, start)
+    except ValueError:
+        return -1
 
 
 def cuts(line: str) -> list[tuple[int, int]]:
