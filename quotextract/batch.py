@@ -21,7 +21,7 @@ from itertools import repeat
 import pandas as pd
 
 from . import pipeline, writers
-from .collector import hold_collections, rare_full_collections
+from .collector import hold_collections, rare_full_collections, set_aside
 from .documents import (
     DOCUMENT_DTYPES,
     DUPLICATE_ID,
@@ -160,9 +160,10 @@ def _extract(extractor, chunk: list[Document]) -> list[DocumentResult]:
 
 def _serial(documents: Iterable[Document], extractor, chunksize: int) -> Iterator[DocumentResult]:
     extractor = extractor or pipeline.default_extractor()
-    with rare_full_collections():  # over the whole batch, not chunk by chunk
+    with rare_full_collections(batch=True):  # over the whole batch, not chunk by chunk
         for chunk in _chunks(documents, chunksize):
             yield from _extract(extractor, chunk)
+            set_aside()
 
 
 _worker = None  # the extractor of this worker process, set once by _init_worker
@@ -200,7 +201,9 @@ def _init_worker(extractor) -> None:
 
 
 def _run_chunk(chunk: list[Document]) -> list[DocumentResult]:
-    return _extract(_worker or pipeline.default_extractor(), chunk)
+    results = _extract(_worker or pipeline.default_extractor(), chunk)
+    set_aside(for_good=True)  # the worker is ours
+    return results
 
 
 def worker_pool(n_jobs: int = -1, extractor=None) -> ProcessPoolExecutor:

@@ -57,7 +57,10 @@ def test_the_syntax_parser_runs_once_per_chunk_over_the_sentences_of_all_its_doc
         return parse_many(requests)
 
     monkeypatch.setattr(attribute, "parse_many", spy)
-    texts = [ARTICLES[2], "Директор музея Ольга Петрова сообщила журналистам, что выставка продлится до осени."]
+    texts = [
+        ARTICLES[2],
+        "Директор музея Ольга Петрова сообщила журналистам, что выставка продлится до осени.",
+    ]
     together = extract_many(texts, chunksize=2)
     assert calls == [2]  # both articles' cue sentences in one batch
     assert list(together["speaker"]) == ["Михаил Мурашко", "Ольга Петрова"]
@@ -203,3 +206,54 @@ def test_a_batch_holds_collections_rare_over_all_its_chunks(monkeypatch):
     extract_many(ARTICLES[:3], chunksize=1)
     assert len(seen) == 3 and len(set(seen)) == 1 and seen[0] != before
     assert gc.get_threshold() == before
+
+
+def test_a_batch_sets_aside_what_each_chunk_leaves_alive_and_returns_it_at_its_end(monkeypatch):
+    """After each chunk what lives on (new cache entries) is frozen out of collections, so no
+    middle collection scans it again; the batch's end unfreezes it; single texts freeze nothing."""
+    import gc
+
+    frozen = []
+    attribute = pipeline.Attributor.quotations
+
+    def spy(self):
+        frozen.append(gc.get_freeze_count())
+        return attribute(self)
+
+    monkeypatch.setattr(pipeline.Attributor, "quotations", spy)
+    assert gc.get_freeze_count() == 0
+    quotextract.extract(ARTICLES[0])
+    extract_many(ARTICLES[:4], chunksize=1)
+    assert frozen[0] == frozen[1] == 0 and 0 < frozen[2] <= frozen[3] <= frozen[4]
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_batch_leaves_the_callers_own_frozen_objects_alone(monkeypatch):
+    import gc
+
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        assert mine > 0
+        frozen = []
+        attribute = pipeline.Attributor.quotations
+        monkeypatch.setattr(
+            pipeline.Attributor,
+            "quotations",
+            lambda self: frozen.append(gc.get_freeze_count()) or attribute(self),
+        )
+        extract_many(ARTICLES[:3], chunksize=1)
+        assert frozen == [mine] * 3 and gc.get_freeze_count() == mine
+    finally:
+        gc.unfreeze()
+
+
+def test_a_worker_sets_aside_what_each_chunk_leaves_alive_for_good():
+    import gc
+
+    try:
+        results = batch._run_chunk([Document("1", ARTICLES[0])])
+        assert results[0].status == "ok" and results[0].rows
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
