@@ -70,12 +70,12 @@ def inflected_word(parse, grammemes: frozenset) -> str | None:
         inflected = parse.inflect(set(grammemes))
         return inflected.word if inflected else None
     para_id, idx = parse.methods_stack[0][2:4]
-    key = (para_id, parse.tag, grammemes)
-    if key not in _FORM_INDEX:
+    key = (para_id, idx, grammemes)  # the form's place in its paradigm gives its tag
+    index = _FORM_INDEX.get(key, UNSEEN)
+    if index is UNSEEN:
         if len(_FORM_INDEX) >= WORD_CACHE:
             _FORM_INDEX.clear()
-        _FORM_INDEX[key] = _form_index(para_id, parse.tag, grammemes)
-    index = _FORM_INDEX[key]
+        index = _FORM_INDEX[key] = _form_index(para_id, parse.tag, grammemes)
     if index is None:
         return None
     words = analyzer().dictionary
@@ -86,7 +86,8 @@ def inflected_word(parse, grammemes: frozenset) -> str | None:
     return "".join(reversed(prefixes)) + form
 
 
-_FORM_INDEX: dict = {}  # (paradigm id, tag, grammemes) -> index of the inflected form, None for none
+_FORM_INDEX: dict = {}  # (paradigm id, form index, grammemes) -> index of the inflected form, None for none
+UNSEEN = object()
 
 
 def _form_index(para_id: int, tag, grammemes: frozenset) -> int | None:

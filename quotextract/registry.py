@@ -267,8 +267,8 @@ class Registry:
             low = sentence.start if sentence else 0
             before = [t for t in tokens[max(0, index - INTRODUCTION_WINDOW) : index] if t.start >= low]
             for position, word in enumerate(before):
-                if fold_yo(word.text.lower()[:PREFIX]) not in prefixes:
-                    continue  # the screen _role_at reads first: no description starts so
+                if not _may_describe(word.text, prefixes):
+                    continue  # no description starts so
                 role = self._role_at(before, position)
                 case = _noun_case(word.text.lower()) if role else None
                 if (
@@ -283,10 +283,9 @@ class Registry:
         return found
 
     def _role_at(self, words, position: int) -> str | None:
+        """The description (one word or two) starting at a word that :func:`_may_describe`."""
         lexicon = self.article.lexicon
         lower = words[position].text.lower()
-        if fold_yo(lower[:PREFIX]) not in lexicon.description_prefixes:
-            return None  # the word is its own lemma, and no description (nor one's first word)
         roles = lexicon.roles
         single = role_lemma(lower, lexicon)
         if position + 1 < len(words):
@@ -432,7 +431,7 @@ class Registry:
         """Names of the organisations that relay others' words in this article."""
         found = set()
         for org in self.article.entities:
-            if org.type == "ORG" and self._relays(org):
+            if org.type == "ORG" and org.normal not in found and self._relays(org):
                 found.add(org.normal)
         return frozenset(found)
 
@@ -659,6 +658,13 @@ def _noun_case(word: str) -> str | None:
 ABBREVIATION = re.compile(r"[А-ЯЁA-Z]{2,6}")
 PLACE_REACH = 40  # characters of the place NER split off an organisation ('МИД | России')
 FUNCTION_WORDS = frozenset({"и", "по", "в", "за", "на", "для", "при", "of", "and", "the", "for"})
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _may_describe(word: str, prefixes: frozenset[str]) -> bool:
+    """Whether a word as written starts like a form of a description (``prefixes``, the
+    lexicon's): one read for each token of each introduction window, cached."""
+    return fold_yo(word.lower()[:PREFIX]) in prefixes
 
 
 @lru_cache(maxsize=WORD_CACHE)

@@ -85,7 +85,7 @@ from types import SimpleNamespace  # noqa: E402
 
 from quotextract.lexicon import default_lexicon  # noqa: E402
 from quotextract.mentions import role_lemma  # noqa: E402
-from quotextract.registry import Registry  # noqa: E402
+from quotextract.registry import Registry, _may_describe  # noqa: E402
 
 
 def _unscreened_role_at(lexicon, words, position):
@@ -96,6 +96,13 @@ def _unscreened_role_at(lexicon, words, position):
         if pair in lexicon.roles:
             return pair
     return single if single in lexicon.roles else None
+
+
+def _screened_role_at(registry, words, position):
+    """What ``Registry.introductions`` reads of a word: ``_role_at`` behind its screen."""
+    if not _may_describe(words[position].text, registry.article.lexicon.description_prefixes):
+        return None
+    return Registry._role_at(registry, words, position)
 
 
 def _role_words() -> list[str]:
@@ -114,11 +121,11 @@ def test_screened_descriptions_read_as_all_words_read():
     registry = SimpleNamespace(article=SimpleNamespace(lexicon=lexicon))
     words = [SimpleNamespace(text=w.capitalize() if i % 3 == 0 else w) for i, w in enumerate(_role_words())]
     assert len(words) > 250
-    found = [Registry._role_at(registry, words, i) for i in range(len(words))]
+    found = [_screened_role_at(registry, words, i) for i in range(len(words))]
     assert found == [_unscreened_role_at(lexicon, words, i) for i in range(len(words))]
     assert sum(role is not None for role in found) > 50
     pair = [SimpleNamespace(text=w) for w in ("глава", "министерства", "сказал")]
-    assert Registry._role_at(registry, pair, 0) == _unscreened_role_at(lexicon, pair, 0)
+    assert _screened_role_at(registry, pair, 0) == _unscreened_role_at(lexicon, pair, 0)
 
 
 @settings(max_examples=300, deadline=None)
@@ -128,7 +135,7 @@ def test_screened_descriptions_agree_on_any_words(texts):
     registry = SimpleNamespace(article=SimpleNamespace(lexicon=lexicon))
     words = [SimpleNamespace(text=text) for text in texts]
     for position in range(len(words)):
-        assert Registry._role_at(registry, words, position) == _unscreened_role_at(lexicon, words, position)
+        assert _screened_role_at(registry, words, position) == _unscreened_role_at(lexicon, words, position)
 
 
 def test_an_entity_met_again_is_cut_the_same_at_its_own_offsets():
