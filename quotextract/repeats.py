@@ -49,7 +49,10 @@ def _restated_by_any(index: int, bags: list[frozenset[str]]) -> bool:
     if len(bag) < MIN_WORDS:
         return False
     needed = _needed(bag)
-    return any(len(bag & other) >= needed for other in bags[index + 1 :])
+    for other in bags[index + 1 :]:
+        if len(bag & other) >= needed:
+            return True
+    return False
 
 
 def _restated_by_candidates(bags: list[frozenset[str]]) -> Callable[[int, list[frozenset[str]]], bool]:

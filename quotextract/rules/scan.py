@@ -32,7 +32,7 @@ class Screened:
 
     def places(self, text: str) -> list[int]:
         """Where matches of ``pattern`` can start in ``text``: screened once for many ranges."""
-        return [place.start() + self.lead for place in self.starts.finditer(text)]
+        return list(self._starts(self.starts.finditer(text)))
 
     def finditer(
         self, text: str, start: int = 0, stop: int | None = None, places: list[int] | None = None
@@ -42,15 +42,20 @@ class Screened:
         if self.words and not self.may_match(text, start, stop):
             return iter(())
         if places is None:
-            lead, scan = self.lead, self.starts.finditer(text, max(0, start - self.lead), stop)
-            return self._matches(text, (place.start() + lead for place in scan), stop)
+            scan = self.starts.finditer(text, max(0, start - self.lead), stop)
+            return self._matches(text, self._starts(scan), stop)
         low, high = bisect.bisect_left(places, start), bisect.bisect_left(places, stop)
         return self._matches(text, islice(places, low, high), stop) if low < high else iter(())
 
     def may_match(self, text: str, start: int = 0, stop: int | None = None) -> bool:
         """False when ``text[start:stop]`` holds none of ``words`` (case-folded): no match there."""
         folded = text[start:stop].casefold()
-        return any(word in folded for word in self.words)
+        return any(map(folded.__contains__, self.words))
+
+    def _starts(self, places: Iterator[re.Match]) -> Iterator[int]:
+        """Where the matches of ``starts`` put a match of ``pattern``: their starts and ``lead``."""
+        starts = map(re.Match.start, places)
+        return map(self.lead.__add__, starts) if self.lead else starts
 
     def _matches(self, text: str, places: Iterable[int], stop: int) -> Iterator[re.Match]:
         after = 0  # matches do not overlap: the next starts where the last ended, or later
