@@ -520,12 +520,21 @@ def _first_spellings(names: list[str]) -> dict[str, str]:
     found = {}
     for name in names:
         keys = _respelling_keys(name)
-        first = next((first_spelling[k] for k in keys if k in first_spelling), None)
+        first = _first_found(first_spelling, keys)
         if first is not None:
             found[name] = first
         for key in keys:
-            first_spelling.setdefault(key, first or name)
+            if key not in first_spelling:
+                first_spelling[key] = first or name
     return found
+
+
+def _first_found(found: dict, keys) -> str | None:
+    """The value of the first of ``keys`` that ``found`` holds, None for none."""
+    for key in keys:
+        if key in found:
+            return found[key]
+    return None
 
 
 @lru_cache(maxsize=WORD_CACHE)

@@ -9,8 +9,8 @@ every mention of a source (name, pronoun, description, body noun) to one entry, 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -42,6 +42,7 @@ NOT_MODIFIERS = frozenset({"и", "с", "со", "а", "но", "или"})
 # Gender from agreement: 'Меркель выступила', '— сказала Иванова'.
 AGREEMENT_GAP = re.compile(r"[\s,—–-]*(?:(?:также|тоже|уже|еще|ещё|же|лишь|вновь|в свою очередь)\s+)*")
 AGREEMENT_LOOK = 40  # characters after a name searched for its verb
+VOTES = operator.itemgetter(1)
 
 # Relaying outlets: 'сообщает ТАСС', 'МОСКВА, 5 июля. /ТАСС/.', 'пишет «Коммерсантъ»'.
 DATELINE = re.compile(r"[А-ЯЁ][А-ЯЁ -]+,\s+\d{1,2}\s+[а-яё]+(?:\s+\d{4})?\s*[.,]?\s*[/(–—-]\s*")
@@ -330,18 +331,20 @@ class Registry:
     @cached_property
     def _genders(self) -> dict[str, str | None]:
         """Canonical person name -> gender: the verbs agreeing with its mentions, else its morphology."""
-        votes: dict[str, Counter] = {}
+        votes: dict[str, dict[str, int]] = {}  # name -> gender -> verbs, genders in the order met
         for person, name in zip(self.persons, self._person_names):
             agreed = self._agreements.get(person.start)
-            counter = votes.setdefault(name, Counter())
             if agreed:
-                counter[agreed] += 1
+                counts = votes.get(name)
+                if counts is None:
+                    counts = votes[name] = {}
+                counts[agreed] = counts.get(agreed, 0) + 1
         result = {}
         for name in self._person_names:
             if name in result:
                 continue
-            counter = votes.get(name)
-            result[name] = counter.most_common(1)[0][0] if counter else gender(name)
+            counts = votes.get(name)
+            result[name] = max(counts.items(), key=VOTES)[0] if counts else gender(name)  # the first of most
         return result
 
     def _subject_as_written(self, person: Entity) -> bool:
