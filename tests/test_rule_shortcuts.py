@@ -18,7 +18,10 @@ from quotextract.rules.reported import (
     COMMA,
     FINAL_CAPITAL,
     LAST_WORD,
+    LOST_COMMA_BEFORE_NAME,
+    NAME_TAIL_WORDS,
     _ends_capitalised,
+    _last_words_start,
     _next_comma,
     last_word,
     lead_commas,
@@ -61,6 +64,25 @@ def test_the_last_word_searched_near_a_position_is_the_one_searched_from_the_sta
     position = data.draw(st.integers(0, len(text)))
     plain = LAST_WORD.search(text, 0, position)
     assert last_word(text, position) == (plain and plain.group(1))
+
+
+# verbs, names and other words, spaces of several kinds and stops between them
+sentence_ends = st.lists(
+    st.one_of(
+        st.sampled_from(["сказал", "Корнилов", "Анна", "ООН", "и", "Иванов-Петров", "z", "«Газета»"]),
+        st.text(alphabet=" \xa0\t\n.!?…,«", min_size=1, max_size=3),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@SETTINGS
+@given(text=sentence_ends)
+def test_a_lost_comma_before_a_final_name_is_searched_among_the_last_words_only(text):
+    start = _last_words_start(text, NAME_TAIL_WORDS)
+    assert [m.span() for m in LOST_COMMA_BEFORE_NAME.finditer(text, start)] == [
+        m.span() for m in LOST_COMMA_BEFORE_NAME.finditer(text)
+    ]
 
 
 def test_lost_commas_before_a_final_name_are_found():

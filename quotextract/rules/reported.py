@@ -121,7 +121,7 @@ def lead_commas(text: str) -> list[re.Match]:
     name = (
         [
             m
-            for m in LOST_COMMA_BEFORE_NAME.finditer(text)
+            for m in LOST_COMMA_BEFORE_NAME.finditer(text, _last_words_start(text, NAME_TAIL_WORDS))
             if _content_word_before(text, m.start())
             and _nominative(m.group(1))
             and _predicate(text[: m.start()])
@@ -130,6 +130,16 @@ def lead_commas(text: str) -> list[re.Match]:
         else ()
     )
     return sorted([*LEAD_COMMA.finditer(text), *lost, *pronoun, *name], key=re.Match.start)
+
+
+NAME_TAIL_WORDS = 4  # a match of LOST_COMMA_BEFORE_NAME is followed by a verb and at most three names
+
+
+def _last_words_start(text: str, count: int) -> int:
+    """Where the spaces before the last ``count`` words (runs of non-space) of ``text`` start (0
+    when there are fewer): a pattern of at most so many words anchored at the end starts there."""
+    words = text.rsplit(maxsplit=count)
+    return len(words[0]) if len(words) > count else 0
 
 
 def _predicate(text: str) -> bool:
