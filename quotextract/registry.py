@@ -232,6 +232,8 @@ class Registry:
 
     def aside(self, position: int) -> bool:
         """Whether ``position`` lies in a line crediting a photo or an author, or linking elsewhere."""
+        if not self._asides:
+            return False
         paragraph = self.article.paragraph_at(position)
         return paragraph is not None and paragraph.index in self._asides
 
@@ -446,8 +448,10 @@ class Registry:
 
     def _in_dateline(self, org: Entity) -> bool:
         paragraph = self.article.paragraph_at(org.start)
-        return bool(paragraph and DATELINE.match(self.article.text, paragraph.start)) and (
-            org.start - paragraph.start < DATELINE_REACH
+        return bool(
+            paragraph
+            and org.start - paragraph.start < DATELINE_REACH
+            and DATELINE.match(self.article.text, paragraph.start)
         )
 
     def _near_relay_verb(self, org: Entity) -> bool:
@@ -470,7 +474,7 @@ class Registry:
         near = self.article.tokens_in(max(0, start - RELAY_REACH), start)[-2:]
         near += self.article.tokens_in(stop, stop + RELAY_REACH)[:1]
         for word in near:
-            if _relay_verb(word.text.lower()):
+            if _relay_verb(word.text):
                 return True
         return False
 
@@ -678,9 +682,11 @@ def _initials(name: str) -> str:
 
 @lru_cache(maxsize=WORD_CACHE)
 def _relay_verb(word: str) -> bool:
-    if fold_yo(word[:PREFIX]) not in _relay_prefixes():
+    """Whether a word, as written, is a present-tense relay verb ('пишет', 'Сообщает')."""
+    lower = word.lower()
+    if fold_yo(lower[:PREFIX]) not in _relay_prefixes():
         return False
-    return any("VERB" in p.tag and "pres" in p.tag and p.normal_form in RELAY_VERBS for p in parses(word)[:2])
+    return any("VERB" in p.tag and "pres" in p.tag and p.normal_form in RELAY_VERBS for p in parses(lower)[:2])
 
 
 @lru_cache(maxsize=1)
