@@ -135,6 +135,8 @@ def _recurring_labels(article: Article) -> dict[int, tuple[tuple[re.Pattern, boo
     not: for each such line, its label's pattern and whether it asks."""
     text, found = article.text, {}
     for paragraph in article.paragraphs:
+        if ":" not in paragraph.text:
+            continue  # every label ends in a colon
         match = RECURRING_LABEL.match(text, paragraph.start, paragraph.stop)
         named = (
             [e for e in article.entities_in(match.start(), match.end()) if e.type != "LOC"] if match else []
