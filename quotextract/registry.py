@@ -139,12 +139,11 @@ class Registry:
         word = before.text.lower()
         if word in PREPOSITION_CASES:
             return PREPOSITION_CASES[word]
-        words = person.text.split()
         if before.text[:1].islower() and not _can_be_nominative_name(person.text):
             case = _noun_case(word)  # in apposition: 'шерифа округа Эда Гонзалеса'
             if case == "gent" and not _in_case(person.text, "gent") and _in_case(person.text, "accs"):
                 return "accs"  # 'цитирует нападающего Илью Серова': the same noun ending, an accusative name
-            if case == "nomn" and _guessed_beyond(words):
+            if case == "nomn" and _guessed_beyond(person.text.split()):
                 return "nomn"  # 'нападающий Жоао Батшуайи': what the dictionary only guesses agrees
             return case if case and _in_case(person.text, case) else None
         return None
@@ -358,10 +357,10 @@ class Registry:
     def _feminine_as_written(self, person: Entity) -> bool:
         """'Иванова отметила': a name a feminine verb agrees with is her nominative, not a
         genitive of 'Иванов'."""
+        if self._agreements.get(person.start) != "femn":
+            return False
         last = person.text.split()[-1]
-        return self._agreements.get(person.start) == "femn" and any(
-            p.tag.case == "nomn" and p.tag.gender == "femn" for p in parses(last.lower())
-        )
+        return any(p.tag.case == "nomn" and p.tag.gender == "femn" for p in parses(last.lower()))
 
     @cached_property
     def _agreements(self) -> dict[int, str | None]:
