@@ -103,9 +103,9 @@ class _Stack:
 
 def pair_quotes(text: str, start: int, stop: int) -> list[Quoted]:
     """Top-level quoted stretches of ``text[start:stop]`` (offsets into ``text``)."""
-    marks = "".join(QUOTE_MARK.findall(text, start, stop))
+    places = list(map(re.Match.start, QUOTE_MARK.finditer(text, start, stop)))
+    marks = "".join(map(text.__getitem__, places))
     if marks == GUILLEMET_PAIR * (len(marks) // 2):  # '«…» … «…»', the commonest: each closes the one before
-        places = [match.start() for match in QUOTE_MARK.finditer(text, start, stop)]
         return list(map(_QUOTED, zip(places[::2], places[1::2])))
     return _paired(text, start, stop)
 
