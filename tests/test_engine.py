@@ -132,20 +132,23 @@ def test_ner_runs_one_blas_thread_and_restores_the_callers(monkeypatch):
     assert {library["filepath"]: library["num_threads"] for library in threadpool_info()} == before
 
 
+def _seen_at_attribution(monkeypatch, probe) -> list:
+    """What ``probe()`` gives as each article is attributed, in turn."""
+    seen = []
+    attribute = pipeline.Attributor.quotations
+    monkeypatch.setattr(
+        pipeline.Attributor, "quotations", lambda self: seen.append(probe()) or attribute(self)
+    )
+    return seen
+
+
 def test_extraction_holds_collections_rare_and_restores_the_callers(monkeypatch):
     import gc
 
     from quotextract.collector import FULL_EVERY, YOUNG
 
-    seen = []
-    attribute = pipeline.Attributor.quotations
-
-    def spy(self):
-        seen.append(gc.get_threshold())
-        return attribute(self)
-
     before = gc.get_threshold()
-    monkeypatch.setattr(pipeline.Attributor, "quotations", spy)
+    seen = _seen_at_attribution(monkeypatch, gc.get_threshold)
     extract_many(ARTICLES[:1])
     assert seen == [(max(before[0], YOUNG), before[1], before[2] * FULL_EVERY)]
     assert gc.get_threshold() == before
@@ -195,14 +198,7 @@ def test_a_batch_holds_collections_rare_over_all_its_chunks(monkeypatch):
         assert gc.get_threshold() == held
     assert gc.get_threshold() == before and held != before
 
-    seen = []
-    attribute = pipeline.Attributor.quotations
-
-    def spy(self):
-        seen.append(gc.get_threshold())
-        return attribute(self)
-
-    monkeypatch.setattr(pipeline.Attributor, "quotations", spy)
+    seen = _seen_at_attribution(monkeypatch, gc.get_threshold)
     extract_many(ARTICLES[:3], chunksize=1)
     assert len(seen) == 3 and len(set(seen)) == 1 and seen[0] != before
     assert gc.get_threshold() == before
@@ -213,14 +209,7 @@ def test_a_batch_sets_aside_what_each_chunk_leaves_alive_and_returns_it_at_its_e
     middle collection scans it again; the batch's end unfreezes it; single texts freeze nothing."""
     import gc
 
-    frozen = []
-    attribute = pipeline.Attributor.quotations
-
-    def spy(self):
-        frozen.append(gc.get_freeze_count())
-        return attribute(self)
-
-    monkeypatch.setattr(pipeline.Attributor, "quotations", spy)
+    frozen = _seen_at_attribution(monkeypatch, gc.get_freeze_count)
     assert gc.get_freeze_count() == 0
     quotextract.extract(ARTICLES[0])
     extract_many(ARTICLES[:4], chunksize=1)
@@ -235,13 +224,7 @@ def test_a_batch_leaves_the_callers_own_frozen_objects_alone(monkeypatch):
     try:
         mine = gc.get_freeze_count()
         assert mine > 0
-        frozen = []
-        attribute = pipeline.Attributor.quotations
-        monkeypatch.setattr(
-            pipeline.Attributor,
-            "quotations",
-            lambda self: frozen.append(gc.get_freeze_count()) or attribute(self),
-        )
+        frozen = _seen_at_attribution(monkeypatch, gc.get_freeze_count)
         extract_many(ARTICLES[:3], chunksize=1)
         assert frozen == [mine] * 3 and gc.get_freeze_count() == mine
     finally:
