@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..article import Article
 from ..cues import is_finite
 from ..model import Cue
-from ..punct import DASH, DASH_CLASS, DASHES, HYPHEN, SENTENCE_ENDS
+from ..punct import DASH, DASH_CLASS, HYPHEN, SENTENCE_ENDS
 from ..segment import Paragraph
 from .base import SEPARATOR, Candidate, attribution_cue, clause_end, trimmed, words
 from .leads import interviewee, lead_in, standfirst
@@ -86,7 +86,7 @@ def _dash_lines(article: Article) -> list[int | None]:
     interviewer's."""
     text, found = article.text, []
     for paragraph in article.paragraphs:
-        match = text[paragraph.start] in DASHES and LEADING_DASH.match(text, paragraph.start, paragraph.stop)
+        match = LEADING_DASH.match(text, paragraph.start, paragraph.stop)
         tight_hyphen = match and text[paragraph.start] == HYPHEN and match.end() == paragraph.start + 1
         if not match or tight_hyphen and not text[match.end()].isupper():  # '-5 градусов', '-то'
             found.append(None)

@@ -319,7 +319,7 @@ def _addressed_standfirst(article: Article) -> tuple[int, int] | None:
     """No lead or headline: two undashed questions or more that address someone ('Ирина, с чего
     вы начинали?'), one calling by name the person named just before the first, who answers them."""
     text = article.text
-    questions = [p for p in article.paragraphs if text[p.stop - 1] == "?" and _question_line(article, p)]
+    questions = [p for p in article.paragraphs if _question_line(article, p)]
     addressed = [q for q in questions if SECOND_PERSON.search(text, q.start, q.stop)]
     person = standfirst(article, questions[0]) if len(addressed) >= MIN_QUESTIONS else None
     if person is None:
